@@ -1,0 +1,120 @@
+/**
+ * Multi-head attention written for the wasm fast path: one 2-D matmul per projection, then per
+ * head 2-D matmuls against an explicitly transposed Kᵀ (no batched or transposed matmuls).
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { applyRope, linear } from './ops';
+
+/** The eight tensors of one attention block; matrices stored [in][out]. */
+export interface AttentionParams {
+  wq: tf.Tensor2D;
+  bq: tf.Tensor1D;
+  wk: tf.Tensor2D;
+  bk: tf.Tensor1D;
+  wv: tf.Tensor2D;
+  bv: tf.Tensor1D;
+  wo: tf.Tensor2D;
+  bo: tf.Tensor1D;
+}
+
+/** Per-call inputs that do not depend on the layer: mask, positions, scale. */
+export interface AttentionSetup {
+  numHeads: number;
+  scale: number;
+  /** 1 where allowed, as float [Tq, Tk]. */
+  allowed: tf.Tensor2D;
+  /** 0 where allowed, −1e9 where masked, [Tq, Tk]. */
+  maskAdd: tf.Tensor2D;
+  /** 1 for rows with at least one allowed key, else 0, [Tq, 1]. */
+  rowHasKey: tf.Tensor2D;
+  /** RoPE tables [Tq, dh] and [Tk, dh]. */
+  rope?: { cosQ: tf.Tensor2D; sinQ: tf.Tensor2D; cosK: tf.Tensor2D; sinK: tf.Tensor2D };
+  /** ALiBi bias per head, [H][Tq, Tk] (already negative). */
+  alibi?: tf.Tensor2D[];
+  /** Head whose intermediates should be returned. */
+  traceHead?: number;
+}
+
+export interface HeadTrace {
+  q: tf.Tensor2D;
+  k: tf.Tensor2D;
+  v: tf.Tensor2D;
+  rawScores: tf.Tensor2D;
+  scaledScores: tf.Tensor2D;
+  maskedScores: tf.Tensor2D;
+  weights: tf.Tensor2D;
+  output: tf.Tensor2D;
+}
+
+export interface AttentionOutput {
+  output: tf.Tensor2D; // [Tq, d]
+  weights: tf.Tensor3D; // [H, Tq, Tk]
+  trace?: HeadTrace;
+}
+
+/** Attention of queries from `xq` [Tq, d] over keys/values from `xkv` [Tk, d]. */
+export function multiHeadAttention(
+  xq: tf.Tensor2D,
+  xkv: tf.Tensor2D,
+  p: AttentionParams,
+  setup: AttentionSetup,
+): AttentionOutput {
+  const [tq, d] = xq.shape;
+  const tk = xkv.shape[0];
+  const heads = setup.numHeads;
+  const dh = d / heads;
+  const q = linear(xq, p.wq, p.bq); // [Tq, d] x [d, d] -> [Tq, d]
+  const k = linear(xkv, p.wk, p.bk); // [Tk, d] x [d, d] -> [Tk, d]
+  const v = linear(xkv, p.wv, p.bv); // [Tk, d] x [d, d] -> [Tk, d]
+  const kT = setup.rope ? null : tf.transpose(k); // [d, Tk]: one transpose serves every head
+
+  const headOutputs: tf.Tensor2D[] = [];
+  const headWeights: tf.Tensor2D[] = [];
+  let trace: HeadTrace | undefined;
+  for (let h = 0; h < heads; h++) {
+    let qh = tf.slice(q, [0, h * dh], [tq, dh]); // [Tq, dh]
+    const vh = tf.slice(v, [0, h * dh], [tk, dh]); // [Tk, dh]
+    let kh: tf.Tensor2D;
+    let khT: tf.Tensor2D;
+    if (setup.rope) {
+      qh = applyRope(qh, setup.rope.cosQ, setup.rope.sinQ);
+      kh = applyRope(tf.slice(k, [0, h * dh], [tk, dh]), setup.rope.cosK, setup.rope.sinK);
+      khT = tf.transpose(kh); // [dh, Tk]
+    } else {
+      khT = tf.slice(kT!, [h * dh, 0], [dh, tk]); // [dh, Tk]
+      kh = khT; // only needed for a trace; transposed back below
+    }
+    const raw = tf.matMul(qh, khT) as tf.Tensor2D; // [Tq, dh] x [dh, Tk] -> [Tq, Tk]
+    let scaled: tf.Tensor2D = tf.mul(raw, setup.scale);
+    const bias = setup.alibi?.[h];
+    if (bias) scaled = tf.add(scaled, bias);
+    const masked: tf.Tensor2D = tf.add(scaled, setup.maskAdd);
+    // A row with no allowed key would be a uniform softmax over −1e9s: zero it (documented rule).
+    const w: tf.Tensor2D = tf.mul(tf.softmax(masked), setup.rowHasKey); // [Tq, Tk]
+    const out = tf.matMul(w, vh) as tf.Tensor2D; // [Tq, Tk] x [Tk, dh] -> [Tq, dh]
+    headOutputs.push(out);
+    headWeights.push(w);
+    if (setup.traceHead === h) {
+      trace = {
+        q: qh,
+        k: setup.rope ? kh : tf.transpose(khT),
+        v: vh,
+        rawScores: raw,
+        scaledScores: scaled,
+        maskedScores: tf.where(
+          tf.cast(setup.allowed, 'bool'),
+          scaled,
+          tf.fill(scaled.shape, Number.NEGATIVE_INFINITY),
+        ) as tf.Tensor2D,
+        weights: w,
+        output: out,
+      };
+    }
+  }
+  const concat = heads === 1 ? headOutputs[0]! : tf.concat(headOutputs, 1); // [Tq, d]
+  return {
+    output: linear(concat, p.wo, p.bo), // [Tq, d] x [d, d] -> [Tq, d]
+    weights: tf.stack(headWeights) as tf.Tensor3D, // [H, Tq, Tk]
+    trace,
+  };
+}

@@ -1,0 +1,28 @@
+/**
+ * The attention engine's public API. Pure TypeScript over tfjs; nothing here returns a tensor.
+ * The worker is the only caller in the app; tests call it directly in Node.
+ */
+export * from './types';
+export type { Token, Tokenizer } from './tokenize/types';
+export type { NamedArray, WeightMap } from './weights';
+export { splitWords } from './tokenize/words';
+export { createHashTokenizer } from './tokenize/hash-tokenizer';
+export { buildMask, countAllowed, intersectMasks } from './masks';
+export { sinusoidalTable, alibiSlopes, ropeInverseFrequencies } from './positional';
+export {
+  initBackend,
+  currentBackend,
+  liveTensorCount,
+  type BackendName,
+  type BackendInfo,
+  type BackendOptions,
+  type WasmPaths,
+} from './backend';
+export { expectedWeightShapes, validateConfig, validateWeights } from './schema';
+export { createModel } from './transformer';
+export {
+  playgroundConfig,
+  createPlaygroundWeights,
+  type PlaygroundOptions,
+  DEFAULT_PLAYGROUND,
+} from './playground';

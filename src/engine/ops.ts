@@ -1,0 +1,46 @@
+/** Small tensor building blocks shared by every architecture. All shapes are 2-D [rows, features]. */
+import * as tf from '@tensorflow/tfjs-core';
+
+/**
+ * x·W (+ b). W is stored [in][out], so this is a plain 2-D matmul with no transpose flag: the
+ * wasm backend sends exactly that case to XNNPACK, and falls to a loop 12–15x slower otherwise.
+ */
+export function linear(x: tf.Tensor2D, w: tf.Tensor2D, b?: tf.Tensor1D): tf.Tensor2D {
+  const y = tf.matMul(x, w) as tf.Tensor2D; // [T, in] x [in, out] -> [T, out]
+  return b ? tf.add<tf.Tensor2D>(y, b) : y;
+}
+
+/** LayerNorm over the last axis with the biased variance, as PyTorch computes it. */
+export function layerNorm(
+  x: tf.Tensor2D,
+  gamma: tf.Tensor1D,
+  beta: tf.Tensor1D,
+  eps: number,
+): tf.Tensor2D {
+  const mean = tf.mean(x, -1, true); // [T, 1]
+  const centred = tf.sub(x, mean); // [T, d]
+  const variance = tf.mean(tf.square(centred), -1, true); // [T, 1]
+  const normed = tf.mul(centred, tf.rsqrt(tf.add(variance, eps))); // [T, d]
+  return tf.add(tf.mul(normed, gamma), beta);
+}
+
+export type Activation = 'relu' | 'gelu' | 'gelu_tanh';
+
+export function activate(x: tf.Tensor2D, kind: Activation): tf.Tensor2D {
+  if (kind === 'relu') return tf.relu(x);
+  if (kind === 'gelu') {
+    // 0.5·x·(1 + erf(x/√2)): BERT's exact GELU.
+    return tf.mul(tf.mul(x, 0.5), tf.add(1, tf.erf(tf.mul(x, Math.SQRT1_2))));
+  }
+  // 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))): GPT-2's approximation.
+  const inner = tf.mul(tf.add(x, tf.mul(tf.pow(x, 3), 0.044715)), Math.sqrt(2 / Math.PI));
+  return tf.mul(tf.mul(x, 0.5), tf.add(1, tf.tanh(inner)));
+}
+
+/** RoPE in the rotate_half layout: x·cos + [−x₂, x₁]·sin, for x [T, dh] and tables [T, dh]. */
+export function applyRope(x: tf.Tensor2D, cos: tf.Tensor2D, sin: tf.Tensor2D): tf.Tensor2D {
+  const half = x.shape[1] / 2;
+  const [x1, x2] = tf.split(x, [half, half], 1) as [tf.Tensor2D, tf.Tensor2D]; // [T, dh/2] each
+  const rotated = tf.concat([tf.neg(x2), x1], 1); // [T, dh]
+  return tf.add(tf.mul(x, cos), tf.mul(rotated, sin));
+}

@@ -1,0 +1,112 @@
+/** The weights a config needs, with their shapes: used to validate checkpoints and to make random ones. */
+import type { TransformerConfig } from './types';
+import type { BlockName, WeightMap } from './weights';
+
+function attentionShapes(out: Map<string, number[]>, prefix: string, d: number): void {
+  for (const m of ['wq', 'wk', 'wv', 'wo']) out.set(`${prefix}.${m}`, [d, d]);
+  for (const b of ['bq', 'bk', 'bv', 'bo']) out.set(`${prefix}.${b}`, [d]);
+}
+
+function blockShapes(
+  out: Map<string, number[]>,
+  config: TransformerConfig,
+  block: BlockName,
+  layers: number,
+  withCross: boolean,
+): void {
+  const d = config.dModel;
+  for (let i = 0; i < layers; i++) {
+    attentionShapes(out, `${block}.${i}.self`, d);
+    if (withCross) attentionShapes(out, `${block}.${i}.cross`, d);
+    for (let n = 1; n <= (withCross ? 3 : 2); n++) {
+      out.set(`${block}.${i}.ln${n}.gamma`, [d]);
+      out.set(`${block}.${i}.ln${n}.beta`, [d]);
+    }
+    out.set(`${block}.${i}.ffn.w1`, [d, config.dFF]);
+    out.set(`${block}.${i}.ffn.b1`, [config.dFF]);
+    out.set(`${block}.${i}.ffn.w2`, [config.dFF, d]);
+    out.set(`${block}.${i}.ffn.b2`, [d]);
+  }
+  if (config.norm === 'pre') {
+    out.set(`${block}.lnf.gamma`, [d]);
+    out.set(`${block}.lnf.beta`, [d]);
+  }
+}
+
+/** Every weight name the config needs, in a stable order, with its shape. */
+export function expectedWeightShapes(config: TransformerConfig): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  const d = config.dModel;
+  const learned = config.positional === 'learned';
+  out.set('embed.tokens', [config.vocabSize, d]);
+  if (learned) out.set('embed.positions', [config.maxPositions, d]);
+  if (config.architecture === 'encoder') {
+    blockShapes(out, config, 'encoder', config.numLayers, false);
+  } else if (config.architecture === 'decoder') {
+    blockShapes(out, config, 'decoder', config.numLayers, false);
+  } else {
+    const targetVocab = config.targetVocabSize ?? config.vocabSize;
+    out.set('target.tokens', [targetVocab, d]);
+    if (learned) out.set('target.positions', [config.maxPositions, d]);
+    blockShapes(out, config, 'encoder', config.numLayers, false);
+    blockShapes(out, config, 'decoder', config.numDecoderLayers ?? config.numLayers, true);
+  }
+  if (config.architecture !== 'encoder') {
+    const outVocab =
+      config.architecture === 'encoder-decoder'
+        ? (config.targetVocabSize ?? config.vocabSize)
+        : config.vocabSize;
+    out.set('output.w', [d, outVocab]);
+    out.set('output.b', [outVocab]);
+  }
+  return out;
+}
+
+const shapeText = (shape: readonly number[]): string => shape.join('x');
+
+/** Checks the config itself, with messages a person can act on. */
+export function validateConfig(config: TransformerConfig): void {
+  const problems: string[] = [];
+  const positive = (name: string, value: number | undefined): void => {
+    if (value === undefined) return;
+    if (!Number.isSafeInteger(value) || value <= 0)
+      problems.push(`${name} must be a positive integer (got ${value})`);
+  };
+  positive('vocabSize', config.vocabSize);
+  positive('targetVocabSize', config.targetVocabSize);
+  positive('dModel', config.dModel);
+  positive('numHeads', config.numHeads);
+  positive('numLayers', config.numLayers);
+  positive('numDecoderLayers', config.numDecoderLayers);
+  positive('dFF', config.dFF);
+  positive('maxPositions', config.maxPositions);
+  if (problems.length === 0 && config.dModel % config.numHeads !== 0)
+    problems.push(`numHeads (${config.numHeads}) must divide dModel (${config.dModel})`);
+  if (
+    problems.length === 0 &&
+    config.positional === 'rope' &&
+    (config.dModel / config.numHeads) % 2 !== 0
+  )
+    problems.push(`RoPE needs an even head size; dModel/numHeads is ${config.dModel / config.numHeads}`);
+  if (problems.length > 0) throw new Error(`Invalid model config: ${problems.join('; ')}`);
+}
+
+/** Checks that `weights` holds exactly what the config needs, naming each wrong tensor. */
+export function validateWeights(config: TransformerConfig, weights: WeightMap): void {
+  const problems: string[] = [];
+  for (const [name, shape] of expectedWeightShapes(config)) {
+    const w = weights.get(name);
+    if (!w) {
+      problems.push(`missing tensor ${name} (${shapeText(shape)})`);
+      continue;
+    }
+    if (shapeText(w.shape) !== shapeText(shape))
+      problems.push(`tensor ${name} is ${shapeText(w.shape)}, expected ${shapeText(shape)}`);
+    else if (w.data.length !== shape.reduce((a, b) => a * b, 1))
+      problems.push(`tensor ${name} holds ${w.data.length} values, expected ${shapeText(shape)}`);
+  }
+  if (problems.length > 0) {
+    const more = problems.length > 5 ? ` (and ${problems.length - 5} more)` : '';
+    throw new Error(`Weights do not fit the config: ${problems.slice(0, 5).join('; ')}${more}`);
+  }
+}

@@ -1,0 +1,364 @@
+/**
+ * The configurable Transformer: encoder, decoder-only or encoder–decoder, built from a WeightMap.
+ * Each layer runs in its own tf.tidy and its attention weights are read back before the next
+ * layer starts, so results stream layer by layer and a superseded run stops between layers.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { multiHeadAttention, type AttentionParams, type AttentionSetup, type HeadTrace } from './attention';
+import { buildMask, intersectMasks } from './masks';
+import { activate, layerNorm } from './ops';
+import { alibiBias, alibiSlopes, ropeTables, sinusoidalTable } from './positional';
+import { expectedWeightShapes, validateConfig, validateWeights } from './schema';
+import type {
+  AttentionKind,
+  AttentionModel,
+  AttentionStack,
+  ForwardResult,
+  HeadIntermediates,
+  LayerAttention,
+  MaskMatrix,
+  RunHooks,
+  RunInput,
+  ScaleSpec,
+  TransformerConfig,
+} from './types';
+import type { BlockName, WeightMap } from './weights';
+
+/** Where a run's attention goes: the stack it fills and the setup its layers share. */
+interface AttentionPlan {
+  kind: AttentionKind;
+  mask: MaskMatrix;
+  setup: AttentionSetup;
+  layerWeights: Float32Array[];
+}
+
+interface LayerStep {
+  x: tf.Tensor2D;
+  selfW: tf.Tensor3D;
+  crossW?: tf.Tensor3D;
+  trace?: HeadTrace;
+}
+
+function abortError(): Error {
+  const error = new Error('The run was superseded by a newer one');
+  error.name = 'AbortError';
+  return error;
+}
+
+export function scaleFactor(spec: ScaleSpec, headSize: number): number {
+  if (spec.kind === 'none') return 1;
+  if (spec.kind === 'custom') return spec.factor;
+  return 1 / Math.sqrt(headSize);
+}
+
+class Transformer implements AttentionModel {
+  private readonly tensors = new Map<string, tf.Tensor>();
+  private disposed = false;
+
+  constructor(
+    readonly config: TransformerConfig,
+    weights: WeightMap,
+  ) {
+    validateConfig(config);
+    validateWeights(config, weights);
+    for (const name of expectedWeightShapes(config).keys()) {
+      const w = weights.get(name)!;
+      this.tensors.set(name, tf.tensor(w.data, w.shape, 'float32'));
+    }
+  }
+
+  private t<T extends tf.Tensor>(name: string): T {
+    const tensor = this.tensors.get(name);
+    if (!tensor) throw new Error(`internal: no tensor ${name}`);
+    return tensor as T;
+  }
+
+  private attentionParams(prefix: string): AttentionParams {
+    const p = (part: string): tf.Tensor => this.t(`${prefix}.${part}`);
+    return {
+      wq: p('wq') as tf.Tensor2D,
+      bq: p('bq') as tf.Tensor1D,
+      wk: p('wk') as tf.Tensor2D,
+      bk: p('bk') as tf.Tensor1D,
+      wv: p('wv') as tf.Tensor2D,
+      bv: p('bv') as tf.Tensor1D,
+      wo: p('wo') as tf.Tensor2D,
+      bo: p('bo') as tf.Tensor1D,
+    };
+  }
+
+  private ln(prefix: string, x: tf.Tensor2D): tf.Tensor2D {
+    return layerNorm(x, this.t(`${prefix}.gamma`), this.t(`${prefix}.beta`), this.config.layerNormEps);
+  }
+
+  /** Token embeddings plus positions, [T, d]. `side` is `embed` (source) or `target`. */
+  private embed(side: 'embed' | 'target', ids: number[]): tf.Tensor2D {
+    const { dModel: d, positional, scaleEmbeddings, positionalBase } = this.config;
+    return tf.tidy(() => {
+      let x = tf.gather(this.t<tf.Tensor2D>(`${side}.tokens`), tf.tensor1d(ids, 'int32')); // [T, d]
+      if (scaleEmbeddings) x = tf.mul(x, Math.sqrt(d));
+      if (positional === 'sinusoidal')
+        x = tf.add(x, tf.tensor2d(sinusoidalTable(ids.length, d, positionalBase), [ids.length, d]));
+      if (positional === 'learned')
+        x = tf.add(x, tf.slice(this.t<tf.Tensor2D>(`${side}.positions`), [0, 0], [ids.length, d]));
+      return x as tf.Tensor2D;
+    });
+  }
+
+  /** Mask, scale and position tensors shared by every layer of one attention kind. */
+  private makeSetup(mask: MaskMatrix, self: boolean, scale: number): AttentionSetup {
+    const { numHeads: heads, dModel, positional, positionalBase } = this.config;
+    const dh = dModel / heads;
+    const { rows, cols } = mask;
+    const allowedF = Float32Array.from(mask.allowed);
+    const maskAdd = allowedF.map((a) => (a ? 0 : -1e9));
+    const rowHasKey = new Float32Array(rows);
+    for (let q = 0; q < rows; q++) rowHasKey[q] = mask.allowed.subarray(q * cols, (q + 1) * cols).includes(1) ? 1 : 0;
+    const setup: AttentionSetup = {
+      numHeads: heads,
+      scale,
+      allowed: tf.tensor2d(allowedF, [rows, cols]),
+      maskAdd: tf.tensor2d(maskAdd, [rows, cols]),
+      rowHasKey: tf.tensor2d(rowHasKey, [rows, 1]),
+    };
+    if (self && positional === 'rope') {
+      const q = ropeTables(rows, dh, positionalBase);
+      const k = ropeTables(cols, dh, positionalBase);
+      setup.rope = {
+        cosQ: tf.tensor2d(q.cos, [rows, dh]),
+        sinQ: tf.tensor2d(q.sin, [rows, dh]),
+        cosK: tf.tensor2d(k.cos, [cols, dh]),
+        sinK: tf.tensor2d(k.sin, [cols, dh]),
+      };
+    }
+    if (self && positional === 'alibi')
+      setup.alibi = alibiSlopes(heads).map((slope) => tf.tensor2d(alibiBias(slope, rows, cols), [rows, cols]));
+    return setup;
+  }
+
+  private ffn(prefix: string, x: tf.Tensor2D): tf.Tensor2D {
+    const h = tf.add(tf.matMul(x, this.t<tf.Tensor2D>(`${prefix}.w1`)), this.t(`${prefix}.b1`)); // [T, dFF]
+    const a = activate(h as tf.Tensor2D, this.config.activation);
+    return tf.add(tf.matMul(a, this.t<tf.Tensor2D>(`${prefix}.w2`)), this.t(`${prefix}.b2`)) as tf.Tensor2D; // [T, d]
+  }
+
+  /**
+   * One layer: self-attention, optional cross-attention over `memory`, FFN; post- or pre-norm.
+   * Returns the new hidden state, the stacked weights per attention, and a trace if asked for.
+   */
+  private layer(
+    block: BlockName,
+    i: number,
+    x: tf.Tensor2D,
+    self: AttentionSetup,
+    cross?: { setup: AttentionSetup; memory: tf.Tensor2D },
+  ): LayerStep {
+    const pre = this.config.norm === 'pre';
+    const prefix = `${block}.${i}`;
+    const lastLn = cross ? 'ln3' : 'ln2';
+    const selfIn = pre ? this.ln(`${prefix}.ln1`, x) : x;
+    const a = multiHeadAttention(selfIn, selfIn, this.attentionParams(`${prefix}.self`), self);
+    let h = tf.add(x, a.output) as tf.Tensor2D;
+    if (!pre) h = this.ln(`${prefix}.ln1`, h);
+    let crossW: tf.Tensor3D | undefined;
+    let trace = a.trace;
+    if (cross) {
+      const crossIn = pre ? this.ln(`${prefix}.ln2`, h) : h;
+      const c = multiHeadAttention(crossIn, cross.memory, this.attentionParams(`${prefix}.cross`), cross.setup);
+      h = tf.add(h, c.output) as tf.Tensor2D;
+      if (!pre) h = this.ln(`${prefix}.ln2`, h);
+      crossW = c.weights;
+      trace = trace ?? c.trace;
+    }
+    const f = this.ffn(`${prefix}.ffn`, pre ? this.ln(`${prefix}.${lastLn}`, h) : h);
+    let out = tf.add(h, f) as tf.Tensor2D;
+    if (!pre) out = this.ln(`${prefix}.${lastLn}`, out);
+    return { x: out, selfW: a.weights, crossW, trace };
+  }
+
+  async run(input: RunInput, hooks: RunHooks = {}): Promise<ForwardResult> {
+    if (this.disposed) throw new Error('This model was disposed; load it again');
+    const cfg = this.config;
+    const checkAbort = (): void => {
+      if (hooks.signal?.aborted) throw abortError();
+    };
+    checkAbort();
+    const scale = scaleFactor(input.scale ?? cfg.scale, cfg.dModel / cfg.numHeads);
+    const isEncDec = cfg.architecture === 'encoder-decoder';
+    const sourceIds = input.sourceIds;
+    const targetIds = isEncDec ? (input.targetIds ?? []) : [];
+    if (sourceIds.length === 0) throw new Error('Nothing to run: the input has no tokens');
+    if (isEncDec && targetIds.length === 0) throw new Error('Nothing to run: the target has no tokens');
+    this.checkIds(sourceIds, cfg.vocabSize, 'source');
+    if (isEncDec) this.checkIds(targetIds, cfg.targetVocabSize ?? cfg.vocabSize, 'target');
+
+    const setups: AttentionSetup[] = [];
+    const keep: tf.Tensor[] = [];
+    const plans: AttentionPlan[] = [];
+    const newPlan = (kind: AttentionKind, mask: MaskMatrix, self: boolean): AttentionPlan => {
+      const setup = this.makeSetup(mask, self, scale);
+      const req = input.intermediates;
+      if (req && req.kind === kind) setup.traceHead = req.head;
+      setups.push(setup);
+      const plan = { kind, mask, setup, layerWeights: [] };
+      plans.push(plan);
+      return plan;
+    };
+    let intermediates: HeadIntermediates | undefined;
+    let x: tf.Tensor2D | undefined;
+    let logits: Float32Array | undefined;
+    let hiddenData: Float32Array;
+
+    const readLayer = async (plan: AttentionPlan, layer: number, w: tf.Tensor3D): Promise<void> => {
+      const data = (await w.data()) as Float32Array;
+      plan.layerWeights.push(data);
+      const [heads, queryLength, keyLength] = w.shape;
+      const streamed: LayerAttention = { kind: plan.kind, layer, heads, queryLength, keyLength, weights: data };
+      hooks.onLayer?.(streamed);
+    };
+
+    /** Runs every layer of a block, streaming weights; returns the block's final state (kept). */
+    const runBlock = async (
+      block: BlockName,
+      layers: number,
+      x0: tf.Tensor2D,
+      selfPlan: AttentionPlan,
+      cross?: { plan: AttentionPlan; memory: tf.Tensor2D },
+    ): Promise<tf.Tensor2D> => {
+      let h = x0;
+      for (let i = 0; i < layers; i++) {
+        checkAbort();
+        const prev = h;
+        // tidy keeps every tensor of the returned object; optional fields may be undefined.
+        const step = tf.tidy(
+          () =>
+            this.layer(block, i, prev, selfPlan.setup, cross && { setup: cross.plan.setup, memory: cross.memory }) as unknown as tf.TensorContainer,
+        ) as unknown as LayerStep;
+        prev.dispose();
+        h = step.x;
+        keep.push(h);
+        try {
+          if (!input.skipWeights) {
+            await readLayer(selfPlan, i, step.selfW);
+            if (cross && step.crossW) await readLayer(cross.plan, i, step.crossW);
+          }
+          const req = input.intermediates;
+          if (step.trace && req && req.layer === i) {
+            const kind = step.crossW && req.kind === 'cross' ? 'cross' : selfPlan.kind;
+            intermediates = await readTrace(step.trace, kind, i, req.head, scale);
+          }
+        } finally {
+          step.selfW.dispose();
+          step.crossW?.dispose();
+          if (step.trace) tf.dispose(Object.values(step.trace));
+        }
+      }
+      if (cfg.norm === 'pre') {
+        const last = h;
+        h = tf.tidy(() => this.ln(`${block}.lnf`, last));
+        last.dispose();
+        keep.push(h);
+      }
+      return h;
+    };
+
+    try {
+      const selfMask = buildMask(input.mask ?? { kind: 'none' }, sourceIds.length);
+      if (cfg.architecture === 'encoder') {
+        x = await runBlock('encoder', cfg.numLayers, this.embed('embed', sourceIds), newPlan('encoder-self', selfMask, true));
+      } else if (cfg.architecture === 'decoder') {
+        const mask = intersectMasks(selfMask, buildMask({ kind: 'causal' }, sourceIds.length));
+        x = await runBlock('decoder', cfg.numLayers, this.embed('embed', sourceIds), newPlan('decoder-self', mask, true));
+      } else {
+        const memory = await runBlock('encoder', cfg.numLayers, this.embed('embed', sourceIds), newPlan('encoder-self', selfMask, true));
+        const tt = targetIds.length;
+        const decoderSelf = newPlan('decoder-self', buildMask({ kind: 'causal' }, tt), true);
+        const crossPlan = newPlan('cross', buildMask({ kind: 'none' }, tt, sourceIds.length), false);
+        x = await runBlock('decoder', cfg.numDecoderLayers ?? cfg.numLayers, this.embed('target', targetIds), decoderSelf, {
+          plan: crossPlan,
+          memory,
+        });
+      }
+      checkAbort();
+      hiddenData = (await x.data()) as Float32Array;
+      if (cfg.architecture !== 'encoder') {
+        const final = x;
+        const out = tf.tidy(() => tf.add(tf.matMul(final, this.t<tf.Tensor2D>('output.w')), this.t('output.b')));
+        logits = (await out.data()) as Float32Array;
+        out.dispose();
+      }
+    } finally {
+      tf.dispose(keep);
+      for (const s of setups) {
+        tf.dispose([s.allowed, s.maskAdd, s.rowHasKey]);
+        if (s.rope) tf.dispose(Object.values(s.rope));
+        if (s.alibi) tf.dispose(s.alibi);
+      }
+    }
+    return {
+      stacks: input.skipWeights ? [] : plans.map((p) => assembleStack(p, cfg.numHeads)),
+      intermediates,
+      hidden: hiddenData,
+      logits,
+    };
+  }
+
+  private checkIds(ids: number[], vocab: number, side: string): void {
+    if (ids.length > this.config.maxPositions)
+      throw new Error(
+        `The ${side} has ${ids.length} tokens; this model takes at most ${this.config.maxPositions}`,
+      );
+    for (const id of ids)
+      if (!Number.isInteger(id) || id < 0 || id >= vocab)
+        throw new Error(`Token id ${id} is outside the ${side} vocabulary (size ${vocab})`);
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    tf.dispose([...this.tensors.values()]);
+    this.tensors.clear();
+  }
+}
+
+async function readTrace(
+  trace: HeadTrace,
+  kind: AttentionKind,
+  layer: number,
+  head: number,
+  scale: number,
+): Promise<HeadIntermediates> {
+  const read = async (t: tf.Tensor): Promise<Float32Array> => (await t.data()) as Float32Array;
+  const [queryLength, headSize] = trace.q.shape;
+  return {
+    kind,
+    layer,
+    head,
+    queryLength,
+    keyLength: trace.k.shape[0],
+    headSize,
+    q: await read(trace.q),
+    k: await read(trace.k),
+    v: await read(trace.v),
+    rawScores: await read(trace.rawScores),
+    scaledScores: await read(trace.scaledScores),
+    maskedScores: await read(trace.maskedScores),
+    weights: await read(trace.weights),
+    output: await read(trace.output),
+    scale,
+  };
+}
+
+/** Joins the per-layer [H, Tq, Tk] arrays into one [L, H, Tq, Tk] array. */
+function assembleStack(plan: AttentionPlan, heads: number): AttentionStack {
+  const { rows: queryLength, cols: keyLength } = plan.mask;
+  const per = heads * queryLength * keyLength;
+  const weights = new Float32Array(plan.layerWeights.length * per);
+  plan.layerWeights.forEach((w, l) => weights.set(w, l * per));
+  return { kind: plan.kind, layers: plan.layerWeights.length, heads, queryLength, keyLength, weights, mask: plan.mask };
+}
+
+/** Builds a model from plain weights (validated against the config) on the current backend. */
+export function createModel(config: TransformerConfig, weights: WeightMap): AttentionModel {
+  return new Transformer(config, weights);
+}

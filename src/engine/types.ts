@@ -1,0 +1,177 @@
+/**
+ * Public, tensor-free types of the attention engine. Everything here is plain data (typed arrays
+ * and numbers) so it can cross a Web Worker boundary and be tested without a browser.
+ */
+
+/** How positions enter the model. */
+export type PositionalKind = 'none' | 'sinusoidal' | 'learned' | 'rope' | 'alibi';
+
+/** How the attention scores QKᵀ are scaled before the mask and softmax. */
+export type ScaleSpec =
+  | { kind: 'default' } // 1/√d_k (d_k = head size)
+  | { kind: 'none' } // scores used as they are
+  | { kind: 'custom'; factor: number }; // scores × factor
+
+/**
+ * A mask recipe. Every recipe is turned into an explicit boolean matrix by `buildMask`
+ * (masks.ts); `true` means "the query row may attend to this key column".
+ */
+export type MaskSpec =
+  | { kind: 'none' }
+  | { kind: 'causal' }
+  /** Keys at positions ≥ validLength are padding (a sentence padded up to a batch's length). */
+  | { kind: 'padding'; validLength: number }
+  /** |q − k| ≤ radius (a window of width 2·radius+1). */
+  | { kind: 'window'; radius: number }
+  /** Every `dilation`-th key within radius·dilation of the query (dilated sliding window). */
+  | { kind: 'dilated'; radius: number; dilation: number }
+  /** Longformer: window plus global tokens that attend to and are attended by everyone. */
+  | { kind: 'global-window'; radius: number; globalTokens: number[] }
+  /** BigBird: window + global tokens + `randomPerRow` random keys per row, drawn from `seed`. */
+  | { kind: 'bigbird'; radius: number; globalTokens: number[]; randomPerRow: number; seed: number }
+  /** Any matrix: `allowed` is row-major [size][size], 1 = may attend. */
+  | { kind: 'custom'; size: number; allowed: Uint8Array };
+
+/** A boolean mask as a matrix: `allowed[q * cols + k]` is 1 where query q may attend key k. */
+export interface MaskMatrix {
+  rows: number;
+  cols: number;
+  allowed: Uint8Array;
+}
+
+/** The three kinds of attention of the classic Transformer. */
+export type AttentionKind = 'encoder-self' | 'decoder-self' | 'cross';
+
+/** Model families the engine can build. */
+export type ArchitectureKind = 'encoder' | 'decoder' | 'encoder-decoder';
+
+/** Hyper-parameters of a Transformer the engine builds. */
+export interface TransformerConfig {
+  architecture: ArchitectureKind;
+  vocabSize: number;
+  /** Target-side vocabulary (encoder-decoder only); defaults to vocabSize. */
+  targetVocabSize?: number;
+  dModel: number;
+  numHeads: number;
+  /** Encoder layers (encoder, encoder-decoder) or decoder layers (decoder-only). */
+  numLayers: number;
+  /** Decoder layers of an encoder-decoder model. */
+  numDecoderLayers?: number;
+  dFF: number;
+  maxPositions: number;
+  positional: PositionalKind;
+  /** Base of the sinusoidal table and of RoPE's frequencies (10000 in the papers). */
+  positionalBase: number;
+  norm: 'pre' | 'post';
+  /** 'gelu' is the exact erf form (BERT); 'gelu_tanh' the tanh approximation (GPT-2). */
+  activation: 'relu' | 'gelu' | 'gelu_tanh';
+  layerNormEps: number;
+  scale: ScaleSpec;
+  /** Multiply token embeddings by √d_model before adding positions (Vaswani et al.). */
+  scaleEmbeddings: boolean;
+}
+
+/**
+ * Attention weights of one attention block for every layer and head.
+ * `weights` is row-major [layers][heads][queryLength][keyLength].
+ */
+export interface AttentionStack {
+  kind: AttentionKind;
+  layers: number;
+  heads: number;
+  queryLength: number;
+  keyLength: number;
+  weights: Float32Array;
+  /** The mask every layer used, [queryLength][keyLength]. */
+  mask: MaskMatrix;
+}
+
+/** Weights of a single layer of one attention block, as streamed while a forward runs. */
+export interface LayerAttention {
+  kind: AttentionKind;
+  layer: number;
+  heads: number;
+  queryLength: number;
+  keyLength: number;
+  /** Row-major [heads][queryLength][keyLength]. */
+  weights: Float32Array;
+}
+
+/**
+ * What a teacher needs to follow one head of one layer step by step.
+ * Matrices are row-major; Tq = queries, Tk = keys, dh = head size.
+ */
+export interface HeadIntermediates {
+  kind: AttentionKind;
+  layer: number;
+  head: number;
+  queryLength: number;
+  keyLength: number;
+  headSize: number;
+  /** [Tq][dh], after RoPE when the model uses it. */
+  q: Float32Array;
+  /** [Tk][dh], after RoPE when the model uses it. */
+  k: Float32Array;
+  /** [Tk][dh] */
+  v: Float32Array;
+  /** Q·Kᵀ, [Tq][Tk]. */
+  rawScores: Float32Array;
+  /** raw × scale (+ ALiBi bias when used), [Tq][Tk]. */
+  scaledScores: Float32Array;
+  /** scaled with masked entries set to −Infinity, [Tq][Tk]. */
+  maskedScores: Float32Array;
+  /** softmax of the masked scores, [Tq][Tk]. */
+  weights: Float32Array;
+  /** weights·V, this head's output before the output projection, [Tq][dh]. */
+  output: Float32Array;
+  /** The scale factor that was applied. */
+  scale: number;
+}
+
+/** Which head's intermediates a run should return. */
+export interface IntermediatesRequest {
+  kind: AttentionKind;
+  layer: number;
+  head: number;
+}
+
+/** Everything one forward returns. */
+export interface ForwardResult {
+  /** One stack per attention block the model has (encoder-self; decoder-self and cross). */
+  stacks: AttentionStack[];
+  intermediates?: HeadIntermediates;
+  /** Final hidden states of the last block, [T][dModel] (decoder side for encoder-decoder). */
+  hidden: Float32Array;
+  /** Logits of the output head when the model has one, [T][vocab]. */
+  logits?: Float32Array;
+}
+
+/** One forward's input. Ids are vocabulary ids; the target side is for encoder-decoder models. */
+export interface RunInput {
+  sourceIds: number[];
+  /** Decoder input ids (encoder-decoder): usually [BOS, y1, y2, …]. */
+  targetIds?: number[];
+  /** Mask of the encoder (or decoder-only) self-attention; decoders add causal to it. */
+  mask?: MaskSpec;
+  /** Overrides the config's scale for this run (the "why √d_k" slider). */
+  scale?: ScaleSpec;
+  /** Ask for one head's intermediates. */
+  intermediates?: IntermediatesRequest;
+  /** Skip reading back attention weights (decoding loops only need logits). */
+  skipWeights?: boolean;
+}
+
+/** Callbacks and cancellation for a run. */
+export interface RunHooks {
+  /** Called as soon as each layer's weights are read back (results stream layer by layer). */
+  onLayer?: (layer: LayerAttention) => void;
+  /** A run whose signal is aborted stops between layers and rejects with an AbortError. */
+  signal?: AbortSignal;
+}
+
+/** A model the engine can run. Holds tfjs tensors inside; call dispose() when done. */
+export interface AttentionModel {
+  readonly config: TransformerConfig;
+  run(input: RunInput, hooks?: RunHooks): Promise<ForwardResult>;
+  dispose(): void;
+}
