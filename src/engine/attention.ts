@@ -23,10 +23,10 @@ export interface AttentionSetup {
   scale: number;
   /** 1 where allowed, as float [Tq, Tk]. */
   allowed: tf.Tensor2D;
-  /** 0 where allowed, −1e9 where masked, [Tq, Tk]. */
-  maskAdd: tf.Tensor2D;
-  /** 1 for rows with at least one allowed key, else 0, [Tq, 1]. */
-  rowHasKey: tf.Tensor2D;
+  /** 0 where allowed, −1e9 where masked, [Tq, Tk]; absent when every pair is allowed. */
+  maskAdd?: tf.Tensor2D;
+  /** 1 for rows with at least one allowed key, else 0, [Tq, 1]; absent when every row has one. */
+  rowHasKey?: tf.Tensor2D;
   /** RoPE tables [Tq, dh] and [Tk, dh]. */
   rope?: { cosQ: tf.Tensor2D; sinQ: tf.Tensor2D; cosK: tf.Tensor2D; sinK: tf.Tensor2D };
   /** ALiBi bias per head, [H][Tq, Tk] (already negative). */
@@ -59,45 +59,48 @@ export function multiHeadAttention(
   p: AttentionParams,
   setup: AttentionSetup,
 ): AttentionOutput {
-  const [tq, d] = xq.shape;
+  const d = xq.shape[1];
   const tk = xkv.shape[0];
   const heads = setup.numHeads;
   const dh = d / heads;
   const q = linear(xq, p.wq, p.bq); // [Tq, d] x [d, d] -> [Tq, d]
   const k = linear(xkv, p.wk, p.bk); // [Tk, d] x [d, d] -> [Tk, d]
   const v = linear(xkv, p.wv, p.bv); // [Tk, d] x [d, d] -> [Tk, d]
-  const kT = setup.rope ? null : tf.transpose(k); // [d, Tk]: one transpose serves every head
+  // Split heads with one transpose each and contiguous slices (strided column slices cost more).
+  const qHeads = splitHeads(q, heads); // H x [Tq, dh]
+  const vHeads = splitHeads(v, heads); // H x [Tk, dh]
+  const kT = setup.rope ? null : tf.transpose(k); // [d, Tk]: rows h·dh… are head h's Kᵀ
+  const kHeads = setup.rope ? splitHeads(k, heads) : null;
 
   const headOutputs: tf.Tensor2D[] = [];
   const headWeights: tf.Tensor2D[] = [];
   let trace: HeadTrace | undefined;
   for (let h = 0; h < heads; h++) {
-    let qh = tf.slice(q, [0, h * dh], [tq, dh]); // [Tq, dh]
-    const vh = tf.slice(v, [0, h * dh], [tk, dh]); // [Tk, dh]
-    let kh: tf.Tensor2D;
+    let qh = qHeads[h]!;
+    const vh = vHeads[h]!;
     let khT: tf.Tensor2D;
     if (setup.rope) {
       qh = applyRope(qh, setup.rope.cosQ, setup.rope.sinQ);
-      kh = applyRope(tf.slice(k, [0, h * dh], [tk, dh]), setup.rope.cosK, setup.rope.sinK);
-      khT = tf.transpose(kh); // [dh, Tk]
+      khT = tf.transpose(applyRope(kHeads![h]!, setup.rope.cosK, setup.rope.sinK)); // [dh, Tk]
     } else {
       khT = tf.slice(kT!, [h * dh, 0], [dh, tk]); // [dh, Tk]
-      kh = khT; // only needed for a trace; transposed back below
     }
-    const raw = tf.matMul(qh, khT) as tf.Tensor2D; // [Tq, dh] x [dh, Tk] -> [Tq, Tk]
-    let scaled: tf.Tensor2D = tf.mul(raw, setup.scale);
+    // Scaling q ([Tq, dh]) instead of the scores ([Tq, Tk]) is the same product, for less work.
+    let scaled = tf.matMul(tf.mul(qh, setup.scale), khT) as tf.Tensor2D; // [Tq, dh] x [dh, Tk] -> [Tq, Tk]
     const bias = setup.alibi?.[h];
     if (bias) scaled = tf.add(scaled, bias);
-    const masked: tf.Tensor2D = tf.add(scaled, setup.maskAdd);
+    const masked = setup.maskAdd ? tf.add<tf.Tensor2D>(scaled, setup.maskAdd) : scaled;
+    let w = tf.softmax(masked); // [Tq, Tk]
     // A row with no allowed key would be a uniform softmax over −1e9s: zero it (documented rule).
-    const w: tf.Tensor2D = tf.mul(tf.softmax(masked), setup.rowHasKey); // [Tq, Tk]
+    if (setup.rowHasKey) w = tf.mul(w, setup.rowHasKey);
     const out = tf.matMul(w, vh) as tf.Tensor2D; // [Tq, Tk] x [Tk, dh] -> [Tq, dh]
     headOutputs.push(out);
     headWeights.push(w);
     if (setup.traceHead === h) {
+      const raw = tf.matMul(qh, khT) as tf.Tensor2D; // unscaled Q·Kᵀ for the teaching view
       trace = {
         q: qh,
-        k: setup.rope ? kh : tf.transpose(khT),
+        k: tf.transpose(khT),
         v: vh,
         rawScores: raw,
         scaledScores: scaled,
@@ -117,4 +120,12 @@ export function multiHeadAttention(
     weights: tf.stack(headWeights) as tf.Tensor3D, // [H, Tq, Tk]
     trace,
   };
+}
+
+/** [T, d] -> H tensors [T, dh], via one [H, T, dh] transpose. */
+function splitHeads(x: tf.Tensor2D, heads: number): tf.Tensor2D[] {
+  if (heads === 1) return [x];
+  const [t, d] = x.shape;
+  const headMajor = tf.transpose(tf.reshape(x, [t, heads, d / heads]), [1, 0, 2]); // [H, T, dh]
+  return tf.unstack(headMajor) as tf.Tensor2D[];
 }

@@ -114,13 +114,10 @@ class Transformer implements AttentionModel {
     const maskAdd = allowedF.map((a) => (a ? 0 : -1e9));
     const rowHasKey = new Float32Array(rows);
     for (let q = 0; q < rows; q++) rowHasKey[q] = mask.allowed.subarray(q * cols, (q + 1) * cols).includes(1) ? 1 : 0;
-    const setup: AttentionSetup = {
-      numHeads: heads,
-      scale,
-      allowed: tf.tensor2d(allowedF, [rows, cols]),
-      maskAdd: tf.tensor2d(maskAdd, [rows, cols]),
-      rowHasKey: tf.tensor2d(rowHasKey, [rows, 1]),
-    };
+    const setup: AttentionSetup = { numHeads: heads, scale, allowed: tf.tensor2d(allowedF, [rows, cols]) };
+    // Skip the mask arithmetic entirely when nothing is masked (the common, full-attention case).
+    if (allowedF.includes(0)) setup.maskAdd = tf.tensor2d(maskAdd, [rows, cols]);
+    if (rowHasKey.includes(0)) setup.rowHasKey = tf.tensor2d(rowHasKey, [rows, 1]);
     if (self && positional === 'rope') {
       const q = ropeTables(rows, dh, positionalBase);
       const k = ropeTables(cols, dh, positionalBase);
@@ -290,7 +287,7 @@ class Transformer implements AttentionModel {
     } finally {
       tf.dispose(keep);
       for (const s of setups) {
-        tf.dispose([s.allowed, s.maskAdd, s.rowHasKey]);
+        tf.dispose([s.allowed, ...(s.maskAdd ? [s.maskAdd] : []), ...(s.rowHasKey ? [s.rowHasKey] : [])]);
         if (s.rope) tf.dispose(Object.values(s.rope));
         if (s.alibi) tf.dispose(s.alibi);
       }
