@@ -270,7 +270,9 @@ class Transformer implements AttentionModel {
         const memory = await runBlock('encoder', cfg.numLayers, this.embed('embed', sourceIds), newPlan('encoder-self', selfMask, true));
         const tt = targetIds.length;
         const decoderSelf = newPlan('decoder-self', buildMask({ kind: 'causal' }, tt), true);
-        const crossPlan = newPlan('cross', buildMask({ kind: 'none' }, tt, sourceIds.length), false);
+        // Decoder queries see every source key except padding (when the run pads the source).
+        const crossSpec = input.mask?.kind === 'padding' ? input.mask : ({ kind: 'none' } as const);
+        const crossPlan = newPlan('cross', buildMask(crossSpec, tt, sourceIds.length), false);
         x = await runBlock('decoder', cfg.numDecoderLayers ?? cfg.numLayers, this.embed('target', targetIds), decoderSelf, {
           plan: crossPlan,
           memory,

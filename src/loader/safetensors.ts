@@ -1,0 +1,264 @@
+/**
+ * A safetensors reader that validates the way the reference implementation does, and a writer.
+ *
+ * Layout: 8-byte little-endian header length N, N bytes of UTF-8 JSON
+ * `{ name: { dtype, shape, data_offsets: [begin, end] }, "__metadata__"?: {…} }`, then the data.
+ * Every error names the file and, where there is one, the tensor.
+ */
+
+export type SafetensorsDtype = 'F32' | 'F16' | 'BF16' | 'F64' | 'I64' | 'I32' | 'I16' | 'I8' | 'U8' | 'BOOL';
+
+const DTYPE_BYTES: Record<SafetensorsDtype, number> = {
+  F64: 8,
+  I64: 8,
+  F32: 4,
+  I32: 4,
+  F16: 2,
+  BF16: 2,
+  I16: 2,
+  I8: 1,
+  U8: 1,
+  BOOL: 1,
+};
+
+/** The reference implementation refuses headers over 100 MB. */
+export const MAX_HEADER_BYTES = 100_000_000;
+
+export interface SafetensorsEntry {
+  name: string;
+  dtype: SafetensorsDtype;
+  shape: number[];
+  /** Byte range inside the data section. */
+  begin: number;
+  end: number;
+}
+
+export interface SafetensorsFile {
+  metadata: Record<string, string>;
+  entries: SafetensorsEntry[];
+  /** Reads one tensor as float32 (F16/BF16/F64/ints converted). */
+  float32(name: string): Float32Array;
+}
+
+export class SafetensorsError extends Error {
+  constructor(
+    readonly file: string,
+    message: string,
+    readonly tensor?: string,
+  ) {
+    super(`${file}: ${tensor ? `tensor ${tensor}: ` : ''}${message}`);
+    this.name = 'SafetensorsError';
+  }
+}
+
+function isDtype(value: unknown): value is SafetensorsDtype {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(DTYPE_BYTES, value);
+}
+
+/** Parses and validates a whole safetensors file held in memory. */
+export function readSafetensors(bytes: Uint8Array, file = 'model.safetensors'): SafetensorsFile {
+  const fail = (message: string, tensor?: string): never => {
+    throw new SafetensorsError(file, message, tensor);
+  };
+  if (bytes.byteLength < 8) fail(`file is ${bytes.byteLength} bytes, too short for the 8-byte header length`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const headerLength = view.getBigUint64(0, true);
+  if (headerLength > BigInt(MAX_HEADER_BYTES))
+    fail(`header length ${headerLength} is over the ${MAX_HEADER_BYTES}-byte limit`);
+  const n = Number(headerLength);
+  if (8 + n > bytes.byteLength)
+    fail(`header length ${n} runs past the end of the file (${bytes.byteLength} bytes)`);
+  let text = '';
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(8, 8 + n));
+  } catch {
+    fail('header is not valid UTF-8');
+  }
+  if (!text.startsWith('{')) fail('header is not a JSON object');
+  let header: unknown;
+  try {
+    header = JSON.parse(text);
+  } catch (error) {
+    fail(`header is not valid JSON (${error instanceof Error ? error.message : 'parse error'})`);
+  }
+  if (typeof header !== 'object' || header === null || Array.isArray(header))
+    fail('header is not a JSON object');
+  const dataStart = 8 + n;
+  const dataLength = bytes.byteLength - dataStart;
+  const metadata: Record<string, string> = {};
+  const entries: SafetensorsEntry[] = [];
+  for (const [name, raw] of Object.entries(header as Record<string, unknown>)) {
+    if (name === '__metadata__') {
+      if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail('__metadata__ is not an object');
+      for (const [k, v] of Object.entries(raw as Record<string, unknown>)) {
+        if (typeof v !== 'string') fail(`__metadata__.${k} is not a string`);
+        metadata[k] = v as string;
+      }
+      continue;
+    }
+    if (typeof raw !== 'object' || raw === null) fail('entry is not an object', name);
+    const info = raw as Record<string, unknown>;
+    if (!isDtype(info.dtype)) fail(`unknown dtype ${JSON.stringify(info.dtype)}`, name);
+    const dtype = info.dtype as SafetensorsDtype;
+    const shape = info.shape;
+    if (!Array.isArray(shape) || !shape.every((d) => Number.isSafeInteger(d) && (d as number) >= 0))
+      fail(`shape ${JSON.stringify(shape)} is not a list of non-negative safe integers`, name);
+    const offsets = info.data_offsets;
+    if (
+      !Array.isArray(offsets) ||
+      offsets.length !== 2 ||
+      !offsets.every((o) => Number.isSafeInteger(o) && (o as number) >= 0)
+    )
+      fail(`data_offsets ${JSON.stringify(offsets)} are not two non-negative safe integers`, name);
+    const [begin, end] = offsets as [number, number];
+    if (end < begin) fail(`data_offsets [${begin}, ${end}] end before they begin`, name);
+    let numel = 1;
+    for (const d of shape as number[]) {
+      numel *= d;
+      if (!Number.isSafeInteger(numel)) fail(`shape ${JSON.stringify(shape)} has too many elements`, name);
+    }
+    const expected = numel * DTYPE_BYTES[dtype];
+    if (end - begin !== expected)
+      fail(`holds ${end - begin} bytes, but ${dtype} ${(shape as number[]).join('x') || 'scalar'} needs ${expected}`, name);
+    if (end > dataLength) fail(`data_offsets [${begin}, ${end}] run past the data (${dataLength} bytes)`, name);
+    entries.push({ name, dtype, shape: shape as number[], begin, end });
+  }
+  // Offsets must tile the data section exactly: sorted, contiguous, no gaps, no trailing bytes.
+  const sorted = [...entries].sort((a, b) => a.begin - b.begin || a.end - b.end);
+  let cursor = 0;
+  for (const e of sorted) {
+    if (e.begin !== cursor)
+      fail(
+        e.begin < cursor
+          ? `overlaps the tensor before it (starts at ${e.begin}, previous ends at ${cursor})`
+          : `leaves a gap (starts at ${e.begin}, previous ends at ${cursor})`,
+        e.name,
+      );
+    cursor = e.end;
+  }
+  if (cursor !== dataLength) fail(`data section has ${dataLength - cursor} trailing bytes after the last tensor`);
+  const byName = new Map(entries.map((e) => [e.name, e]));
+  return {
+    metadata,
+    entries,
+    float32(name: string): Float32Array {
+      const e = byName.get(name);
+      if (!e) throw new SafetensorsError(file, 'not in the file', name);
+      return toFloat32(bytes.subarray(dataStart + e.begin, dataStart + e.end), e.dtype, file, name);
+    },
+  };
+}
+
+/** IEEE half → float. */
+function halfToFloat(h: number): number {
+  const sign = h & 0x8000 ? -1 : 1;
+  const exp = (h >> 10) & 0x1f;
+  const frac = h & 0x3ff;
+  if (exp === 0) return sign * Math.pow(2, -14) * (frac / 1024);
+  if (exp === 31) return frac ? NaN : sign * Infinity;
+  return sign * Math.pow(2, exp - 15) * (1 + frac / 1024);
+}
+
+function toFloat32(raw: Uint8Array, dtype: SafetensorsDtype, file: string, name: string): Float32Array {
+  const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
+  const n = raw.byteLength / DTYPE_BYTES[dtype];
+  const out = new Float32Array(n);
+  switch (dtype) {
+    case 'F32':
+      for (let i = 0; i < n; i++) out[i] = view.getFloat32(i * 4, true);
+      break;
+    case 'F16':
+      for (let i = 0; i < n; i++) out[i] = halfToFloat(view.getUint16(i * 2, true));
+      break;
+    case 'BF16': {
+      // bfloat16 is the top half of a float32.
+      const word = new DataView(new ArrayBuffer(4));
+      for (let i = 0; i < n; i++) {
+        word.setUint32(0, view.getUint16(i * 2, true) << 16, true);
+        out[i] = word.getFloat32(0, true);
+      }
+      break;
+    }
+    case 'F64':
+      for (let i = 0; i < n; i++) out[i] = view.getFloat64(i * 8, true);
+      break;
+    case 'I64':
+      for (let i = 0; i < n; i++) out[i] = Number(view.getBigInt64(i * 8, true));
+      break;
+    case 'I32':
+      for (let i = 0; i < n; i++) out[i] = view.getInt32(i * 4, true);
+      break;
+    case 'I16':
+      for (let i = 0; i < n; i++) out[i] = view.getInt16(i * 2, true);
+      break;
+    case 'I8':
+      for (let i = 0; i < n; i++) out[i] = view.getInt8(i);
+      break;
+    case 'U8':
+    case 'BOOL':
+      for (let i = 0; i < n; i++) out[i] = view.getUint8(i);
+      break;
+    default:
+      throw new SafetensorsError(file, `cannot convert dtype ${String(dtype)}`, name);
+  }
+  return out;
+}
+
+/** float → IEEE half, round to nearest even. */
+function floatToHalf(value: number): number {
+  const f = new DataView(new ArrayBuffer(4));
+  f.setFloat32(0, value, true);
+  const x = f.getUint32(0, true);
+  const sign = (x >>> 16) & 0x8000;
+  const exp = (x >>> 23) & 0xff;
+  let mant = x & 0x7fffff;
+  if (exp === 0xff) return sign | 0x7c00 | (mant ? 0x200 : 0);
+  let e = exp - 127 + 15;
+  if (e >= 31) return sign | 0x7c00;
+  if (e <= 0) {
+    if (e < -10) return sign;
+    mant |= 0x800000;
+    const shift = 14 - e;
+    let half = mant >> shift;
+    const rest = mant & ((1 << shift) - 1);
+    const mid = 1 << (shift - 1);
+    if (rest > mid || (rest === mid && half & 1)) half++;
+    return sign | half;
+  }
+  let half = (e << 10) | (mant >> 13);
+  const rest = mant & 0x1fff;
+  if (rest > 0x1000 || (rest === 0x1000 && half & 1)) half++;
+  e = half >> 10;
+  return sign | half;
+}
+
+/** Writes tensors (in the given order) as a safetensors file, F32 or F16. */
+export function writeSafetensors(
+  tensors: { name: string; shape: number[]; data: Float32Array }[],
+  dtype: 'F32' | 'F16' = 'F32',
+  metadata: Record<string, string> = {},
+): Uint8Array {
+  const size = DTYPE_BYTES[dtype];
+  const header: Record<string, unknown> = {};
+  if (Object.keys(metadata).length > 0) header.__metadata__ = metadata;
+  let offset = 0;
+  for (const t of tensors) {
+    header[t.name] = { dtype, shape: t.shape, data_offsets: [offset, offset + t.data.length * size] };
+    offset += t.data.length * size;
+  }
+  let json = JSON.stringify(header);
+  json += ' '.repeat((8 - ((8 + new TextEncoder().encode(json).length) % 8)) % 8); // align data to 8 bytes
+  const headerBytes = new TextEncoder().encode(json);
+  const out = new Uint8Array(8 + headerBytes.length + offset);
+  const view = new DataView(out.buffer);
+  view.setBigUint64(0, BigInt(headerBytes.length), true);
+  out.set(headerBytes, 8);
+  let p = 8 + headerBytes.length;
+  for (const t of tensors) {
+    for (let i = 0; i < t.data.length; i++, p += size) {
+      if (dtype === 'F32') view.setFloat32(p, t.data[i]!, true);
+      else view.setUint16(p, floatToHalf(t.data[i]!), true);
+    }
+  }
+  return out;
+}
