@@ -5,6 +5,8 @@
  * for 2-D operands (about 5x faster per training step on a 2-core machine).
  */
 import * as tf from '@tensorflow/tfjs-core';
+// Training needs the gradient kernels, which the app (inference only) never loads.
+import '@tensorflow/tfjs-core/dist/register_all_gradients.js';
 
 const swapLast = (t: tf.Tensor): tf.Tensor =>
   t.rank === 2 ? tf.transpose(t) : tf.transpose(t, [...t.shape.map((_, i) => i).slice(0, -2), t.rank - 1, t.rank - 2]);
