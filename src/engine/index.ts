@@ -26,3 +26,13 @@ export {
   type PlaygroundOptions,
   DEFAULT_PLAYGROUND,
 } from './playground';
+export { greedyTranslate, type GreedyOptions, type GreedyResult } from './translate';
+export {
+  createVocabTokenizer,
+  ENGLISH,
+  CHARACTERS,
+  SPECIAL_TOKENS,
+  type TranslationVocab,
+  type VocabTokenizer,
+  type Splitter,
+} from './tokenize/vocab-tokenizer';

@@ -1,0 +1,112 @@
+/**
+ * Loads a translation model in the app's own format: config.json, model.safetensors, vocab.json.
+ * Returns plain data (no tensors); the engine builds the model from it. Every error names the file.
+ */
+import { expectedWeightShapes, validateConfig, validateWeights } from '../engine/schema';
+import type { TranslationVocab } from '../engine/tokenize/vocab-tokenizer';
+import type { TransformerConfig } from '../engine/types';
+import type { WeightMap } from '../engine/weights';
+import { readSafetensors, SafetensorsError } from './safetensors';
+
+export interface TranslatorBundle {
+  name: string;
+  config: TransformerConfig;
+  weights: WeightMap;
+  vocab: TranslationVocab;
+  maxTargetLength: number;
+}
+
+interface TranslatorConfigFile {
+  format: string;
+  name: string;
+  config: TransformerConfig;
+  maxTargetLength: number;
+  files: { weights: string; vocab: string };
+}
+
+export class ModelFileError extends Error {
+  constructor(file: string, message: string) {
+    super(`${file}: ${message}`);
+    this.name = 'ModelFileError';
+  }
+}
+
+function parseJson(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ModelFileError(file, `is not valid JSON (${error instanceof Error ? error.message : 'parse error'})`);
+  }
+}
+
+export function parseTranslatorConfig(text: string): TranslatorConfigFile {
+  const raw = parseJson(text, 'config.json') as Partial<TranslatorConfigFile> | null;
+  if (!raw || typeof raw !== 'object' || raw.format !== 'attention-atlas-translator')
+    throw new ModelFileError('config.json', 'is not an Attention Atlas translator config (format field)');
+  if (!raw.config || raw.config.architecture !== 'encoder-decoder')
+    throw new ModelFileError('config.json', 'needs an encoder-decoder "config"');
+  try {
+    validateConfig(raw.config);
+  } catch (error) {
+    throw new ModelFileError('config.json', error instanceof Error ? error.message : String(error));
+  }
+  return raw as TranslatorConfigFile;
+}
+
+export function parseVocab(text: string, config: TransformerConfig): TranslationVocab {
+  const raw = parseJson(text, 'vocab.json') as Partial<TranslationVocab> | null;
+  const isList = (x: unknown): x is string[] => Array.isArray(x) && x.every((t) => typeof t === 'string');
+  if (!raw || !isList(raw.source) || !isList(raw.target))
+    throw new ModelFileError('vocab.json', 'needs "source" and "target" lists of strings');
+  if (raw.source.length !== config.vocabSize)
+    throw new ModelFileError('vocab.json', `has ${raw.source.length} source tokens; config.json says ${config.vocabSize}`);
+  const targetSize = config.targetVocabSize ?? config.vocabSize;
+  if (raw.target.length !== targetSize)
+    throw new ModelFileError('vocab.json', `has ${raw.target.length} target tokens; config.json says ${targetSize}`);
+  return { source: raw.source, target: raw.target };
+}
+
+/** Reads the tensors a config needs from safetensors bytes, checking names and shapes. */
+export function weightsFromSafetensors(bytes: Uint8Array, config: TransformerConfig, file = 'model.safetensors'): WeightMap {
+  const st = readSafetensors(bytes, file);
+  const byName = new Map(st.entries.map((e) => [e.name, e]));
+  const weights: WeightMap = new Map();
+  for (const name of expectedWeightShapes(config).keys()) {
+    const entry = byName.get(name);
+    if (!entry) continue; // reported with every other problem by validateWeights below
+    weights.set(name, { shape: entry.shape, data: st.float32(name) });
+  }
+  try {
+    validateWeights(config, weights);
+  } catch (error) {
+    throw new SafetensorsError(file, error instanceof Error ? error.message : String(error));
+  }
+  return weights;
+}
+
+export function parseTranslator(configText: string, weightBytes: Uint8Array, vocabText: string): TranslatorBundle {
+  const file = parseTranslatorConfig(configText);
+  return {
+    name: file.name,
+    config: file.config,
+    weights: weightsFromSafetensors(weightBytes, file.config, file.files.weights),
+    vocab: parseVocab(vocabText, file.config),
+    maxTargetLength: file.maxTargetLength,
+  };
+}
+
+/** Fetches and parses a translator from a folder URL (e.g. `models/en-zh-tiny/`). */
+export async function fetchTranslator(baseUrl: string, fetchFn: typeof fetch = fetch): Promise<TranslatorBundle> {
+  const get = async (name: string): Promise<Response> => {
+    const response = await fetchFn(new URL(name, baseUrl).toString());
+    if (!response.ok) throw new ModelFileError(name, `download failed (HTTP ${response.status})`);
+    return response;
+  };
+  const configText = await (await get('config.json')).text();
+  const file = parseTranslatorConfig(configText);
+  const [weights, vocab] = await Promise.all([
+    get(file.files.weights).then((r) => r.arrayBuffer()),
+    get(file.files.vocab).then((r) => r.text()),
+  ]);
+  return parseTranslator(configText, new Uint8Array(weights), vocab);
+}
