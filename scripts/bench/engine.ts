@@ -60,7 +60,9 @@ async function main(): Promise<void> {
   const backend = await initBackend({ preferred: ['wasm'] });
   console.log(`backend: ${backend.name}, threads: ${backend.threads ?? 1}`);
   const model = createModel(config, createPlaygroundWeights(config, 7));
-  console.log('tokens | forward ms (median) | first layer ms | GFLOP/s | plain matmul GFLOP/s | ratio');
+  console.log(
+    'tokens | forward ms (median) | first layer ms | GFLOP/s | plain matmul GFLOP/s | ratio',
+  );
   for (const t of LENGTHS) {
     const ids = Array.from({ length: t }, (_, i) => (i * 37) % config.vocabSize);
     await model.run({ sourceIds: ids }); // warm-up: kernels and buffers

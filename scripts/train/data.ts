@@ -1,6 +1,11 @@
 /** Corpus loading, vocabularies and padded batches for training the built-in translator. */
 import { existsSync, readFileSync } from 'node:fs';
-import { CHARACTERS, ENGLISH, SPECIAL_TOKENS, type TranslationVocab } from '../../src/engine/tokenize/vocab-tokenizer.ts';
+import {
+  CHARACTERS,
+  ENGLISH,
+  SPECIAL_TOKENS,
+  type TranslationVocab,
+} from '../../src/engine/tokenize/vocab-tokenizer.ts';
 import type { Seq2SeqBatch } from '../../src/engine/train/seq2seq.ts';
 import { mulberry32 } from '../../src/engine/random.ts';
 
@@ -84,7 +89,11 @@ export function makeBatch(items: EncodedPair[]): Seq2SeqBatch {
  * One epoch of batches: shuffle (seeded), sort within pools of 50 batches by length so each batch
  * has similar lengths (less padding), then shuffle the batch order.
  */
-export function epochBatches(pairs: EncodedPair[], batchSize: number, seed: number): Seq2SeqBatch[] {
+export function epochBatches(
+  pairs: EncodedPair[],
+  batchSize: number,
+  seed: number,
+): Seq2SeqBatch[] {
   const rand = mulberry32(seed);
   const idx = pairs.map((_, i) => i);
   for (let i = idx.length - 1; i > 0; i--) {

@@ -6,12 +6,19 @@ import { makeBatch, type EncodedPair } from './data.ts';
 const EOS = 3;
 
 /** Greedy translations (target ids without BOS/EOS) of each source, `maxLength` tokens at most. */
-export function greedyDecode(trainer: Seq2SeqTrainer, sources: number[][], maxLength: number): number[][] {
+export function greedyDecode(
+  trainer: Seq2SeqTrainer,
+  sources: number[][],
+  maxLength: number,
+): number[][] {
   const outputs = sources.map(() => [] as number[]);
   const done = sources.map(() => false);
   for (let step = 0; step < maxLength && done.includes(false); step++) {
     // Every row decodes `step` tokens so far; finished rows just carry their output along.
-    const items: EncodedPair[] = sources.map((source, i) => ({ source, target: outputs[i]!.slice(0, step) }));
+    const items: EncodedPair[] = sources.map((source, i) => ({
+      source,
+      target: outputs[i]!.slice(0, step),
+    }));
     const batch = makeBatch(items);
     const next = tf.tidy(() => {
       const logits = trainer.logits(batch); // [B·T, V]

@@ -10,7 +10,11 @@
  */
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs-core';
-import { createPlaygroundWeights, initBackend, type TransformerConfig } from '../../src/engine/index.ts';
+import {
+  createPlaygroundWeights,
+  initBackend,
+  type TransformerConfig,
+} from '../../src/engine/index.ts';
 import { Seq2SeqTrainer } from '../../src/engine/train/seq2seq.ts';
 import { buildVocab, encodePairs, epochBatches, readJsonl } from './data.ts';
 import { exportModel } from './export.ts';
@@ -59,7 +63,8 @@ async function main(): Promise<void> {
     scaleEmbeddings: false,
   };
   const params = new Map<string, tf.Variable>();
-  for (const [name, w] of createPlaygroundWeights(config, SEED)) params.set(name, tf.variable(tf.tensor(w.data, w.shape), true, name));
+  for (const [name, w] of createPlaygroundWeights(config, SEED))
+    params.set(name, tf.variable(tf.tensor(w.data, w.shape), true, name));
   const paramCount = [...params.values()].reduce((n, v) => n + v.size, 0);
   const trainer = new Seq2SeqTrainer(config, params);
   const optimizer = tf.train.adam(PEAK_LR, 0.9, 0.98, 1e-9);
@@ -70,7 +75,17 @@ async function main(): Promise<void> {
     appendFileSync(logPath, JSON.stringify(entry) + '\n');
     console.log(JSON.stringify(entry));
   };
-  log({ event: 'start', backend: backend.name, pairs: train.length, sourceVocab: vocab.source.length, targetVocab: vocab.target.length, params: paramCount, steps: STEPS, batch: BATCH, seed: SEED });
+  log({
+    event: 'start',
+    backend: backend.name,
+    pairs: train.length,
+    sourceVocab: vocab.source.length,
+    targetVocab: vocab.target.length,
+    params: paramCount,
+    steps: STEPS,
+    batch: BATCH,
+    seed: SEED,
+  });
 
   const started = performance.now();
   let epoch = 0;
@@ -82,7 +97,12 @@ async function main(): Promise<void> {
     const sources = validEncoded.map((p) => p.source);
     const out = greedyDecode(trainer, sources, MAX_TARGET);
     const exact = out.filter((o, i) => o.join(',') === validEncoded[i]!.target.join(',')).length;
-    log({ event: 'eval', step, validExact: exact / out.length, minutes: (performance.now() - started) / 60000 });
+    log({
+      event: 'eval',
+      step,
+      validExact: exact / out.length,
+      minutes: (performance.now() - started) / 60000,
+    });
   };
   for (let step = 0; step < STEPS; step++) {
     if (cursor >= batches.length) {
@@ -97,13 +117,21 @@ async function main(): Promise<void> {
     lossCount++;
     loss!.dispose();
     if ((step + 1) % 25 === 0) {
-      log({ step: step + 1, epoch, loss: lossSum / lossCount, lr: learningRate(step), minutes: (performance.now() - started) / 60000 });
+      log({
+        step: step + 1,
+        epoch,
+        loss: lossSum / lossCount,
+        lr: learningRate(step),
+        minutes: (performance.now() - started) / 60000,
+      });
       lossSum = 0;
       lossCount = 0;
     }
     if ((step + 1) % 500 === 0 || step + 1 === STEPS) {
       evaluate(step + 1);
-      exportModel(`${LOG_DIR}/checkpoint`, 'en-zh-tiny', config, params, vocab, MAX_TARGET, { step: String(step + 1) });
+      exportModel(`${LOG_DIR}/checkpoint`, 'en-zh-tiny', config, params, vocab, MAX_TARGET, {
+        step: String(step + 1),
+      });
     }
   }
   const minutes = (performance.now() - started) / 60000;

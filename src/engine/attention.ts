@@ -86,29 +86,29 @@ export function multiHeadAttention(
       khT = tf.slice(kT!, [h * dh, 0], [dh, tk]); // [dh, Tk]
     }
     // Scaling q ([Tq, dh]) instead of the scores ([Tq, Tk]) is the same product, for less work.
-    let scaled = tf.matMul(tf.mul(qh, setup.scale), khT) as tf.Tensor2D; // [Tq, dh] x [dh, Tk] -> [Tq, Tk]
+    let scaled = tf.matMul<tf.Tensor2D>(tf.mul(qh, setup.scale), khT); // [Tq, dh] x [dh, Tk] -> [Tq, Tk]
     const bias = setup.alibi?.[h];
     if (bias) scaled = tf.add(scaled, bias);
     const masked = setup.maskAdd ? tf.add<tf.Tensor2D>(scaled, setup.maskAdd) : scaled;
     let w = tf.softmax(masked); // [Tq, Tk]
     // A row with no allowed key would be a uniform softmax over −1e9s: zero it (documented rule).
     if (setup.rowHasKey) w = tf.mul(w, setup.rowHasKey);
-    const out = tf.matMul(w, vh) as tf.Tensor2D; // [Tq, Tk] x [Tk, dh] -> [Tq, dh]
+    const out = tf.matMul<tf.Tensor2D>(w, vh); // [Tq, Tk] x [Tk, dh] -> [Tq, dh]
     headOutputs.push(out);
     headWeights.push(w);
     if (setup.traceHead === h) {
-      const raw = tf.matMul(qh, khT) as tf.Tensor2D; // unscaled Q·Kᵀ for the teaching view
+      const raw = tf.matMul<tf.Tensor2D>(qh, khT); // unscaled Q·Kᵀ for the teaching view
       trace = {
         q: qh,
         k: tf.transpose(khT),
         v: vh,
         rawScores: raw,
         scaledScores: scaled,
-        maskedScores: tf.where(
+        maskedScores: tf.where<tf.Tensor2D>(
           tf.cast(setup.allowed, 'bool'),
           scaled,
           tf.fill(scaled.shape, Number.NEGATIVE_INFINITY),
-        ) as tf.Tensor2D,
+        ),
         weights: w,
         output: out,
       };

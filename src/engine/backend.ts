@@ -42,7 +42,8 @@ async function register(name: BackendName): Promise<void> {
 
 function wantedThreads(threads: BackendOptions['threads']): number {
   const cores = typeof navigator !== 'undefined' ? (navigator.hardwareConcurrency ?? 1) : 1;
-  const isolated = typeof globalThis.crossOriginIsolated === 'boolean' && globalThis.crossOriginIsolated;
+  const isolated =
+    typeof globalThis.crossOriginIsolated === 'boolean' && globalThis.crossOriginIsolated;
   if (!isolated) return 1;
   if (typeof threads === 'number') return Math.max(1, Math.floor(threads));
   return cores >= 4 ? Math.min(8, Math.floor(cores / 2)) : 1;

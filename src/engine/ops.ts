@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs-core';
  * wasm backend sends exactly that case to XNNPACK, and falls to a loop 12–15x slower otherwise.
  */
 export function linear(x: tf.Tensor2D, w: tf.Tensor2D, b?: tf.Tensor1D): tf.Tensor2D {
-  const y = tf.matMul(x, w) as tf.Tensor2D; // [T, in] x [in, out] -> [T, out]
+  const y = tf.matMul<tf.Tensor2D>(x, w); // [T, in] x [in, out] -> [T, out]
   return b ? tf.add<tf.Tensor2D>(y, b) : y;
 }
 

@@ -67,7 +67,13 @@ export function createPlaygroundWeights(config: TransformerConfig, seed: number)
     else if (leaf === 'beta') data.fill(0);
     else {
       const isTable = name.endsWith('tokens') || name.endsWith('positions');
-      const std = isTable ? (name.endsWith('positions') ? 0.5 : 1) : shape.length === 2 ? 1 / Math.sqrt(shape[0]!) : 0.02;
+      const std = isTable
+        ? name.endsWith('positions')
+          ? 0.5
+          : 1
+        : shape.length === 2
+          ? 1 / Math.sqrt(shape[0]!)
+          : 0.02;
       for (let i = 0; i < size; i++) data[i] = normal() * std;
     }
     weights.set(name, { shape, data });

@@ -87,7 +87,9 @@ export function validateConfig(config: TransformerConfig): void {
     config.positional === 'rope' &&
     (config.dModel / config.numHeads) % 2 !== 0
   )
-    problems.push(`RoPE needs an even head size; dModel/numHeads is ${config.dModel / config.numHeads}`);
+    problems.push(
+      `RoPE needs an even head size; dModel/numHeads is ${config.dModel / config.numHeads}`,
+    );
   if (problems.length > 0) throw new Error(`Invalid model config: ${problems.join('; ')}`);
 }
 

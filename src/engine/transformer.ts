@@ -4,7 +4,12 @@
  * layer starts, so results stream layer by layer and a superseded run stops between layers.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { multiHeadAttention, type AttentionParams, type AttentionSetup, type HeadTrace } from './attention';
+import {
+  multiHeadAttention,
+  type AttentionParams,
+  type AttentionSetup,
+  type HeadTrace,
+} from './attention';
 import { buildMask, intersectMasks } from './masks';
 import { activate, layerNorm } from './ops';
 import { alibiBias, alibiSlopes, ropeTables, sinusoidalTable } from './positional';
@@ -88,7 +93,12 @@ class Transformer implements AttentionModel {
   }
 
   private ln(prefix: string, x: tf.Tensor2D): tf.Tensor2D {
-    return layerNorm(x, this.t(`${prefix}.gamma`), this.t(`${prefix}.beta`), this.config.layerNormEps);
+    return layerNorm(
+      x,
+      this.t(`${prefix}.gamma`),
+      this.t(`${prefix}.beta`),
+      this.config.layerNormEps,
+    );
   }
 
   /** Token embeddings plus positions, [T, d]. `side` is `embed` (source) or `target`. */
@@ -101,7 +111,7 @@ class Transformer implements AttentionModel {
         x = tf.add(x, tf.tensor2d(sinusoidalTable(ids.length, d, positionalBase), [ids.length, d]));
       if (positional === 'learned')
         x = tf.add(x, tf.slice(this.t<tf.Tensor2D>(`${side}.positions`), [0, 0], [ids.length, d]));
-      return x as tf.Tensor2D;
+      return x;
     });
   }
 
@@ -113,8 +123,13 @@ class Transformer implements AttentionModel {
     const allowedF = Float32Array.from(mask.allowed);
     const maskAdd = allowedF.map((a) => (a ? 0 : -1e9));
     const rowHasKey = new Float32Array(rows);
-    for (let q = 0; q < rows; q++) rowHasKey[q] = mask.allowed.subarray(q * cols, (q + 1) * cols).includes(1) ? 1 : 0;
-    const setup: AttentionSetup = { numHeads: heads, scale, allowed: tf.tensor2d(allowedF, [rows, cols]) };
+    for (let q = 0; q < rows; q++)
+      rowHasKey[q] = mask.allowed.subarray(q * cols, (q + 1) * cols).includes(1) ? 1 : 0;
+    const setup: AttentionSetup = {
+      numHeads: heads,
+      scale,
+      allowed: tf.tensor2d(allowedF, [rows, cols]),
+    };
     // Skip the mask arithmetic entirely when nothing is masked (the common, full-attention case).
     if (allowedF.includes(0)) setup.maskAdd = tf.tensor2d(maskAdd, [rows, cols]);
     if (rowHasKey.includes(0)) setup.rowHasKey = tf.tensor2d(rowHasKey, [rows, 1]);
@@ -129,14 +144,19 @@ class Transformer implements AttentionModel {
       };
     }
     if (self && positional === 'alibi')
-      setup.alibi = alibiSlopes(heads).map((slope) => tf.tensor2d(alibiBias(slope, rows, cols), [rows, cols]));
+      setup.alibi = alibiSlopes(heads).map((slope) =>
+        tf.tensor2d(alibiBias(slope, rows, cols), [rows, cols]),
+      );
     return setup;
   }
 
   private ffn(prefix: string, x: tf.Tensor2D): tf.Tensor2D {
     const h = tf.add(tf.matMul(x, this.t<tf.Tensor2D>(`${prefix}.w1`)), this.t(`${prefix}.b1`)); // [T, dFF]
     const a = activate(h as tf.Tensor2D, this.config.activation);
-    return tf.add(tf.matMul(a, this.t<tf.Tensor2D>(`${prefix}.w2`)), this.t(`${prefix}.b2`)) as tf.Tensor2D; // [T, d]
+    return tf.add<tf.Tensor2D>(
+      tf.matMul(a, this.t<tf.Tensor2D>(`${prefix}.w2`)),
+      this.t(`${prefix}.b2`),
+    ); // [T, d]
   }
 
   /**
@@ -155,20 +175,25 @@ class Transformer implements AttentionModel {
     const lastLn = cross ? 'ln3' : 'ln2';
     const selfIn = pre ? this.ln(`${prefix}.ln1`, x) : x;
     const a = multiHeadAttention(selfIn, selfIn, this.attentionParams(`${prefix}.self`), self);
-    let h = tf.add(x, a.output) as tf.Tensor2D;
+    let h = tf.add<tf.Tensor2D>(x, a.output);
     if (!pre) h = this.ln(`${prefix}.ln1`, h);
     let crossW: tf.Tensor3D | undefined;
     let trace = a.trace;
     if (cross) {
       const crossIn = pre ? this.ln(`${prefix}.ln2`, h) : h;
-      const c = multiHeadAttention(crossIn, cross.memory, this.attentionParams(`${prefix}.cross`), cross.setup);
-      h = tf.add(h, c.output) as tf.Tensor2D;
+      const c = multiHeadAttention(
+        crossIn,
+        cross.memory,
+        this.attentionParams(`${prefix}.cross`),
+        cross.setup,
+      );
+      h = tf.add<tf.Tensor2D>(h, c.output);
       if (!pre) h = this.ln(`${prefix}.ln2`, h);
       crossW = c.weights;
       trace = trace ?? c.trace;
     }
     const f = this.ffn(`${prefix}.ffn`, pre ? this.ln(`${prefix}.${lastLn}`, h) : h);
-    let out = tf.add(h, f) as tf.Tensor2D;
+    let out = tf.add<tf.Tensor2D>(h, f);
     if (!pre) out = this.ln(`${prefix}.${lastLn}`, out);
     return { x: out, selfW: a.weights, crossW, trace };
   }
@@ -185,7 +210,8 @@ class Transformer implements AttentionModel {
     const sourceIds = input.sourceIds;
     const targetIds = isEncDec ? (input.targetIds ?? []) : [];
     if (sourceIds.length === 0) throw new Error('Nothing to run: the input has no tokens');
-    if (isEncDec && targetIds.length === 0) throw new Error('Nothing to run: the target has no tokens');
+    if (isEncDec && targetIds.length === 0)
+      throw new Error('Nothing to run: the target has no tokens');
     this.checkIds(sourceIds, cfg.vocabSize, 'source');
     if (isEncDec) this.checkIds(targetIds, cfg.targetVocabSize ?? cfg.vocabSize, 'target');
 
@@ -210,7 +236,14 @@ class Transformer implements AttentionModel {
       const data = (await w.data()) as Float32Array;
       plan.layerWeights.push(data);
       const [heads, queryLength, keyLength] = w.shape;
-      const streamed: LayerAttention = { kind: plan.kind, layer, heads, queryLength, keyLength, weights: data };
+      const streamed: LayerAttention = {
+        kind: plan.kind,
+        layer,
+        heads,
+        queryLength,
+        keyLength,
+        weights: data,
+      };
       hooks.onLayer?.(streamed);
     };
 
@@ -229,7 +262,13 @@ class Transformer implements AttentionModel {
         // tidy keeps every tensor of the returned object; optional fields may be undefined.
         const step = tf.tidy(
           () =>
-            this.layer(block, i, prev, selfPlan.setup, cross && { setup: cross.plan.setup, memory: cross.memory }) as unknown as tf.TensorContainer,
+            this.layer(
+              block,
+              i,
+              prev,
+              selfPlan.setup,
+              cross && { setup: cross.plan.setup, memory: cross.memory },
+            ) as unknown as tf.TensorContainer,
         ) as unknown as LayerStep;
         prev.dispose();
         h = step.x;
@@ -262,34 +301,61 @@ class Transformer implements AttentionModel {
     try {
       const selfMask = buildMask(input.mask ?? { kind: 'none' }, sourceIds.length);
       if (cfg.architecture === 'encoder') {
-        x = await runBlock('encoder', cfg.numLayers, this.embed('embed', sourceIds), newPlan('encoder-self', selfMask, true));
+        x = await runBlock(
+          'encoder',
+          cfg.numLayers,
+          this.embed('embed', sourceIds),
+          newPlan('encoder-self', selfMask, true),
+        );
       } else if (cfg.architecture === 'decoder') {
         const mask = intersectMasks(selfMask, buildMask({ kind: 'causal' }, sourceIds.length));
-        x = await runBlock('decoder', cfg.numLayers, this.embed('embed', sourceIds), newPlan('decoder-self', mask, true));
+        x = await runBlock(
+          'decoder',
+          cfg.numLayers,
+          this.embed('embed', sourceIds),
+          newPlan('decoder-self', mask, true),
+        );
       } else {
-        const memory = await runBlock('encoder', cfg.numLayers, this.embed('embed', sourceIds), newPlan('encoder-self', selfMask, true));
+        const memory = await runBlock(
+          'encoder',
+          cfg.numLayers,
+          this.embed('embed', sourceIds),
+          newPlan('encoder-self', selfMask, true),
+        );
         const tt = targetIds.length;
         const decoderSelf = newPlan('decoder-self', buildMask({ kind: 'causal' }, tt), true);
         // Decoder queries see every source key except padding (when the run pads the source).
         const crossSpec = input.mask?.kind === 'padding' ? input.mask : ({ kind: 'none' } as const);
         const crossPlan = newPlan('cross', buildMask(crossSpec, tt, sourceIds.length), false);
-        x = await runBlock('decoder', cfg.numDecoderLayers ?? cfg.numLayers, this.embed('target', targetIds), decoderSelf, {
-          plan: crossPlan,
-          memory,
-        });
+        x = await runBlock(
+          'decoder',
+          cfg.numDecoderLayers ?? cfg.numLayers,
+          this.embed('target', targetIds),
+          decoderSelf,
+          {
+            plan: crossPlan,
+            memory,
+          },
+        );
       }
       checkAbort();
       hiddenData = (await x.data()) as Float32Array;
       if (cfg.architecture !== 'encoder') {
         const final = x;
-        const out = tf.tidy(() => tf.add(tf.matMul(final, this.t<tf.Tensor2D>('output.w')), this.t('output.b')));
+        const out = tf.tidy(() =>
+          tf.add(tf.matMul(final, this.t<tf.Tensor2D>('output.w')), this.t('output.b')),
+        );
         logits = (await out.data()) as Float32Array;
         out.dispose();
       }
     } finally {
       tf.dispose(keep);
       for (const s of setups) {
-        tf.dispose([s.allowed, ...(s.maskAdd ? [s.maskAdd] : []), ...(s.rowHasKey ? [s.rowHasKey] : [])]);
+        tf.dispose([
+          s.allowed,
+          ...(s.maskAdd ? [s.maskAdd] : []),
+          ...(s.rowHasKey ? [s.rowHasKey] : []),
+        ]);
         if (s.rope) tf.dispose(Object.values(s.rope));
         if (s.alibi) tf.dispose(s.alibi);
       }
@@ -354,7 +420,15 @@ function assembleStack(plan: AttentionPlan, heads: number): AttentionStack {
   const per = heads * queryLength * keyLength;
   const weights = new Float32Array(plan.layerWeights.length * per);
   plan.layerWeights.forEach((w, l) => weights.set(w, l * per));
-  return { kind: plan.kind, layers: plan.layerWeights.length, heads, queryLength, keyLength, weights, mask: plan.mask };
+  return {
+    kind: plan.kind,
+    layers: plan.layerWeights.length,
+    heads,
+    queryLength,
+    keyLength,
+    weights,
+    mask: plan.mask,
+  };
 }
 
 /** Builds a model from plain weights (validated against the config) on the current backend. */

@@ -6,7 +6,8 @@
  * Every error names the file and, where there is one, the tensor.
  */
 
-export type SafetensorsDtype = 'F32' | 'F16' | 'BF16' | 'F64' | 'I64' | 'I32' | 'I16' | 'I8' | 'U8' | 'BOOL';
+export type SafetensorsDtype =
+  'F32' | 'F16' | 'BF16' | 'F64' | 'I64' | 'I32' | 'I16' | 'I8' | 'U8' | 'BOOL';
 
 const DTYPE_BYTES: Record<SafetensorsDtype, number> = {
   F64: 8,
@@ -60,7 +61,8 @@ export function readSafetensors(bytes: Uint8Array, file = 'model.safetensors'): 
   const fail = (message: string, tensor?: string): never => {
     throw new SafetensorsError(file, message, tensor);
   };
-  if (bytes.byteLength < 8) fail(`file is ${bytes.byteLength} bytes, too short for the 8-byte header length`);
+  if (bytes.byteLength < 8)
+    fail(`file is ${bytes.byteLength} bytes, too short for the 8-byte header length`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const headerLength = view.getBigUint64(0, true);
   if (headerLength > BigInt(MAX_HEADER_BYTES))
@@ -89,7 +91,8 @@ export function readSafetensors(bytes: Uint8Array, file = 'model.safetensors'): 
   const entries: SafetensorsEntry[] = [];
   for (const [name, raw] of Object.entries(header as Record<string, unknown>)) {
     if (name === '__metadata__') {
-      if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail('__metadata__ is not an object');
+      if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+        fail('__metadata__ is not an object');
       for (const [k, v] of Object.entries(raw as Record<string, unknown>)) {
         if (typeof v !== 'string') fail(`__metadata__.${k} is not a string`);
         metadata[k] = v as string;
@@ -115,12 +118,17 @@ export function readSafetensors(bytes: Uint8Array, file = 'model.safetensors'): 
     let numel = 1;
     for (const d of shape as number[]) {
       numel *= d;
-      if (!Number.isSafeInteger(numel)) fail(`shape ${JSON.stringify(shape)} has too many elements`, name);
+      if (!Number.isSafeInteger(numel))
+        fail(`shape ${JSON.stringify(shape)} has too many elements`, name);
     }
     const expected = numel * DTYPE_BYTES[dtype];
     if (end - begin !== expected)
-      fail(`holds ${end - begin} bytes, but ${dtype} ${(shape as number[]).join('x') || 'scalar'} needs ${expected}`, name);
-    if (end > dataLength) fail(`data_offsets [${begin}, ${end}] run past the data (${dataLength} bytes)`, name);
+      fail(
+        `holds ${end - begin} bytes, but ${dtype} ${(shape as number[]).join('x') || 'scalar'} needs ${expected}`,
+        name,
+      );
+    if (end > dataLength)
+      fail(`data_offsets [${begin}, ${end}] run past the data (${dataLength} bytes)`, name);
     entries.push({ name, dtype, shape: shape as number[], begin, end });
   }
   // Offsets must tile the data section exactly: sorted, contiguous, no gaps, no trailing bytes.
@@ -136,7 +144,8 @@ export function readSafetensors(bytes: Uint8Array, file = 'model.safetensors'): 
       );
     cursor = e.end;
   }
-  if (cursor !== dataLength) fail(`data section has ${dataLength - cursor} trailing bytes after the last tensor`);
+  if (cursor !== dataLength)
+    fail(`data section has ${dataLength - cursor} trailing bytes after the last tensor`);
   const byName = new Map(entries.map((e) => [e.name, e]));
   return {
     metadata,
@@ -159,7 +168,12 @@ function halfToFloat(h: number): number {
   return sign * Math.pow(2, exp - 15) * (1 + frac / 1024);
 }
 
-function toFloat32(raw: Uint8Array, dtype: SafetensorsDtype, file: string, name: string): Float32Array {
+function toFloat32(
+  raw: Uint8Array,
+  dtype: SafetensorsDtype,
+  file: string,
+  name: string,
+): Float32Array {
   const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
   const n = raw.byteLength / DTYPE_BYTES[dtype];
   const out = new Float32Array(n);
@@ -243,7 +257,11 @@ export function writeSafetensors(
   if (Object.keys(metadata).length > 0) header.__metadata__ = metadata;
   let offset = 0;
   for (const t of tensors) {
-    header[t.name] = { dtype, shape: t.shape, data_offsets: [offset, offset + t.data.length * size] };
+    header[t.name] = {
+      dtype,
+      shape: t.shape,
+      data_offsets: [offset, offset + t.data.length * size],
+    };
     offset += t.data.length * size;
   }
   let json = JSON.stringify(header);

@@ -35,14 +35,20 @@ function parseJson(text: string, file: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new ModelFileError(file, `is not valid JSON (${error instanceof Error ? error.message : 'parse error'})`);
+    throw new ModelFileError(
+      file,
+      `is not valid JSON (${error instanceof Error ? error.message : 'parse error'})`,
+    );
   }
 }
 
 export function parseTranslatorConfig(text: string): TranslatorConfigFile {
   const raw = parseJson(text, 'config.json') as Partial<TranslatorConfigFile> | null;
   if (!raw || typeof raw !== 'object' || raw.format !== 'attention-atlas-translator')
-    throw new ModelFileError('config.json', 'is not an Attention Atlas translator config (format field)');
+    throw new ModelFileError(
+      'config.json',
+      'is not an Attention Atlas translator config (format field)',
+    );
   if (!raw.config || raw.config.architecture !== 'encoder-decoder')
     throw new ModelFileError('config.json', 'needs an encoder-decoder "config"');
   try {
@@ -55,19 +61,30 @@ export function parseTranslatorConfig(text: string): TranslatorConfigFile {
 
 export function parseVocab(text: string, config: TransformerConfig): TranslationVocab {
   const raw = parseJson(text, 'vocab.json') as Partial<TranslationVocab> | null;
-  const isList = (x: unknown): x is string[] => Array.isArray(x) && x.every((t) => typeof t === 'string');
+  const isList = (x: unknown): x is string[] =>
+    Array.isArray(x) && x.every((t) => typeof t === 'string');
   if (!raw || !isList(raw.source) || !isList(raw.target))
     throw new ModelFileError('vocab.json', 'needs "source" and "target" lists of strings');
   if (raw.source.length !== config.vocabSize)
-    throw new ModelFileError('vocab.json', `has ${raw.source.length} source tokens; config.json says ${config.vocabSize}`);
+    throw new ModelFileError(
+      'vocab.json',
+      `has ${raw.source.length} source tokens; config.json says ${config.vocabSize}`,
+    );
   const targetSize = config.targetVocabSize ?? config.vocabSize;
   if (raw.target.length !== targetSize)
-    throw new ModelFileError('vocab.json', `has ${raw.target.length} target tokens; config.json says ${targetSize}`);
+    throw new ModelFileError(
+      'vocab.json',
+      `has ${raw.target.length} target tokens; config.json says ${targetSize}`,
+    );
   return { source: raw.source, target: raw.target };
 }
 
 /** Reads the tensors a config needs from safetensors bytes, checking names and shapes. */
-export function weightsFromSafetensors(bytes: Uint8Array, config: TransformerConfig, file = 'model.safetensors'): WeightMap {
+export function weightsFromSafetensors(
+  bytes: Uint8Array,
+  config: TransformerConfig,
+  file = 'model.safetensors',
+): WeightMap {
   const st = readSafetensors(bytes, file);
   const byName = new Map(st.entries.map((e) => [e.name, e]));
   const weights: WeightMap = new Map();
@@ -84,7 +101,11 @@ export function weightsFromSafetensors(bytes: Uint8Array, config: TransformerCon
   return weights;
 }
 
-export function parseTranslator(configText: string, weightBytes: Uint8Array, vocabText: string): TranslatorBundle {
+export function parseTranslator(
+  configText: string,
+  weightBytes: Uint8Array,
+  vocabText: string,
+): TranslatorBundle {
   const file = parseTranslatorConfig(configText);
   return {
     name: file.name,
@@ -96,7 +117,10 @@ export function parseTranslator(configText: string, weightBytes: Uint8Array, voc
 }
 
 /** Fetches and parses a translator from a folder URL (e.g. `models/en-zh-tiny/`). */
-export async function fetchTranslator(baseUrl: string, fetchFn: typeof fetch = fetch): Promise<TranslatorBundle> {
+export async function fetchTranslator(
+  baseUrl: string,
+  fetchFn: typeof fetch = fetch,
+): Promise<TranslatorBundle> {
   const get = async (name: string): Promise<Response> => {
     const response = await fetchFn(new URL(name, baseUrl).toString());
     if (!response.ok) throw new ModelFileError(name, `download failed (HTTP ${response.status})`);

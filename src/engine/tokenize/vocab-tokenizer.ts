@@ -50,7 +50,12 @@ export function createVocabTokenizer(
     if (found === undefined) throw new Error(`${name} vocabulary has no ${t} token`);
     return found;
   };
-  const ids = { pad: id(SPECIAL_TOKENS.pad), unk: id(SPECIAL_TOKENS.unk), bos: id(SPECIAL_TOKENS.bos), eos: id(SPECIAL_TOKENS.eos) };
+  const ids = {
+    pad: id(SPECIAL_TOKENS.pad),
+    unk: id(SPECIAL_TOKENS.unk),
+    bos: id(SPECIAL_TOKENS.bos),
+    eos: id(SPECIAL_TOKENS.eos),
+  };
   const specials = new Set(Object.values(ids));
   return {
     name,

@@ -9,10 +9,12 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients.js';
 
 const swapLast = (t: tf.Tensor): tf.Tensor =>
-  t.rank === 2 ? tf.transpose(t) : tf.transpose(t, [...t.shape.map((_, i) => i).slice(0, -2), t.rank - 1, t.rank - 2]);
+  t.rank === 2
+    ? tf.transpose(t)
+    : tf.transpose(t, [...t.shape.map((_, i) => i).slice(0, -2), t.rank - 1, t.rank - 2]);
 
 // customGrad passes inputs and the save function untyped, as (Tensor | GradSaveFunc)[].
-export const gradMatMul = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+export const gradMatMul = tf.customGrad<tf.Tensor>((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
   const [a, b, save] = args as [tf.Tensor, tf.Tensor, tf.GradSaveFunc];
   save([a, b]);
   return {
@@ -22,4 +24,4 @@ export const gradMatMul = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[
       return [tf.matMul(dy, swapLast(sb)), tf.matMul(swapLast(sa), dy)];
     },
   };
-}) as (a: tf.Tensor, b: tf.Tensor) => tf.Tensor;
+});

@@ -28,7 +28,7 @@ export type ParamMap = Map<string, tf.Variable>;
 const NEG = -1e9;
 
 function lin(x: tf.Tensor2D, w: tf.Tensor, b: tf.Tensor): tf.Tensor2D {
-  return tf.add(gradMatMul(x, w), b) as tf.Tensor2D; // [N, in] x [in, out] -> [N, out]
+  return tf.add<tf.Tensor2D>(gradMatMul(x, w), b); // [N, in] x [in, out] -> [N, out]
 }
 
 /** [B·T, d] -> [B·H, T, dh] */
@@ -48,9 +48,16 @@ export class Seq2SeqTrainer {
     readonly config: TransformerConfig,
     readonly params: ParamMap,
   ) {
-    if (config.architecture !== 'encoder-decoder') throw new Error('Seq2SeqTrainer needs an encoder-decoder config');
-    if (config.positional !== 'sinusoidal' && config.positional !== 'learned' && config.positional !== 'none')
-      throw new Error(`training supports none/sinusoidal/learned positions, not ${config.positional}`);
+    if (config.architecture !== 'encoder-decoder')
+      throw new Error('Seq2SeqTrainer needs an encoder-decoder config');
+    if (
+      config.positional !== 'sinusoidal' &&
+      config.positional !== 'learned' &&
+      config.positional !== 'none'
+    )
+      throw new Error(
+        `training supports none/sinusoidal/learned positions, not ${config.positional}`,
+      );
   }
 
   private p(name: string): tf.Variable {
@@ -60,24 +67,39 @@ export class Seq2SeqTrainer {
   }
 
   private ln(prefix: string, x: tf.Tensor2D): tf.Tensor2D {
-    return layerNorm(x, this.p(`${prefix}.gamma`) as tf.Tensor1D, this.p(`${prefix}.beta`) as tf.Tensor1D, this.config.layerNormEps);
+    return layerNorm(
+      x,
+      this.p(`${prefix}.gamma`) as tf.Tensor1D,
+      this.p(`${prefix}.beta`) as tf.Tensor1D,
+      this.config.layerNormEps,
+    );
   }
 
   /** Embeddings by one-hot matmul (wasm has no gradient kernel for gather), plus positions. */
   private embed(side: 'embed' | 'target', ids: Int32Array, b: number, t: number): tf.Tensor2D {
     const table = this.p(`${side}.tokens`);
     const d = this.config.dModel;
-    let x = gradMatMul(tf.oneHot(tf.tensor1d(ids, 'int32'), table.shape[0]!) as tf.Tensor2D, table) as tf.Tensor2D; // [B·T, V] x [V, d]
+    let x = gradMatMul(tf.oneHot(tf.tensor1d(ids, 'int32'), table.shape[0]), table) as tf.Tensor2D; // [B·T, V] x [V, d]
     if (this.config.scaleEmbeddings) x = tf.mul(x, Math.sqrt(d));
     let pos: tf.Tensor2D | null = null;
-    if (this.config.positional === 'sinusoidal') pos = tf.tensor2d(sinusoidalTable(t, d, this.config.positionalBase), [t, d]);
-    if (this.config.positional === 'learned') pos = tf.slice(this.p(`${side}.positions`), [0, 0], [t, d]) as tf.Tensor2D;
+    if (this.config.positional === 'sinusoidal')
+      pos = tf.tensor2d(sinusoidalTable(t, d, this.config.positionalBase), [t, d]);
+    if (this.config.positional === 'learned')
+      pos = tf.slice(this.p(`${side}.positions`), [0, 0], [t, d]) as tf.Tensor2D;
     if (pos) x = tf.reshape(tf.add(tf.reshape(x, [b, t, d]), pos), [b * t, d]);
     return x;
   }
 
   /** Multi-head attention over a batch; maskAdd broadcasts to [B, H, Tq, Tk]. */
-  private attention(prefix: string, xq: tf.Tensor2D, xkv: tf.Tensor2D, b: number, tq: number, tk: number, maskAdd: tf.Tensor): tf.Tensor2D {
+  private attention(
+    prefix: string,
+    xq: tf.Tensor2D,
+    xkv: tf.Tensor2D,
+    b: number,
+    tq: number,
+    tk: number,
+    maskAdd: tf.Tensor,
+  ): tf.Tensor2D {
     const h = this.config.numHeads;
     const dh = this.config.dModel / h;
     const p = (n: string): tf.Variable => this.p(`${prefix}.${n}`);
@@ -91,7 +113,10 @@ export class Seq2SeqTrainer {
   }
 
   private ffn(prefix: string, x: tf.Tensor2D): tf.Tensor2D {
-    const hidden = activate(lin(x, this.p(`${prefix}.w1`), this.p(`${prefix}.b1`)), this.config.activation);
+    const hidden = activate(
+      lin(x, this.p(`${prefix}.w1`), this.p(`${prefix}.b1`)),
+      this.config.activation,
+    );
     return lin(hidden, this.p(`${prefix}.w2`), this.p(`${prefix}.b2`));
   }
 
@@ -101,18 +126,28 @@ export class Seq2SeqTrainer {
     const pre = this.config.norm === 'pre';
     // Key padding [B, 1, 1, S]; causal + target padding [B, 1, T, T].
     const srcPad = new Float32Array(b * s);
-    for (let i = 0; i < b; i++) for (let k = batch.sourceLengths[i]!; k < s; k++) srcPad[i * s + k] = NEG;
+    for (let i = 0; i < b; i++)
+      for (let k = batch.sourceLengths[i]!; k < s; k++) srcPad[i * s + k] = NEG;
     const srcMask = tf.tensor4d(srcPad, [b, 1, 1, s]);
     const tgtMaskData = new Float32Array(b * t * t);
     for (let i = 0; i < b; i++)
       for (let q = 0; q < t; q++)
-        for (let k = 0; k < t; k++) if (k > q || k >= batch.targetLengths[i]!) tgtMaskData[(i * t + q) * t + k] = NEG;
+        for (let k = 0; k < t; k++)
+          if (k > q || k >= batch.targetLengths[i]!) tgtMaskData[(i * t + q) * t + k] = NEG;
     const tgtMask = tf.tensor4d(tgtMaskData, [b, 1, t, t]);
 
     let x = this.embed('embed', batch.source, b, s);
     for (let i = 0; i < this.config.numLayers; i++) {
       const pfx = `encoder.${i}`;
-      const a = this.attention(`${pfx}.self`, pre ? this.ln(`${pfx}.ln1`, x) : x, pre ? this.ln(`${pfx}.ln1`, x) : x, b, s, s, srcMask);
+      const a = this.attention(
+        `${pfx}.self`,
+        pre ? this.ln(`${pfx}.ln1`, x) : x,
+        pre ? this.ln(`${pfx}.ln1`, x) : x,
+        b,
+        s,
+        s,
+        srcMask,
+      );
       x = pre ? tf.add(x, a) : this.ln(`${pfx}.ln1`, tf.add(x, a));
       const f = this.ffn(`${pfx}.ffn`, pre ? this.ln(`${pfx}.ln2`, x) : x);
       x = pre ? tf.add(x, f) : this.ln(`${pfx}.ln2`, tf.add(x, f));
@@ -125,7 +160,15 @@ export class Seq2SeqTrainer {
       const selfIn = pre ? this.ln(`${pfx}.ln1`, y) : y;
       const a = this.attention(`${pfx}.self`, selfIn, selfIn, b, t, t, tgtMask);
       y = pre ? tf.add(y, a) : this.ln(`${pfx}.ln1`, tf.add(y, a));
-      const c = this.attention(`${pfx}.cross`, pre ? this.ln(`${pfx}.ln2`, y) : y, memory, b, t, s, srcMask);
+      const c = this.attention(
+        `${pfx}.cross`,
+        pre ? this.ln(`${pfx}.ln2`, y) : y,
+        memory,
+        b,
+        t,
+        s,
+        srcMask,
+      );
       y = pre ? tf.add(y, c) : this.ln(`${pfx}.ln2`, tf.add(y, c));
       const f = this.ffn(`${pfx}.ffn`, pre ? this.ln(`${pfx}.ln3`, y) : y);
       y = pre ? tf.add(y, f) : this.ln(`${pfx}.ln3`, tf.add(y, f));
@@ -139,8 +182,15 @@ export class Seq2SeqTrainer {
     const logits = this.logits(batch);
     const vocab = logits.shape[1];
     const weights = new Float32Array(batch.size * batch.targetLength);
-    for (let i = 0; i < batch.size; i++) for (let k = 0; k < batch.targetLengths[i]!; k++) weights[i * batch.targetLength + k] = 1;
+    for (let i = 0; i < batch.size; i++)
+      for (let k = 0; k < batch.targetLengths[i]!; k++) weights[i * batch.targetLength + k] = 1;
     const labels = tf.oneHot(tf.tensor1d(batch.targetOut, 'int32'), vocab);
-    return tf.losses.softmaxCrossEntropy(labels, logits, tf.tensor1d(weights), labelSmoothing, tf.Reduction.SUM_BY_NONZERO_WEIGHTS) as tf.Scalar;
+    return tf.losses.softmaxCrossEntropy<tf.Tensor, tf.Scalar>(
+      labels,
+      logits,
+      tf.tensor1d(weights),
+      labelSmoothing,
+      tf.Reduction.SUM_BY_NONZERO_WEIGHTS,
+    );
   }
 }

@@ -51,18 +51,24 @@ describe('Seq2SeqTrainer', () => {
     it(`matches the engine per sentence (${variant.norm}-norm, ${variant.positional})`, async () => {
       const config = { ...base, ...variant };
       const weights = createPlaygroundWeights(config, 3);
-      const params = new Map([...weights].map(([n, w]) => [n, tf.variable(tf.tensor(w.data, w.shape), true, `${n}-${variant.norm}`)]));
+      const params = new Map(
+        [...weights].map(([n, w]) => [
+          n,
+          tf.variable(tf.tensor(w.data, w.shape), true, `${n}-${variant.norm}`),
+        ]),
+      );
       const trainer = new Seq2SeqTrainer(config, params);
       const batch = makeBatch(pairs);
       const batchLogits = tf.tidy(() => trainer.logits(batch).arraySync());
       const model = createModel(config, weights);
-      const vocab = config.targetVocabSize;
+      const vocab = config.targetVocabSize ?? config.vocabSize;
       let worst = 0;
       for (const [i, p] of pairs.entries()) {
         const result = await model.run({ sourceIds: p.source, targetIds: [2, ...p.target] });
         for (let t = 0; t <= p.target.length; t++) {
           const row = batchLogits[i * batch.targetLength + t]!;
-          for (let v = 0; v < vocab; v++) worst = Math.max(worst, Math.abs(row[v]! - result.logits![t * vocab + v]!));
+          for (let v = 0; v < vocab; v++)
+            worst = Math.max(worst, Math.abs(row[v]! - result.logits![t * vocab + v]!));
         }
       }
       model.dispose();
@@ -74,8 +80,14 @@ describe('Seq2SeqTrainer', () => {
   it('gradMatMul gives the same gradients as tf.matMul', () => {
     const a = tf.randomNormal([5, 7], 0, 1, 'float32', 1);
     const b = tf.randomNormal([7, 3], 0, 1, 'float32', 2);
-    const ours = tf.grads((x: tf.Tensor, y: tf.Tensor) => tf.sum(tf.square(gradMatMul(x, y))))([a, b]);
-    const theirs = tf.grads((x: tf.Tensor, y: tf.Tensor) => tf.sum(tf.square(tf.matMul(x, y))))([a, b]);
+    const ours = tf.grads((x: tf.Tensor, y: tf.Tensor) => tf.sum(tf.square(gradMatMul(x, y))))([
+      a,
+      b,
+    ]);
+    const theirs = tf.grads((x: tf.Tensor, y: tf.Tensor) => tf.sum(tf.square(tf.matMul(x, y))))([
+      a,
+      b,
+    ]);
     for (let i = 0; i < 2; i++) {
       const diff = tf.max(tf.abs(tf.sub(ours[i]!, theirs[i]!))).dataSync()[0]!;
       expect(diff).toBeLessThan(1e-4);
@@ -86,12 +98,14 @@ describe('Seq2SeqTrainer', () => {
   it('a few Adam steps lower the loss on a fixed batch', () => {
     const config = base;
     const weights = createPlaygroundWeights(config, 9);
-    const params = new Map([...weights].map(([n, w]) => [n, tf.variable(tf.tensor(w.data, w.shape), true, `${n}-adam`)]));
+    const params = new Map(
+      [...weights].map(([n, w]) => [n, tf.variable(tf.tensor(w.data, w.shape), true, `${n}-adam`)]),
+    );
     const trainer = new Seq2SeqTrainer(config, params);
     const batch = makeBatch(pairs);
     const optimizer = tf.train.adam(1e-2);
     const first = tf.tidy(() => trainer.loss(batch).dataSync()[0]!);
-    for (let i = 0; i < 30; i++) tf.dispose(optimizer.minimize(() => trainer.loss(batch), true));
+    for (let i = 0; i < 30; i++) optimizer.minimize(() => trainer.loss(batch), true)?.dispose();
     const last = tf.tidy(() => trainer.loss(batch).dataSync()[0]!);
     expect(last).toBeLessThan(first * 0.5);
     optimizer.dispose();

@@ -1,0 +1,246 @@
+/**
+ * Browser tests against the built app (`vite build` + `vite preview`), in Debian's Chromium.
+ * Every test also fails on any console error, page error or dialog.
+ */
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
+
+const DEFAULT_A = 'The bank is near the river.';
+const DEFAULT_B = 'I deposited money in the bank.';
+const XSS = '<img src=x onerror=alert(1)>';
+
+const test = base.extend<{ problems: string[] }>({
+  problems: [
+    async ({ page }, use) => {
+      const problems: string[] = [];
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+      });
+      page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+      page.on('dialog', (dialog) => {
+        problems.push(`dialog (${dialog.type()}): ${dialog.message()}`);
+        void dialog.dismiss();
+      });
+      await use(problems);
+      expect(problems, 'console errors, page errors or dialogs').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+type Side = 'A' | 'B';
+
+const sentence = (page: Page, side: Side) =>
+  page.getByRole('textbox', { name: `Sentence ${side}`, exact: true });
+
+const tokenList = (page: Page, side: Side) =>
+  page.getByRole('list', { name: `Tokens of Sentence ${side}`, exact: true });
+
+const heatmap = (page: Page, side: Side) =>
+  page.getByRole('img', { name: new RegExp(`^Sentence ${side}, layer \\d+, head \\d+$`) });
+
+/** The nearest ancestor of the heatmap canvas that carries the run state. */
+const heatmapContainer = (canvas: Locator) => canvas.locator('xpath=ancestor::*[@data-state][1]');
+
+async function tokenTexts(page: Page, side: Side): Promise<string[]> {
+  return (await tokenList(page, side).getByRole('listitem').allTextContents()).map((t) => t.trim());
+}
+
+interface Picture {
+  url: string;
+  width: number;
+  height: number;
+  /** True when the canvas differs from a blank canvas of its size and its pixels are not uniform. */
+  drawn: boolean;
+}
+
+async function picture(canvas: Locator): Promise<Picture> {
+  return canvas.evaluate((node) => {
+    const c = node as HTMLCanvasElement;
+    const url = c.toDataURL();
+    const blank = document.createElement('canvas');
+    blank.width = c.width;
+    blank.height = c.height;
+    let uniform = true;
+    if (c.width > 0 && c.height > 0) {
+      const ctx = blank.getContext('2d');
+      if (ctx) {
+        ctx.drawImage(c, 0, 0);
+        const px = ctx.getImageData(0, 0, c.width, c.height).data;
+        for (let i = 4; i < px.length && uniform; i += 4) {
+          if (
+            px[i] !== px[0] ||
+            px[i + 1] !== px[1] ||
+            px[i + 2] !== px[2] ||
+            px[i + 3] !== px[3]
+          ) {
+            uniform = false;
+          }
+        }
+      }
+    }
+    const empty = document.createElement('canvas');
+    empty.width = c.width;
+    empty.height = c.height;
+    return {
+      url,
+      width: c.width,
+      height: c.height,
+      drawn: url !== empty.toDataURL() && !uniform,
+    };
+  });
+}
+
+/** Waits until the heatmap of `side` is ready and drawn; returns its picture. */
+async function readyPicture(page: Page, side: Side, differentFrom?: string): Promise<Picture> {
+  const canvas = heatmap(page, side);
+  await expect(canvas).toBeVisible();
+  await expect(heatmapContainer(canvas)).toHaveAttribute('data-state', 'ready');
+  let last: Picture | undefined;
+  await expect
+    .poll(
+      async () => {
+        // The container may re-run (debounced input); only a settled, drawn picture counts.
+        const state = await heatmapContainer(heatmap(page, side)).getAttribute('data-state');
+        last = await picture(heatmap(page, side));
+        return state === 'ready' && last.drawn && last.url !== differentFrom;
+      },
+      { timeout: 30_000, message: `heatmap of Sentence ${side} is drawn and ready` },
+    )
+    .toBe(true);
+  return last!;
+}
+
+async function openApp(page: Page): Promise<void> {
+  await page.goto('/');
+  await expect(sentence(page, 'A')).toBeVisible();
+}
+
+test('shows both default sentences as tokens and non-blank heatmaps', async ({ page }) => {
+  await openApp(page);
+  await expect(sentence(page, 'A')).toHaveValue(DEFAULT_A);
+  await expect(sentence(page, 'B')).toHaveValue(DEFAULT_B);
+
+  await expect(heatmap(page, 'A')).toHaveAccessibleName('Sentence A, layer 1, head 1');
+  await expect(heatmap(page, 'B')).toHaveAccessibleName('Sentence B, layer 1, head 1');
+  const a = await readyPicture(page, 'A');
+  const b = await readyPicture(page, 'B');
+  expect(a.drawn && b.drawn).toBe(true);
+  expect(a.url).not.toEqual(b.url);
+
+  const tokensA = await tokenTexts(page, 'A');
+  expect(tokensA).toEqual(expect.arrayContaining(['bank', 'river']));
+  expect(await tokenTexts(page, 'B')).toEqual(expect.arrayContaining(['deposited', 'money']));
+});
+
+test('hovering a heatmap cell shows a tooltip with both tokens and the weight', async ({
+  page,
+}) => {
+  await openApp(page);
+  await readyPicture(page, 'A');
+  const tokens = await tokenTexts(page, 'A');
+  const query = tokens.indexOf('bank');
+  const key = tokens.indexOf('river');
+  expect(query, 'default Sentence A has "bank" and "river"').toBeGreaterThanOrEqual(0);
+  expect(key).toBeGreaterThanOrEqual(0);
+
+  // The canvas is the matrix itself: one cell per (query row, key column).
+  const canvas = heatmap(page, 'A');
+  const box = (await canvas.boundingBox())!;
+  const n = tokens.length;
+  await canvas.hover({
+    position: { x: ((key + 0.5) * box.width) / n, y: ((query + 0.5) * box.height) / n },
+  });
+  const tooltip = page.getByRole('tooltip');
+  await expect(tooltip).toBeVisible();
+  const text = (await tooltip.textContent()) ?? '';
+  expect(text).toMatch(/\b[01]\.\d{4}\b/);
+  expect(text).toContain('bank');
+  expect(text).toContain('river');
+  expect(text.indexOf('bank'), 'query token before key token').toBeLessThan(text.indexOf('river'));
+});
+
+test('editing Sentence B redraws its heatmap and chips, and leaves Sentence A alone', async ({
+  page,
+}) => {
+  await openApp(page);
+  const a0 = await readyPicture(page, 'A');
+  const b0 = await readyPicture(page, 'B');
+  const chipsA0 = await tokenTexts(page, 'A');
+  const chipsB0 = await tokenTexts(page, 'B');
+
+  await sentence(page, 'B').fill('A cat sat on the warm mat today.');
+  await expect.poll(() => tokenTexts(page, 'B')).toEqual(expect.arrayContaining(['cat', 'mat']));
+  const b1 = await readyPicture(page, 'B', b0.url);
+  expect(b1.url).not.toEqual(b0.url);
+  expect(await tokenTexts(page, 'B')).not.toEqual(chipsB0);
+
+  const a1 = await readyPicture(page, 'A');
+  expect(a1.url).toEqual(a0.url);
+  expect(await tokenTexts(page, 'A')).toEqual(chipsA0);
+  await expect(sentence(page, 'A')).toHaveValue(DEFAULT_A);
+});
+
+test('switching the head changes the picture', async ({ page }) => {
+  await openApp(page);
+  const before = await readyPicture(page, 'A');
+  const head = page.getByRole('combobox', { name: 'Head', exact: true });
+  const layer = page.getByRole('combobox', { name: 'Layer', exact: true });
+  await expect(layer).toBeVisible();
+  expect(await head.locator('option').count()).toBeGreaterThan(1);
+
+  await head.selectOption({ index: 1 });
+  await expect(heatmap(page, 'A')).toHaveAccessibleName('Sentence A, layer 1, head 2');
+  const after = await readyPicture(page, 'A', before.url);
+  expect(after.url).not.toEqual(before.url);
+});
+
+test('markup typed into a sentence is shown as text, never parsed', async ({ page }) => {
+  await openApp(page);
+  const b0 = await readyPicture(page, 'B');
+  const imagesBefore = await page.locator('img').count();
+
+  await sentence(page, 'B').fill(XSS);
+  await expect.poll(() => tokenTexts(page, 'B')).toEqual(expect.arrayContaining(['<', 'img']));
+  await readyPicture(page, 'B', b0.url);
+
+  const chips = (await tokenTexts(page, 'B')).join(' ');
+  for (const piece of ['<', 'img', 'src', 'onerror', 'alert', '>']) expect(chips).toContain(piece);
+  await expect(page.locator('img[src="x"], [onerror]')).toHaveCount(0);
+  expect(await page.locator('img').count()).toBe(imagesBefore);
+  // Give a broken image's onerror the chance to fire; the fixture fails on any dialog.
+  await page.waitForTimeout(300);
+});
+
+test('an empty sentence shows an empty state', async ({ page }) => {
+  await openApp(page);
+  await readyPicture(page, 'B');
+  await sentence(page, 'B').fill('');
+  await expect(tokenList(page, 'B').getByRole('listitem')).toHaveCount(0);
+  await expect(heatmap(page, 'B')).toHaveCount(0);
+  await expect(page.getByText('Type a sentence to see its attention.')).toBeVisible();
+  // Sentence A is unaffected.
+  await readyPicture(page, 'A');
+});
+
+test('a very long sentence is truncated with a notice saying how many tokens were dropped', async ({
+  page,
+}) => {
+  await openApp(page);
+  await readyPicture(page, 'B');
+  const words = Array.from({ length: 1000 }, (_, i) => `w${i}`);
+  await sentence(page, 'B').fill(words.join(' '));
+
+  const notice = page
+    .getByRole('status')
+    .filter({ hasText: /\d+/ })
+    .filter({ hasText: /dropped/ });
+  await expect(notice).toBeVisible({ timeout: 30_000 });
+  await readyPicture(page, 'B');
+  const kept = (await tokenTexts(page, 'B')).filter((t) => /^w\d+$/.test(t)).length;
+  expect(kept).toBeGreaterThan(0);
+  expect(kept).toBeLessThan(words.length);
+  const numbers = ((await notice.textContent()) ?? '').match(/\d+/g)?.map(Number) ?? [];
+  expect(numbers, 'the notice mentions the number of dropped tokens').toContain(
+    words.length - kept,
+  );
+});
