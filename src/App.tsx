@@ -1,0 +1,5 @@
+import { AppLayout } from './views/app/AppLayout';
+
+export function App() {
+  return <AppLayout />;
+}

@@ -1,0 +1,1 @@
+export { matrixMax, headMatrix } from './matrix';

@@ -1,0 +1,102 @@
+/**
+ * English strings. Every visible string of the app comes from here or from zh.ts, through `useT()`.
+ * Placeholders are written `{name}` and filled by `format()`.
+ */
+export const en = {
+  'app.title': 'Attention Atlas',
+  'app.tagline':
+    'See how a Transformer’s attention behaves — every layer, every head — right here in your browser.',
+  'app.footer':
+    'Playground model with random weights: patterns come from positions, masks and repeated words, not from meaning.',
+
+  'lang.label': 'Language',
+  'lang.switchTo': '中文',
+  'lang.switchToName': 'Switch to Chinese',
+
+  'input.heading': 'Sentences',
+  'input.sentenceA': 'Sentence A',
+  'input.sentenceB': 'Sentence B',
+  'input.placeholder': 'Type a sentence…',
+  'input.tokenCount': '{count} tokens',
+  'input.tokenCountOne': '1 token',
+
+  'tokens.listLabel': 'Tokens of {name}',
+  'tokens.unknown': 'Unknown word: not in the vocabulary',
+  'tokens.special': 'Special token added by the tokenizer',
+
+  'view.heading': 'Attention',
+  'view.layer': 'Layer',
+  'view.head': 'Head',
+  'view.kind': 'Attention',
+  'view.kind.encoder-self': 'Encoder self-attention',
+  'view.kind.decoder-self': 'Decoder self-attention',
+  'view.kind.cross': 'Cross-attention',
+  'view.option': '{n}',
+
+  'heatmap.label': '{name}, layer {layer}, head {head}',
+  'heatmap.caption': 'Layer {layer} · head {head}',
+  'heatmap.empty': 'Type a sentence to see its attention.',
+  'heatmap.loading': 'Computing attention…',
+  'heatmap.queryAxis': 'Query (each row attends…)',
+  'heatmap.keyAxis': 'Key (…to these columns)',
+  'heatmap.masked': 'masked',
+  'heatmap.help':
+    'Each row is a query token; its cells show how much attention it pays to each key token. Rows sum to 1.',
+  'heatmap.keyboardHint': 'Use the arrow keys to move between cells.',
+  'heatmap.announce': '{query} → {key}: {weight}',
+
+  'legend.label': 'Attention weight',
+  'legend.caption': 'Colour scale: 0 to {max}',
+
+  'truncated.notice': 'Showing the first {max} tokens; {dropped} dropped.',
+
+  'model.heading': 'Playground model',
+  'model.note': 'Random weights from a seed. Change the shape and watch the patterns change.',
+  'model.layers': 'Layers',
+  'model.heads': 'Heads',
+  'model.dModel': 'd_model',
+  'model.positional': 'Positional encoding',
+  'model.positional.none': 'None',
+  'model.positional.sinusoidal': 'Sinusoidal',
+  'model.positional.learned': 'Learned (random)',
+  'model.positional.rope': 'RoPE',
+  'model.positional.alibi': 'ALiBi',
+  'model.mask': 'Mask',
+  'model.mask.none': 'None (full)',
+  'model.mask.causal': 'Causal',
+  'model.mask.window': 'Sliding window',
+  'model.mask.dilated': 'Dilated window',
+  'model.mask.global-window': 'Window + global (Longformer)',
+  'model.mask.bigbird': 'BigBird (window + global + random)',
+  'model.radius': 'Window radius',
+  'model.dilation': 'Dilation',
+  'model.norm': 'LayerNorm',
+  'model.norm.pre': 'Pre-norm',
+  'model.norm.post': 'Post-norm',
+  'model.seed': 'Seed',
+  'model.maxTokens': 'Max tokens',
+  'model.reseed': 'New seed',
+  'model.headsHint': 'Must divide d_model: {list}',
+  'model.summary': '{layers} layers × {heads} heads · d_model {dModel}',
+
+  'backend.label': 'Backend',
+  'backend.wasm': 'WebAssembly (wasm)',
+  'backend.webgl': 'WebGL',
+  'backend.webgpu': 'WebGPU',
+  'backend.cpu': 'CPU (plain JavaScript)',
+  'backend.active': 'Active: {name}',
+  'backend.activeThreads': 'Active: {name} ({threads} threads)',
+  'backend.starting': 'Starting the engine…',
+  'backend.fallback': '{wanted} could not start here; using {name}.',
+
+  'status.running': 'Running…',
+  'status.ready': 'Done in {ms} ms',
+
+  'error.title': 'Something went wrong',
+  'error.engine': 'The engine could not compute attention: {message}',
+  'error.workerCrashed': 'The engine stopped unexpectedly. Reload the page to try again.',
+  'error.unsupported': 'This browser cannot run Web Workers, which Attention Atlas needs.',
+} as const;
+
+export type MessageKey = keyof typeof en;
+export type Messages = Record<MessageKey, string>;

@@ -1,0 +1,39 @@
+/**
+ * The app's one store, made of typed slices. It is the only seam between the engine (in a worker,
+ * reached through the engine client) and the views.
+ */
+import { create } from 'zustand';
+import { createInputSlice } from './inputSlice';
+import { createModelSlice } from './modelSlice';
+import { createRunSlice } from './runSlice';
+import { cancelScheduled } from './scheduler';
+import type { AppState } from './types';
+import { createViewSlice } from './viewSlice';
+
+export const useAppStore = create<AppState>()((...a) => ({
+  ...createInputSlice(...a),
+  ...createModelSlice(...a),
+  ...createRunSlice(...a),
+  ...createViewSlice(...a),
+}));
+
+const initialState = useAppStore.getState();
+
+/** Back to the initial state, with pending debounced runs dropped (tests call this between cases). */
+export function resetAppStore(): void {
+  cancelScheduled();
+  useAppStore.setState(initialState, true);
+}
+
+export type * from './types';
+export { EXAMPLE_SENTENCES, DEFAULT_MODEL, DEFAULT_MASK, LIMITS, emptyRun } from './defaults';
+export {
+  normalizePlayground,
+  validHeadCounts,
+  headsFit,
+  toMaskSpec,
+  kindsOf,
+  snapHeads,
+} from './model';
+export { setEngineClient, getEngineClient, setDebounceMs, getDebounceMs } from './engineClient';
+export { isScheduled } from './scheduler';

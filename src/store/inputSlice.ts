@@ -1,0 +1,21 @@
+import type { StateCreator } from 'zustand';
+import { browserLanguage } from '../i18n/language';
+import { EXAMPLE_SENTENCES } from './defaults';
+import { scheduleRun } from './scheduler';
+import type { AppState, InputSlice } from './types';
+
+export const createInputSlice: StateCreator<AppState, [], [], InputSlice> = (set, get) => ({
+  sentences: { ...EXAMPLE_SENTENCES },
+  language: browserLanguage(),
+  setSentence: (slot, text) => {
+    if (get().sentences[slot] === text) return;
+    set((s) => ({ sentences: { ...s.sentences, [slot]: text } }));
+    if (text.trim() === '') {
+      get().runSentence(slot); // nothing to compute: show the empty state at once
+      return;
+    }
+    get().markPending(slot);
+    scheduleRun(slot, () => get().runSentence(slot));
+  },
+  setLanguage: (language) => set({ language }),
+});

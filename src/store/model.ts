@@ -1,0 +1,92 @@
+/** Pure rules of the playground settings: valid shapes and mask recipes. */
+import type { AttentionKind, MaskSpec, PlaygroundOptions } from '../engine';
+import { LIMITS } from './defaults';
+import type { MaskSettings } from './types';
+
+const clampInt = (value: number, min: number, max: number): number =>
+  Math.min(max, Math.max(min, Math.round(Number.isFinite(value) ? value : min)));
+
+/** Whether `heads` heads fit `dModel` (and give RoPE the even head size it needs). */
+export function headsFit(
+  heads: number,
+  dModel: number,
+  positional: PlaygroundOptions['positional'],
+): boolean {
+  if (heads < 1 || dModel % heads !== 0) return false;
+  return positional !== 'rope' || (dModel / heads) % 2 === 0;
+}
+
+/** Head counts the UI offers for a d_model and positional encoding. */
+export function validHeadCounts(
+  dModel: number,
+  positional: PlaygroundOptions['positional'],
+): number[] {
+  const out: number[] = [];
+  for (let h = LIMITS.heads.min; h <= LIMITS.heads.max; h++)
+    if (headsFit(h, dModel, positional)) out.push(h);
+  return out;
+}
+
+/** Clamps every field into range and picks the nearest valid head count at or below the asked one. */
+export function normalizePlayground(options: PlaygroundOptions): PlaygroundOptions {
+  const dModel = (LIMITS.dModels as readonly number[]).includes(options.dModel)
+    ? options.dModel
+    : 64;
+  const wanted = clampInt(options.heads, LIMITS.heads.min, LIMITS.heads.max);
+  const valid = validHeadCounts(dModel, options.positional);
+  const heads = [...valid].reverse().find((h) => h <= wanted) ?? valid[0] ?? 1;
+  return {
+    ...options,
+    architecture: options.architecture,
+    dModel,
+    heads,
+    layers: clampInt(options.layers, LIMITS.layers.min, LIMITS.layers.max),
+    seed: clampInt(options.seed, LIMITS.seed.min, LIMITS.seed.max),
+    maxPositions: clampInt(options.maxPositions, LIMITS.maxPositions.min, LIMITS.maxPositions.max),
+  };
+}
+
+/** The engine's mask recipe for the settings. Global tokens: the first token. */
+export function toMaskSpec(mask: MaskSettings, seed: number): MaskSpec {
+  const radius = clampInt(mask.radius, LIMITS.radius.min, LIMITS.radius.max);
+  switch (mask.kind) {
+    case 'none':
+      return { kind: 'none' };
+    case 'causal':
+      return { kind: 'causal' };
+    case 'window':
+      return { kind: 'window', radius };
+    case 'dilated':
+      return {
+        kind: 'dilated',
+        radius,
+        dilation: clampInt(mask.dilation, LIMITS.dilation.min, LIMITS.dilation.max),
+      };
+    case 'global-window':
+      return { kind: 'global-window', radius, globalTokens: [0] };
+    case 'bigbird':
+      return { kind: 'bigbird', radius, globalTokens: [0], randomPerRow: 1, seed };
+  }
+}
+
+const KINDS: Record<PlaygroundOptions['architecture'], readonly AttentionKind[]> = {
+  encoder: ['encoder-self'],
+  decoder: ['decoder-self'],
+  'encoder-decoder': ['encoder-self', 'decoder-self', 'cross'],
+};
+
+/** The attention blocks a model architecture produces, in the order the views list them (stable arrays). */
+export function kindsOf(architecture: PlaygroundOptions['architecture']): readonly AttentionKind[] {
+  return KINDS[architecture];
+}
+
+/**
+ * The head count a number field moves to: stepping up from `current` goes to the next valid count
+ * at or above `wanted`, stepping down to the previous one at or below it (so arrows never get stuck
+ * on counts that do not divide d_model).
+ */
+export function snapHeads(current: number, wanted: number, valid: readonly number[]): number {
+  if (valid.length === 0) return current;
+  if (wanted > current) return valid.find((h) => h >= wanted) ?? valid[valid.length - 1]!;
+  return [...valid].reverse().find((h) => h <= wanted) ?? valid[0]!;
+}

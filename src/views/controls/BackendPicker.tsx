@@ -1,0 +1,51 @@
+import type { BackendName } from '../../engine';
+import { useT } from '../../i18n';
+import { useAppStore } from '../../store';
+import { useBackend } from '../../store/selectors';
+import { SelectField } from './Field';
+
+/** Backends this browser may offer: WebGPU only where `navigator.gpu` exists. */
+export function availableBackends(
+  nav: Navigator | undefined = globalThis.navigator,
+): BackendName[] {
+  const hasGpu = !!nav && 'gpu' in nav && !!(nav as Navigator & { gpu?: unknown }).gpu;
+  return hasGpu ? ['wasm', 'webgpu', 'webgl', 'cpu'] : ['wasm', 'webgl', 'cpu'];
+}
+
+/** Backend choice and the backend that really runs (after any fallback). */
+export function BackendPicker() {
+  const t = useT();
+  const { backend, status } = useBackend();
+  const setBackend = useAppStore((s) => s.setBackend);
+  const options = availableBackends().map((b) => ({ value: b, label: t(`backend.${b}`) }));
+  let active: string;
+  if (!status) active = t('backend.starting');
+  else if (status.name === 'wasm' && status.threads && status.threads > 1)
+    active = t('backend.activeThreads', {
+      name: t(`backend.${status.name}`),
+      threads: status.threads,
+    });
+  else active = t('backend.active', { name: t(`backend.${status.name}`) });
+  return (
+    <div className="backend">
+      <SelectField<BackendName>
+        label={t('backend.label')}
+        value={backend}
+        options={options}
+        onChange={setBackend}
+      />
+      <p className="backend-active" data-backend={status?.name ?? ''}>
+        <span className={`dot${status ? ' is-on' : ''}`} aria-hidden="true" />
+        {active}
+      </p>
+      {status && status.name !== status.requested && (
+        <p className="field-hint warn">
+          {t('backend.fallback', {
+            wanted: t(`backend.${status.requested}`),
+            name: t(`backend.${status.name}`),
+          })}
+        </p>
+      )}
+    </div>
+  );
+}

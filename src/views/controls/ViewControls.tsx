@@ -1,0 +1,45 @@
+import { useMemo } from 'react';
+import type { AttentionKind } from '../../engine';
+import { useT } from '../../i18n';
+import { useAppStore } from '../../store';
+import { useViewChoices, useViewSelection } from '../../store/selectors';
+import { SelectField } from './Field';
+
+const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
+
+/** Layer and head (and attention kind, for models with more than one) of the heatmaps. Never re-runs. */
+export function ViewControls() {
+  const t = useT();
+  const { kind, layer, head } = useViewSelection();
+  const choices = useViewChoices();
+  const setLayer = useAppStore((s) => s.setLayer);
+  const setHead = useAppStore((s) => s.setHead);
+  const setKind = useAppStore((s) => s.setKind);
+  const layerOptions = useMemo(
+    () => range(choices.layers).map((i) => ({ value: i, label: t('view.option', { n: i + 1 }) })),
+    [choices.layers, t],
+  );
+  const headOptions = useMemo(
+    () => range(choices.heads).map((i) => ({ value: i, label: t('view.option', { n: i + 1 }) })),
+    [choices.heads, t],
+  );
+  return (
+    <div className="view-controls" role="group" aria-label={t('view.heading')}>
+      {choices.kinds.length > 1 && (
+        <SelectField<AttentionKind>
+          label={t('view.kind')}
+          value={kind}
+          options={choices.kinds.map((k) => ({ value: k, label: t(`view.kind.${k}`) }))}
+          onChange={setKind}
+        />
+      )}
+      <SelectField
+        label={t('view.layer')}
+        value={layer}
+        options={layerOptions}
+        onChange={setLayer}
+      />
+      <SelectField label={t('view.head')} value={head} options={headOptions} onChange={setHead} />
+    </div>
+  );
+}

@@ -1,0 +1,5 @@
+export { ViewControls } from './ViewControls';
+export { PlaygroundSettings } from './PlaygroundSettings';
+export { BackendPicker, availableBackends } from './BackendPicker';
+export { LanguageToggle } from './LanguageToggle';
+export { SelectField, NumberField, type SelectFieldProps, type NumberFieldProps } from './Field';

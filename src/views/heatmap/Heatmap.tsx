@@ -1,0 +1,335 @@
+import {
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type PointerEvent,
+} from 'react';
+import { headMatrix, matrixMax } from '../../analysis';
+import { useT } from '../../i18n';
+import { useAppStore } from '../../store';
+import { useHeatmapSource } from '../../store/selectors';
+import type { SentenceSlot } from '../../store/types';
+import { useElementWidth } from '../common/useElementWidth';
+import { cellTooltip, matrixToRgba, scaleMax } from './color';
+import { cellAt, computeHeatmapLayout, moveCell, shortenLabel, type AxisLabel } from './layout';
+import { ColorLegend } from './Legend';
+
+export interface AttentionHeatmapProps {
+  /** Which sentence's run to draw. */
+  slot: SentenceSlot;
+  /** The sentence's name as the page shows it ("Sentence A"); used in the canvas's accessible name. */
+  name: string;
+}
+
+/** Everything one drawing needs, taken together so labels and cells always match. */
+interface Frame {
+  queryTokens: string[];
+  keyTokens: string[];
+  /** Row-major [rows][cols] weights of one head. */
+  matrix: Float32Array;
+  rows: number;
+  cols: number;
+  /** 1 where the query may attend the key; null when unknown yet (treated as all allowed). */
+  allowed: Uint8Array | null;
+  max: number;
+}
+
+/**
+ * One head's attention as a heatmap: query tokens as rows, key tokens as columns. The canvas holds
+ * one pixel per cell and is scaled up by CSS with smoothing off; labels are SVG text.
+ */
+export function AttentionHeatmap({ slot, name }: AttentionHeatmapProps) {
+  const t = useT();
+  const src = useHeatmapSource(slot);
+  const hover = useAppStore((s) => (s.hover && s.hover.slot === slot ? s.hover : null));
+  const setHover = useAppStore((s) => s.setHover);
+  const tooltipId = useId();
+  const helpId = useId();
+  const containerRef = useRef<HTMLDivElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const width = useElementWidth(containerRef);
+  const [keyboard, setKeyboard] = useState(false);
+
+  const frame = useMemo((): Frame | null => {
+    const { block, layerData, tokens } = src;
+    if (!block || !layerData || tokens.length === 0) return null;
+    if (block.queryLength !== tokens.length || block.keyLength !== tokens.length) return null;
+    const texts = tokens.map((tk) => tk.text);
+    const matrix = headMatrix(layerData, src.head, block.queryLength, block.keyLength);
+    return {
+      queryTokens: texts,
+      keyTokens: texts,
+      matrix,
+      rows: block.queryLength,
+      cols: block.keyLength,
+      allowed:
+        src.mask && src.mask.rows === block.queryLength && src.mask.cols === block.keyLength
+          ? src.mask.allowed
+          : null,
+      max: scaleMax(matrixMax(matrix)),
+    };
+  }, [src]);
+
+  // While a new run streams in, keep showing the last complete drawing (dimmed) instead of flashing.
+  const [lastFrame, setLastFrame] = useState<Frame | null>(frame);
+  if (frame && frame !== lastFrame) setLastFrame(frame);
+  const shown = frame ?? (src.state === 'loading' ? lastFrame : null);
+
+  const dataState =
+    src.state === 'empty'
+      ? 'empty'
+      : src.state === 'error'
+        ? 'error'
+        : src.state === 'ready' && frame
+          ? 'ready'
+          : 'loading';
+
+  const layout = useMemo(
+    () =>
+      shown
+        ? computeHeatmapLayout(shown.queryTokens, shown.keyTokens, {
+            availableWidth: width,
+            minCell: 8,
+            maxCell: 44,
+          })
+        : null,
+    [shown, width],
+  );
+
+  useLayoutEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas || !shown) return;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return;
+    const rgba = matrixToRgba(
+      shown.matrix,
+      shown.rows,
+      shown.cols,
+      shown.max,
+      undefined,
+      shown.allowed ?? undefined,
+    );
+    const image = ctx.createImageData(shown.cols, shown.rows);
+    image.data.set(rgba);
+    ctx.putImageData(image, 0, 0);
+  }, [shown]);
+
+  const label = t('heatmap.label', { name, layer: src.layer + 1, head: src.head + 1 });
+  const hoverCell =
+    hover && shown && hover.query < shown.rows && hover.key < shown.cols ? hover : null;
+  const hoverWeight =
+    hoverCell && shown ? (shown.matrix[hoverCell.query * shown.cols + hoverCell.key] ?? 0) : 0;
+  const hoverText =
+    hoverCell && shown
+      ? cellTooltip(
+          shown.queryTokens[hoverCell.query] ?? '',
+          shown.keyTokens[hoverCell.key] ?? '',
+          hoverWeight,
+        )
+      : '';
+
+  const onPointerMove = (e: PointerEvent<HTMLCanvasElement>): void => {
+    if (!layout || !shown) return;
+    const rect = e.currentTarget.getBoundingClientRect();
+    const cell = cellAt(
+      e.clientX - rect.left,
+      e.clientY - rect.top,
+      layout.cellSize,
+      shown.rows,
+      shown.cols,
+    );
+    setKeyboard(false);
+    setHover(cell ? { slot, ...cell } : null);
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLCanvasElement>): void => {
+    if (!shown) return;
+    const from = hoverCell ?? { query: 0, key: 0 };
+    const next = hoverCell
+      ? moveCell(from, e.key, shown.rows, shown.cols)
+      : e.key.startsWith('Arrow')
+        ? from
+        : null;
+    if (!next) return;
+    e.preventDefault();
+    setKeyboard(true);
+    setHover({ slot, ...next });
+  };
+
+  return (
+    <figure className="heatmap" data-state={dataState} data-slot={slot}>
+      <figcaption className="heatmap-caption">
+        <span className="heatmap-caption-main">
+          {t('heatmap.caption', { layer: src.layer + 1, head: src.head + 1 })}
+        </span>
+        {dataState === 'loading' && <span className="heatmap-busy">{t('heatmap.loading')}</span>}
+      </figcaption>
+
+      <div ref={containerRef} className="heatmap-body">
+        {dataState === 'empty' && <p className="heatmap-empty">{t('heatmap.empty')}</p>}
+        {dataState === 'error' && (
+          <p className="heatmap-error" role="alert">
+            {t('error.engine', { message: src.error ?? '' })}
+          </p>
+        )}
+        {dataState === 'loading' && !shown && (
+          <div className="heatmap-skeleton" aria-hidden="true">
+            <span className="spinner" />
+          </div>
+        )}
+        {shown && layout && dataState !== 'empty' && dataState !== 'error' && (
+          <>
+            <div className={`heatmap-scroll${dataState === 'loading' ? ' is-stale' : ''}`}>
+              <div
+                className="heatmap-grid"
+                style={{
+                  gridTemplateColumns: `${layout.rowLabelWidth}px ${layout.gridWidth}px`,
+                  gridTemplateRows: `${layout.colLabelHeight}px ${layout.gridHeight}px`,
+                  fontSize: layout.fontSize,
+                }}
+              >
+                <div className="heatmap-corner" aria-hidden="true" />
+                <svg
+                  className="heatmap-cols"
+                  width={layout.gridWidth}
+                  height={layout.colLabelHeight}
+                  aria-hidden="true"
+                >
+                  {withHovered(
+                    layout.colLabels,
+                    hoverCell?.key,
+                    shown.keyTokens,
+                    layout.cellSize,
+                  ).map((l) => (
+                    <text
+                      key={l.index}
+                      className={l.index === hoverCell?.key ? 'is-active' : undefined}
+                      transform={`translate(${l.center},${layout.colLabelHeight - 5}) rotate(-90)`}
+                      dominantBaseline="central"
+                    >
+                      {l.text}
+                      <title>{l.full}</title>
+                    </text>
+                  ))}
+                </svg>
+                <svg
+                  className="heatmap-rows"
+                  width={layout.rowLabelWidth}
+                  height={layout.gridHeight}
+                  aria-hidden="true"
+                >
+                  {withHovered(
+                    layout.rowLabels,
+                    hoverCell?.query,
+                    shown.queryTokens,
+                    layout.cellSize,
+                  ).map((l) => (
+                    <text
+                      key={l.index}
+                      className={l.index === hoverCell?.query ? 'is-active' : undefined}
+                      x={layout.rowLabelWidth - 5}
+                      y={l.center}
+                      textAnchor="end"
+                      dominantBaseline="central"
+                    >
+                      {l.text}
+                      <title>{l.full}</title>
+                    </text>
+                  ))}
+                </svg>
+                <div
+                  className="heatmap-cells"
+                  style={{ width: layout.gridWidth, height: layout.gridHeight }}
+                >
+                  <canvas
+                    ref={canvasRef}
+                    className="heatmap-canvas"
+                    role="img"
+                    aria-label={label}
+                    aria-describedby={hoverCell ? tooltipId : helpId}
+                    tabIndex={0}
+                    width={shown.cols}
+                    height={shown.rows}
+                    style={{ width: layout.gridWidth, height: layout.gridHeight }}
+                    onPointerMove={onPointerMove}
+                    onPointerLeave={() => setHover(null)}
+                    onKeyDown={onKeyDown}
+                    onBlur={() => {
+                      if (keyboard) setHover(null);
+                      setKeyboard(false);
+                    }}
+                  />
+                  {hoverCell && (
+                    <>
+                      <svg
+                        className="heatmap-overlay"
+                        width={layout.gridWidth}
+                        height={layout.gridHeight}
+                        aria-hidden="true"
+                      >
+                        <rect
+                          className="overlay-row"
+                          x={0}
+                          y={hoverCell.query * layout.cellSize}
+                          width={layout.gridWidth}
+                          height={layout.cellSize}
+                        />
+                        <rect
+                          className="overlay-cell"
+                          x={hoverCell.key * layout.cellSize + 0.5}
+                          y={hoverCell.query * layout.cellSize + 0.5}
+                          width={layout.cellSize - 1}
+                          height={layout.cellSize - 1}
+                        />
+                      </svg>
+                      <div
+                        id={tooltipId}
+                        role="tooltip"
+                        className={`heatmap-tooltip${hoverCell.key > shown.cols / 2 ? ' is-left' : ''}`}
+                        style={{
+                          left:
+                            hoverCell.key > shown.cols / 2
+                              ? hoverCell.key * layout.cellSize - 6
+                              : (hoverCell.key + 1) * layout.cellSize + 6,
+                          top: hoverCell.query * layout.cellSize + layout.cellSize / 2,
+                        }}
+                      >
+                        {hoverText}
+                      </div>
+                    </>
+                  )}
+                </div>
+              </div>
+            </div>
+            <ColorLegend max={shown.max} showMasked={shown.allowed?.includes(0) ?? false} />
+          </>
+        )}
+      </div>
+      <p id={helpId} className="heatmap-help">
+        {t('heatmap.help')} <span className="sr-only">{t('heatmap.keyboardHint')}</span>
+      </p>
+      <p className="sr-only" aria-live="polite">
+        {keyboard && hoverCell ? hoverText : ''}
+      </p>
+    </figure>
+  );
+}
+
+/** The thinned labels plus the hovered one (so the hovered row/column is always named). */
+function withHovered(
+  labels: AxisLabel[],
+  index: number | undefined,
+  tokens: string[],
+  cellSize: number,
+): AxisLabel[] {
+  if (index === undefined || labels.some((l) => l.index === index)) return labels;
+  const full = tokens[index] ?? '';
+  // Drop neighbours that would overlap the hovered label.
+  const kept = labels.filter((l) => Math.abs(l.index - index) * cellSize >= 14);
+  return [
+    ...kept,
+    { index, full, text: shortenLabel(full, 14), center: index * cellSize + cellSize / 2 },
+  ];
+}

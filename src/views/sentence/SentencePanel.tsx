@@ -1,0 +1,59 @@
+import { useId } from 'react';
+import { useT, type MessageKey } from '../../i18n';
+import { useAppStore } from '../../store';
+import { useTruncation } from '../../store/selectors';
+import type { SentenceSlot } from '../../store/types';
+import { AttentionHeatmap } from '../heatmap';
+import { TokenChips } from '../tokens/TokenChips';
+
+export interface SentencePanelProps {
+  slot: SentenceSlot;
+}
+
+const NAME_KEY: Record<SentenceSlot, MessageKey> = { A: 'input.sentenceA', B: 'input.sentenceB' };
+
+/** One sentence: its text box, its tokens, a truncation notice when needed, and its heatmap. */
+export function SentencePanel({ slot }: SentencePanelProps) {
+  const t = useT();
+  const id = useId();
+  const name = t(NAME_KEY[slot]);
+  const text = useAppStore((s) => s.sentences[slot]);
+  const setSentence = useAppStore((s) => s.setSentence);
+  const count = useAppStore((s) => s.runs[slot].tokens.length);
+  const { dropped, maxTokens } = useTruncation(slot);
+  return (
+    <section className="panel sentence-panel">
+      <div className="sentence-head">
+        <div className="sentence-label">
+          <span className="slot-badge" aria-hidden="true">
+            {slot}
+          </span>
+          {/* Nothing but the name inside the label: it is the text box's exact accessible name. */}
+          <label id={`${id}-label`} htmlFor={`${id}-input`}>
+            {name}
+          </label>
+        </div>
+        <span id={`${id}-count`} className="token-count">
+          {count === 1 ? t('input.tokenCountOne') : t('input.tokenCount', { count })}
+        </span>
+      </div>
+      <textarea
+        id={`${id}-input`}
+        className="sentence-input"
+        rows={2}
+        value={text}
+        placeholder={t('input.placeholder')}
+        spellCheck={false}
+        aria-describedby={`${id}-count`}
+        onChange={(e) => setSentence(slot, e.target.value)}
+      />
+      <TokenChips slot={slot} name={name} />
+      {dropped > 0 && (
+        <p role="status" className="notice">
+          {t('truncated.notice', { max: maxTokens, dropped })}
+        </p>
+      )}
+      <AttentionHeatmap slot={slot} name={name} />
+    </section>
+  );
+}

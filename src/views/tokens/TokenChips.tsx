@@ -1,0 +1,42 @@
+import { useT } from '../../i18n';
+import { useAppStore } from '../../store';
+import type { SentenceSlot } from '../../store/types';
+
+export interface TokenChipsProps {
+  slot: SentenceSlot;
+  /** The sentence's name ("Sentence A"), used in the list's accessible name. */
+  name: string;
+}
+
+/**
+ * The tokens of a sentence as chips, in order. Token text is always rendered as text. The chips of
+ * the hovered heatmap cell are marked: the query token and the key token.
+ */
+export function TokenChips({ slot, name }: TokenChipsProps) {
+  const t = useT();
+  const tokens = useAppStore((s) => s.runs[slot].tokens);
+  const hover = useAppStore((s) => (s.hover && s.hover.slot === slot ? s.hover : null));
+  return (
+    <ul role="list" className="chips" aria-label={t('tokens.listLabel', { name })}>
+      {tokens.map((token, i) => {
+        const classes = ['chip'];
+        let title: string | undefined;
+        if (token.special) {
+          classes.push('chip-special');
+          title = t('tokens.special');
+        } else if (token.unknown) {
+          classes.push('chip-unknown');
+          title = t('tokens.unknown');
+        }
+        if (hover?.query === i) classes.push('is-query');
+        if (hover?.key === i) classes.push('is-key');
+        return (
+          // Tokens repeat ("the" twice): their position is their identity.
+          <li key={i} className={classes.join(' ')} title={title}>
+            {token.text}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,113 @@
+/**
+ * A small typed client for the engine worker. Each run gets a request id; a new run for a slot
+ * supersedes the previous one of that slot, whose late messages are dropped here.
+ */
+import type {
+  BackendStatus,
+  BlockInfo,
+  RunRequest,
+  SentenceSlot,
+  WorkerRequest,
+  WorkerResponse,
+} from './protocol';
+import type { AttentionKind, LayerAttention, MaskMatrix, Token } from '../engine';
+
+export interface RunHandlers {
+  onTokens(tokens: Token[], totalTokens: number, dropped: number, maxTokens: number): void;
+  onStart(backend: BackendStatus, blocks: BlockInfo[]): void;
+  onLayer(layer: LayerAttention): void;
+  onDone(masks: { kind: AttentionKind; mask: MaskMatrix }[], elapsedMs: number): void;
+  onError(message: string): void;
+}
+
+/** What the store needs from the engine. Tests pass a fake. */
+export interface EngineClient {
+  /** Starts a run and returns its request id; superseded runs of the same slot stop. */
+  run(request: RunRequest, handlers: RunHandlers): number;
+  /** Stops a run (its handlers are never called again). */
+  cancel(requestId: number): void;
+  dispose(): void;
+}
+
+/** Builds a client over anything that speaks the worker protocol (a Worker, or a fake port). */
+export function createEngineClient(port: {
+  postMessage(message: WorkerRequest): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<WorkerResponse>) => void): void;
+  addEventListener(type: 'error', listener: (event: ErrorEvent) => void): void;
+  terminate?(): void;
+}): EngineClient {
+  let nextId = 0;
+  const live = new Map<number, RunHandlers>();
+  const bySlot = new Map<SentenceSlot, number>();
+
+  const finish = (requestId: number): void => {
+    live.delete(requestId);
+    for (const [slot, id] of bySlot) if (id === requestId) bySlot.delete(slot);
+  };
+
+  port.addEventListener('message', (event) => {
+    const msg = event.data;
+    const handlers = live.get(msg.requestId);
+    if (!handlers) return; // stale: superseded or cancelled
+    switch (msg.type) {
+      case 'tokens':
+        handlers.onTokens(msg.tokens, msg.totalTokens, msg.dropped, msg.maxTokens);
+        break;
+      case 'start':
+        handlers.onStart(msg.backend, msg.blocks);
+        break;
+      case 'layer':
+        handlers.onLayer(msg.layer);
+        break;
+      case 'done':
+        finish(msg.requestId);
+        handlers.onDone(msg.masks, msg.elapsedMs);
+        break;
+      case 'error':
+        finish(msg.requestId);
+        handlers.onError(msg.message);
+        break;
+    }
+  });
+
+  port.addEventListener('error', (event) => {
+    // A crash of the worker itself (not an error of one run): every live run fails.
+    event.preventDefault?.();
+    const message = event.message || 'The engine stopped unexpectedly.';
+    const all = [...live.values()];
+    live.clear();
+    bySlot.clear();
+    for (const h of all) h.onError(message);
+  });
+
+  return {
+    run(request, handlers) {
+      const requestId = ++nextId;
+      const previous = bySlot.get(request.slot);
+      if (previous !== undefined) live.delete(previous);
+      bySlot.set(request.slot, requestId);
+      live.set(requestId, handlers);
+      port.postMessage({ type: 'run', requestId, ...request });
+      return requestId;
+    },
+    cancel(requestId) {
+      if (!live.has(requestId)) return;
+      finish(requestId);
+      port.postMessage({ type: 'cancel', requestId });
+    },
+    dispose() {
+      live.clear();
+      bySlot.clear();
+      port.terminate?.();
+    },
+  };
+}
+
+/** The client over the real module worker (browser only). */
+export function createWorkerClient(): EngineClient {
+  const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'attention-engine',
+  });
+  return createEngineClient(worker);
+}

@@ -1,0 +1,115 @@
+import { describe, expect, it, vi, type Mock } from 'vitest';
+import { createEngineClient, type RunHandlers } from '../../../src/worker/client';
+import type { RunRequest, WorkerRequest, WorkerResponse } from '../../../src/worker/protocol';
+import { DEFAULT_MODEL } from '../../../src/store';
+
+/** A stand-in for the Worker: records posted requests, lets the test send responses. */
+function fakePort() {
+  const posted: WorkerRequest[] = [];
+  const listeners: {
+    message: ((e: MessageEvent<WorkerResponse>) => void)[];
+    error: ((e: ErrorEvent) => void)[];
+  } = {
+    message: [],
+    error: [],
+  };
+  const port = {
+    postMessage: (m: WorkerRequest) => posted.push(m),
+    addEventListener: (type: 'message' | 'error', listener: never) =>
+      listeners[type].push(listener),
+    terminate: vi.fn(),
+  };
+  return {
+    port: port as Parameters<typeof createEngineClient>[0],
+    posted,
+    send: (data: WorkerResponse) =>
+      listeners.message.forEach((l) => l({ data } as MessageEvent<WorkerResponse>)),
+    crash: (message: string) =>
+      listeners.error.forEach((l) => l({ message, preventDefault() {} } as ErrorEvent)),
+    terminate: port.terminate,
+  };
+}
+
+const request = (slot: 'A' | 'B'): RunRequest => ({
+  slot,
+  text: 'hello world',
+  model: DEFAULT_MODEL,
+  mask: { kind: 'none' },
+  backend: 'wasm',
+  maxTokens: 512,
+});
+
+const handlers = (): { [K in keyof RunHandlers]: Mock<RunHandlers[K]> } => ({
+  onTokens: vi.fn<RunHandlers['onTokens']>(),
+  onStart: vi.fn<RunHandlers['onStart']>(),
+  onLayer: vi.fn<RunHandlers['onLayer']>(),
+  onDone: vi.fn<RunHandlers['onDone']>(),
+  onError: vi.fn<RunHandlers['onError']>(),
+});
+
+describe('engine client', () => {
+  it('posts runs with increasing request ids and routes answers by id', () => {
+    const f = fakePort();
+    const client = createEngineClient(f.port);
+    const ha = handlers();
+    const hb = handlers();
+    const a = client.run(request('A'), ha);
+    const b = client.run(request('B'), hb);
+    expect(b).toBeGreaterThan(a);
+    expect(f.posted).toMatchObject([
+      { type: 'run', requestId: a, slot: 'A', text: 'hello world' },
+      { type: 'run', requestId: b, slot: 'B' },
+    ]);
+    f.send({
+      type: 'tokens',
+      requestId: b,
+      tokens: [],
+      totalTokens: 0,
+      dropped: 0,
+      maxTokens: 512,
+    });
+    expect(hb.onTokens).toHaveBeenCalledOnce();
+    expect(ha.onTokens).not.toHaveBeenCalled();
+  });
+
+  it('drops messages of a run superseded by a newer run of the same slot', () => {
+    const f = fakePort();
+    const client = createEngineClient(f.port);
+    const old = handlers();
+    const fresh = handlers();
+    const first = client.run(request('A'), old);
+    const second = client.run(request('A'), fresh);
+    f.send({ type: 'done', requestId: first, masks: [], elapsedMs: 1 });
+    f.send({ type: 'done', requestId: second, masks: [], elapsedMs: 2 });
+    expect(old.onDone).not.toHaveBeenCalled();
+    expect(fresh.onDone).toHaveBeenCalledWith([], 2);
+    // After done, further messages for that id are ignored too.
+    f.send({ type: 'error', requestId: second, message: 'late' });
+    expect(fresh.onError).not.toHaveBeenCalled();
+  });
+
+  it('cancel tells the worker and silences the run', () => {
+    const f = fakePort();
+    const client = createEngineClient(f.port);
+    const h = handlers();
+    const id = client.run(request('A'), h);
+    client.cancel(id);
+    expect(f.posted.at(-1)).toEqual({ type: 'cancel', requestId: id });
+    f.send({ type: 'error', requestId: id, message: 'aborted' });
+    expect(h.onError).not.toHaveBeenCalled();
+  });
+
+  it('a worker crash fails every live run with a readable message', () => {
+    const f = fakePort();
+    const client = createEngineClient(f.port);
+    const ha = handlers();
+    const hb = handlers();
+    client.run(request('A'), ha);
+    client.run(request('B'), hb);
+    f.crash('boom');
+    expect(ha.onError).toHaveBeenCalledWith('boom');
+    expect(hb.onError).toHaveBeenCalledWith('boom');
+    client.dispose();
+    expect(f.terminate).toHaveBeenCalled();
+  });
+});

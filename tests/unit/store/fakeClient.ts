@@ -1,0 +1,73 @@
+import type { LayerAttention, Token } from '../../../src/engine';
+import type { EngineClient, RunHandlers } from '../../../src/worker/client';
+import type { RunRequest } from '../../../src/worker/protocol';
+
+export interface FakeRun {
+  requestId: number;
+  request: RunRequest;
+  handlers: RunHandlers;
+  cancelled: boolean;
+}
+
+/** An engine client that records requests; tests drive the answers by hand. */
+export class FakeClient implements EngineClient {
+  runs: FakeRun[] = [];
+  disposed = false;
+  private nextId = 0;
+
+  run(request: RunRequest, handlers: RunHandlers): number {
+    const requestId = ++this.nextId;
+    this.runs.push({ requestId, request, handlers, cancelled: false });
+    return requestId;
+  }
+
+  cancel(requestId: number): void {
+    const run = this.runs.find((r) => r.requestId === requestId);
+    if (run) run.cancelled = true;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+  }
+
+  last(slot: 'A' | 'B'): FakeRun {
+    const run = [...this.runs].reverse().find((r) => r.request.slot === slot);
+    if (!run) throw new Error(`no run for ${slot}`);
+    return run;
+  }
+}
+
+export const tokensOf = (text: string): Token[] =>
+  text
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((t, i) => ({ text: t, id: i, special: false, unknown: false }));
+
+/** A layer whose every weight is `fill` (or a distinct value per head when fill is omitted). */
+export function layerOf(
+  layer: number,
+  heads: number,
+  length: number,
+  fill?: number,
+): LayerAttention {
+  const per = length * length;
+  const weights = new Float32Array(heads * per);
+  for (let h = 0; h < heads; h++)
+    weights.fill(fill ?? (layer * 10 + h + 1) / 100, h * per, (h + 1) * per);
+  return { kind: 'encoder-self', layer, heads, queryLength: length, keyLength: length, weights };
+}
+
+/** Plays a whole successful run: tokens, start, every layer, done. */
+export function answer(run: FakeRun, text: string, layers: number, heads: number): void {
+  const tokens = tokensOf(text);
+  const n = tokens.length;
+  run.handlers.onTokens(tokens, n, 0, run.request.maxTokens);
+  run.handlers.onStart({ name: run.request.backend, requested: run.request.backend }, [
+    { kind: 'encoder-self', layers, heads, queryLength: n, keyLength: n },
+  ]);
+  for (let l = 0; l < layers; l++) run.handlers.onLayer(layerOf(l, heads, n));
+  run.handlers.onDone(
+    [{ kind: 'encoder-self', mask: { rows: n, cols: n, allowed: new Uint8Array(n * n).fill(1) } }],
+    5,
+  );
+}
