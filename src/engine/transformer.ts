@@ -5,7 +5,9 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import {
+  attentionTensors,
   multiHeadAttention,
+  prepareAttention,
   type AttentionParams,
   type AttentionSetup,
   type HeadTrace,
@@ -58,6 +60,8 @@ export function scaleFactor(spec: ScaleSpec, headSize: number): number {
 
 class Transformer implements AttentionModel {
   private readonly tensors = new Map<string, tf.Tensor>();
+  /** Attention blocks in per-head form, by prefix (e.g. `encoder.0.self`). */
+  private readonly attention = new Map<string, AttentionParams>();
   private disposed = false;
 
   constructor(
@@ -66,9 +70,43 @@ class Transformer implements AttentionModel {
   ) {
     validateConfig(config);
     validateWeights(config, weights);
+    const attentionParts = /\.(self|cross)\.(wq|wk|wv|wo|bq|bk|bv|bo)$/;
     for (const name of expectedWeightShapes(config).keys()) {
       const w = weights.get(name)!;
       this.tensors.set(name, tf.tensor(w.data, w.shape, 'float32'));
+    }
+    if (config.activation === 'gelu') this.foldGeluScale();
+    // Rearrange each attention block per head once, then drop the checkpoint-layout copies.
+    const prefixes = new Set(
+      [...this.tensors.keys()]
+        .filter((n) => attentionParts.test(n))
+        .map((n) => n.replace(attentionParts, '.$1')),
+    );
+    for (const prefix of prefixes) {
+      const part = (n: string): tf.Tensor => this.t(`${prefix}.${n}`);
+      const rope = config.positional === 'rope' && prefix.endsWith('.self');
+      const prepared = tf.tidy(
+        () =>
+          prepareAttention(
+            {
+              wq: part('wq') as tf.Tensor2D,
+              bq: part('bq') as tf.Tensor1D,
+              wk: part('wk') as tf.Tensor2D,
+              bk: part('bk') as tf.Tensor1D,
+              wv: part('wv') as tf.Tensor2D,
+              bv: part('bv') as tf.Tensor1D,
+              wo: part('wo') as tf.Tensor2D,
+              bo: part('bo') as tf.Tensor1D,
+            },
+            config.numHeads,
+            rope,
+          ) as unknown as tf.TensorContainer,
+      ) as unknown as AttentionParams;
+      this.attention.set(prefix, prepared);
+      for (const n of ['wq', 'wk', 'wv', 'wo', 'bq', 'bk', 'bv', 'bo']) {
+        this.tensors.get(`${prefix}.${n}`)?.dispose();
+        this.tensors.delete(`${prefix}.${n}`);
+      }
     }
   }
 
@@ -79,17 +117,9 @@ class Transformer implements AttentionModel {
   }
 
   private attentionParams(prefix: string): AttentionParams {
-    const p = (part: string): tf.Tensor => this.t(`${prefix}.${part}`);
-    return {
-      wq: p('wq') as tf.Tensor2D,
-      bq: p('bq') as tf.Tensor1D,
-      wk: p('wk') as tf.Tensor2D,
-      bk: p('bk') as tf.Tensor1D,
-      wv: p('wv') as tf.Tensor2D,
-      bv: p('bv') as tf.Tensor1D,
-      wo: p('wo') as tf.Tensor2D,
-      bo: p('bo') as tf.Tensor1D,
-    };
+    const p = this.attention.get(prefix);
+    if (!p) throw new Error(`internal: no attention block ${prefix}`);
+    return p;
   }
 
   private ln(prefix: string, x: tf.Tensor2D): tf.Tensor2D {
@@ -151,12 +181,33 @@ class Transformer implements AttentionModel {
   }
 
   private ffn(prefix: string, x: tf.Tensor2D): tf.Tensor2D {
-    const h = tf.add(tf.matMul(x, this.t<tf.Tensor2D>(`${prefix}.w1`)), this.t(`${prefix}.b1`)); // [T, dFF]
-    const a = activate(h as tf.Tensor2D, this.config.activation);
+    const h = tf.add<tf.Tensor2D>(
+      tf.matMul(x, this.t<tf.Tensor2D>(`${prefix}.w1`)),
+      this.t(`${prefix}.b1`),
+    ); // [T, d] x [d, dFF] -> [T, dFF]
+    // For exact GELU the load step scaled W1, b1 and W2 by 1/√2 (see foldGeluScale), so
+    // GELU(u)·W2 = (h + h·erf(h))·W2' with h = u/√2: three passes over [T, dFF] instead of six.
+    const a =
+      this.config.activation === 'gelu'
+        ? tf.add(h, tf.mul(h, tf.erf(h)))
+        : activate(h, this.config.activation);
     return tf.add<tf.Tensor2D>(
       tf.matMul(a, this.t<tf.Tensor2D>(`${prefix}.w2`)),
       this.t(`${prefix}.b2`),
-    ); // [T, d]
+    ); // [T, dFF] x [dFF, d] -> [T, d]
+  }
+
+  /** Exact GELU: scale each FFN's W1, b1 and W2 by 1/√2 once (see ffn). */
+  private foldGeluScale(): void {
+    for (const name of [...this.tensors.keys()]) {
+      if (!/\.ffn\.(w1|b1|w2)$/.test(name)) continue;
+      const old = this.t(name);
+      this.tensors.set(
+        name,
+        tf.tidy(() => tf.mul(old, Math.SQRT1_2)),
+      );
+      old.dispose();
+    }
   }
 
   /**
@@ -383,6 +434,8 @@ class Transformer implements AttentionModel {
     this.disposed = true;
     tf.dispose([...this.tensors.values()]);
     this.tensors.clear();
+    for (const p of this.attention.values()) tf.dispose(attentionTensors(p));
+    this.attention.clear();
   }
 }
 
