@@ -38,7 +38,7 @@ export interface AttentionWeights {
 /** [d, d] weight + [d] bias -> H × [d+1, dh]: head h's columns with its bias as the last row. */
 function perHead(w: tf.Tensor2D, b: tf.Tensor1D, heads: number): tf.Tensor2D[] {
   const withBias = tf.concat([w, tf.reshape(b, [1, -1])], 0); // [d+1, d]
-  return tf.split(withBias, heads, 1) as tf.Tensor2D[];
+  return tf.split<tf.Tensor2D>(withBias, heads, 1);
 }
 
 /** Builds the per-head form (call inside tf.tidy and keep the result). */
