@@ -8,13 +8,10 @@ import {
 } from '../../src/engine/tokenize/vocab-tokenizer.ts';
 import type { Seq2SeqBatch } from '../../src/engine/train/seq2seq.ts';
 import { mulberry32 } from '../../src/engine/random.ts';
+import type { Pair } from '../corpus/generate.ts';
 
-export interface CorpusPair {
-  en: string;
-  zh: string;
-  ambiguous?: { word: string; sense: string; chinese: string; cue: string }[];
-  pronoun?: { referent: string };
-}
+/** A corpus pair as the generator writes it (one JSON object per line). */
+export type CorpusPair = Pair;
 
 export function readJsonl(path: string): CorpusPair[] {
   if (!existsSync(path)) throw new Error(`${path} is missing: run \`npm run corpus\` first`);
