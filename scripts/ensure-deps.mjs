@@ -17,7 +17,9 @@ function installedMatchesLock() {
   const installed = readLock(hidden);
   return Object.entries(readLock('package-lock.json')).every(
     ([name, info]) =>
-      !name.startsWith('node_modules/') || info.optional || installed[name]?.version === info.version,
+      !name.startsWith('node_modules/') ||
+      info.optional ||
+      installed[name]?.version === info.version,
   );
 }
 

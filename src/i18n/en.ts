@@ -19,10 +19,17 @@ export const en = {
   'input.placeholder': 'Type a sentence…',
   'input.tokenCount': '{count} tokens',
   'input.tokenCountOne': '1 token',
+  'list.separator': ', ',
 
   'tokens.listLabel': 'Tokens of {name}',
   'tokens.unknown': 'Unknown word: not in the vocabulary',
   'tokens.special': 'Special token added by the tokenizer',
+  'tokens.unknownNotice': "Not in the model's vocabulary: {words} (shown as <unk>)",
+  'translation.heading': 'Translation',
+  'translation.label': 'Translation of {name}',
+  'translation.pending': 'Translating…',
+  'translation.cut': 'Cut at {max} tokens before the model finished.',
+  'translation.empty': 'The model ended at once and wrote nothing.',
 
   'view.heading': 'Attention',
   'view.layer': 'Layer',
@@ -44,11 +51,39 @@ export const en = {
     'Each row is a query token; its cells show how much attention it pays to each key token. Rows sum to 1.',
   'heatmap.keyboardHint': 'Use the arrow keys to move between cells.',
   'heatmap.announce': '{query} → {key}: {weight}',
+  'heatmap.axes.encoder-self': 'Rows and columns: the English tokens.',
+  'heatmap.axes.decoder-self':
+    'Rows: the Chinese token being written at that step; columns: the tokens written before it.',
+  'heatmap.axes.cross': 'Rows: Chinese token being written; columns: English tokens it looks at.',
+  'heatmap.loadingModel': 'Loading the model…',
+  'heatmap.notLoaded': 'Nothing to show: the model did not load.',
 
   'legend.label': 'Attention weight',
   'legend.caption': 'Colour scale: 0 to {max}',
 
   'truncated.notice': 'Showing the first {max} tokens; {dropped} dropped.',
+
+  'model.picker': 'Model',
+  'model.choice.translator': 'Built-in translator (English → Chinese)',
+  'model.choice.playground': 'Playground (random weights)',
+  'translator.heading': 'Built-in translator',
+  'translator.note':
+    'A tiny encoder–decoder Transformer trained in this project on a synthetic English–Chinese corpus. It knows only its own small vocabulary.',
+  'translator.shape':
+    '{encoder} encoder + {decoder} decoder layers × {heads} heads · d_model {dModel}',
+  'translator.vocab': 'Vocabulary: {source} English words, {target} Chinese characters',
+  'translator.limits': 'Reads up to {source} English tokens; writes up to {target} Chinese tokens',
+  'translator.loading': 'Loading the translator…',
+  'translator.progress': 'Downloading {file}: {loaded} of {total}',
+  'translator.progressUnknown': 'Downloading {file}: {loaded}',
+  'translator.ready': 'Loaded',
+  'translator.loadError': 'The built-in translator could not be loaded: {message}',
+  'translator.loadErrorHint': 'Try again, or switch to the playground model.',
+  'translator.retry': 'Try again',
+  'translator.usePlayground': 'Use the playground',
+  'translator.summary': 'en → zh · {encoder}+{decoder} layers × {heads} heads · d_model {dModel}',
+  'translator.footer':
+    'Built-in translator: a tiny encoder–decoder trained in this project. Words outside its small vocabulary become <unk>; its attention is learned, so patterns follow meaning as well as position.',
 
   'model.heading': 'Playground model',
   'model.note': 'Random weights from a seed. Change the shape and watch the patterns change.',

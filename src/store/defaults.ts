@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 import type { PlaygroundOptions } from '../engine';
 import type { MaskSettings, SentenceRun, SentenceSlot } from './types';
 
@@ -24,6 +25,15 @@ export const DEFAULT_MODEL: PlaygroundOptions = {
   vocabSize: 4096,
 };
 
+/** Folder of the built-in translator's files, served with the app. */
+export const DEFAULT_TRANSLATOR_URL = `${import.meta.env.BASE_URL}models/en-zh-tiny/`;
+
+/**
+ * The translator's source-token limit asked for by the page; the worker lowers it to the model's
+ * own maximum positions.
+ */
+export const TRANSLATOR_MAX_TOKENS = 512;
+
 export const DEFAULT_MASK: MaskSettings = { kind: 'none', radius: 2, dilation: 2 };
 
 /** Limits of the playground settings the UI offers. */
@@ -47,7 +57,9 @@ export function emptyRun(): SentenceRun {
     dropped: 0,
     maxTokens: DEFAULT_MODEL.maxPositions,
     blocks: [],
+    translation: null,
     error: null,
+    errorStage: null,
     elapsedMs: null,
   };
 }

@@ -26,7 +26,15 @@ export function resetAppStore(): void {
 }
 
 export type * from './types';
-export { EXAMPLE_SENTENCES, DEFAULT_MODEL, DEFAULT_MASK, LIMITS, emptyRun } from './defaults';
+export {
+  EXAMPLE_SENTENCES,
+  DEFAULT_MODEL,
+  DEFAULT_MASK,
+  DEFAULT_TRANSLATOR_URL,
+  TRANSLATOR_MAX_TOKENS,
+  LIMITS,
+  emptyRun,
+} from './defaults';
 export {
   normalizePlayground,
   validHeadCounts,
@@ -34,6 +42,9 @@ export {
   toMaskSpec,
   kindsOf,
   snapHeads,
+  viewChoices,
+  type ViewChoices,
 } from './model';
+export { readUrlOptions, absoluteUrl, asFolder, type UrlOptions } from './urlParams';
 export { setEngineClient, getEngineClient, setDebounceMs, getDebounceMs } from './engineClient';
 export { isScheduled } from './scheduler';

@@ -1,7 +1,7 @@
 /** Pure rules of the playground settings: valid shapes and mask recipes. */
 import type { AttentionKind, MaskSpec, PlaygroundOptions } from '../engine';
 import { LIMITS } from './defaults';
-import type { MaskSettings } from './types';
+import type { AppState, MaskSettings } from './types';
 
 const clampInt = (value: number, min: number, max: number): number =>
   Math.min(max, Math.max(min, Math.round(Number.isFinite(value) ? value : min)));
@@ -89,4 +89,37 @@ export function snapHeads(current: number, wanted: number, valid: readonly numbe
   if (valid.length === 0) return current;
   if (wanted > current) return valid.find((h) => h >= wanted) ?? valid[valid.length - 1]!;
   return [...valid].reverse().find((h) => h <= wanted) ?? valid[0]!;
+}
+
+/** What the layer, head and kind pickers offer for the current model. */
+export interface ViewChoices {
+  layers: number;
+  heads: number;
+  kinds: readonly AttentionKind[];
+}
+
+/**
+ * The pickers' choices: from the playground settings, or from the translator once it has loaded
+ * (its encoder and decoder may differ in depth: the layers of the chosen kind). Before the
+ * translator has loaded, the current selection is kept as the only known range.
+ */
+export function viewChoices(
+  s: Pick<AppState, 'model' | 'playground' | 'translatorInfo' | 'kind' | 'layer' | 'head'>,
+): ViewChoices {
+  if (s.model === 'playground')
+    return {
+      layers: s.playground.layers,
+      heads: s.playground.heads,
+      kinds: kindsOf(s.playground.architecture),
+    };
+  const info = s.translatorInfo;
+  return {
+    layers: info
+      ? s.kind === 'encoder-self'
+        ? info.encoderLayers
+        : info.decoderLayers
+      : s.layer + 1,
+    heads: info ? info.heads : s.head + 1,
+    kinds: kindsOf('encoder-decoder'),
+  };
 }

@@ -1,10 +1,19 @@
 import type { StateCreator } from 'zustand';
-import { emptyRun } from './defaults';
+import { emptyRun, TRANSLATOR_MAX_TOKENS } from './defaults';
 import type { EngineClient } from '../worker/client';
+import type { ModelRequest } from '../worker/protocol';
 import { getEngineClient } from './engineClient';
-import { toMaskSpec } from './model';
+import { toMaskSpec, viewChoices } from './model';
 import { cancelScheduled } from './scheduler';
-import type { AppState, BlockResult, RunSlice, SentenceRun, SentenceSlot } from './types';
+import type {
+  AppState,
+  BlockResult,
+  RunSlice,
+  SentenceRun,
+  SentenceSlot,
+  TranslatorLoad,
+} from './types';
+import { absoluteUrl } from './urlParams';
 
 let lastTicket = 0;
 
@@ -22,6 +31,19 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
     });
   };
 
+  /** Updates the translator's download state, from the live run of `slot` only. */
+  const patchLoad = (
+    slot: SentenceSlot,
+    ticket: number,
+    url: string,
+    update: Partial<TranslatorLoad>,
+  ): void => {
+    set((s) => {
+      if (s.runs[slot].ticket !== ticket || s.translatorLoad.url !== url) return {};
+      return { translatorLoad: { ...s.translatorLoad, ...update } };
+    });
+  };
+
   const runSentence = (slot: SentenceSlot): void => {
     cancelScheduled(slot);
     const s = get();
@@ -35,7 +57,10 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
       // No Worker in this browser, or it could not start: say so on the page.
       const message = error instanceof Error ? error.message : String(error);
       set((st) => ({
-        runs: { ...st.runs, [slot]: { ...st.runs[slot], ticket, state: 'error', error: message } },
+        runs: {
+          ...st.runs,
+          [slot]: { ...st.runs[slot], ticket, state: 'error', error: message, errorStage: 'run' },
+        },
       }));
       return;
     }
@@ -56,22 +81,49 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
           requestId: null,
           state: 'loading',
           error: null,
+          errorStage: null,
           elapsedMs: null,
         },
       },
     }));
 
+    const isTranslator = s.model === 'translator';
+    const url = s.translatorUrl;
+    const model: ModelRequest = isTranslator
+      ? { kind: 'translator', url: absoluteUrl(url) }
+      : { kind: 'playground', options: s.playground };
+    // The worker downloads the translator once per URL; until a run has said it is ready, show it
+    // as loading (a failed download is tried again by the next run).
+    if (
+      isTranslator &&
+      (s.translatorLoad.url !== url ||
+        s.translatorLoad.state === 'idle' ||
+        s.translatorLoad.state === 'error')
+    )
+      set({
+        translatorLoad: {
+          url,
+          state: 'loading',
+          file: null,
+          loadedBytes: 0,
+          totalBytes: null,
+          error: null,
+        },
+      });
+
     const requestId = client.run(
       {
         slot,
         text,
-        model: s.playground,
+        model,
         mask: toMaskSpec(s.mask, s.playground.seed),
         backend: s.backend,
-        maxTokens: s.playground.maxPositions,
+        maxTokens: isTranslator ? TRANSLATOR_MAX_TOKENS : s.playground.maxPositions,
       },
       {
-        onTokens: (tokens, totalTokens, dropped, maxTokens) =>
+        onTokens: (tokens, totalTokens, dropped, maxTokens) => {
+          // The translator sends tokens once its vocabulary (and weights) are in.
+          if (isTranslator) patchLoad(slot, ticket, url, { state: 'ready', error: null });
           patchRun(slot, ticket, (run) => ({
             tokens,
             totalTokens,
@@ -80,10 +132,27 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
             // Nothing to draw for an input without tokens (only spaces or control characters).
             state: tokens.length === 0 ? 'empty' : run.state,
             blocks: tokens.length === 0 ? [] : run.blocks,
-          })),
-        onStart: (backendStatus, blocks) => {
+            translation: tokens.length === 0 ? null : run.translation,
+          }));
+        },
+        onProgress: (file, loadedBytes, totalBytes) =>
+          patchLoad(slot, ticket, url, { state: 'loading', file, loadedBytes, totalBytes }),
+        onTranslation: (text, targetTokens, finished) =>
+          patchRun(slot, ticket, () => ({ translation: { text, targetTokens, finished } })),
+        onStart: (backendStatus, blocks, translator) => {
           if (get().runs[slot].ticket !== ticket) return;
           set({ backendStatus });
+          if (translator && get().model === 'translator') {
+            // Now the real depth and width are known: keep the selection inside them.
+            set((st) => {
+              const choices = viewChoices({ ...st, translatorInfo: translator });
+              return {
+                translatorInfo: translator,
+                layer: Math.min(st.layer, choices.layers - 1),
+                head: Math.min(st.head, choices.heads - 1),
+              };
+            });
+          }
           patchRun(slot, ticket, () => ({
             blocks: blocks.map((b): BlockResult => ({
               ...b,
@@ -111,8 +180,16 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
               mask: masks.find((m) => m.kind === b.kind)?.mask ?? b.mask,
             })),
           })),
-        onError: (message) =>
-          patchRun(slot, ticket, () => ({ state: 'error', requestId: null, error: message })),
+        onError: (message, stage = 'run') => {
+          if (stage === 'load' && isTranslator)
+            patchLoad(slot, ticket, url, { state: 'error', error: message });
+          patchRun(slot, ticket, () => ({
+            state: 'error',
+            requestId: null,
+            error: message,
+            errorStage: stage,
+          }));
+        },
       },
     );
     // The client may have answered synchronously (a fake in tests): keep the id only while live.
@@ -133,7 +210,14 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
     set((st) => ({
       runs: {
         ...st.runs,
-        [slot]: { ...st.runs[slot], ticket, requestId: null, state: 'loading', error: null },
+        [slot]: {
+          ...st.runs[slot],
+          ticket,
+          requestId: null,
+          state: 'loading',
+          error: null,
+          errorStage: null,
+        },
       },
     }));
   };

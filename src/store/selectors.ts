@@ -4,7 +4,7 @@
  */
 import { useShallow } from 'zustand/react/shallow';
 import type { AttentionKind, MaskMatrix, Token } from '../engine';
-import { kindsOf } from './model';
+import { viewChoices } from './model';
 import { useAppStore } from './index';
 import type {
   AppState,
@@ -37,12 +37,40 @@ export const selectViewSelection = (s: AppState) => ({
   head: s.head,
 });
 
-/** Layer, head and kind choices the controls offer (known before any run: from the model settings). */
-export const selectViewChoices = (s: AppState) => ({
-  layers: s.playground.layers,
-  heads: s.playground.heads,
-  kinds: kindsOf(s.playground.architecture),
+/**
+ * Layer, head and kind choices the controls offer: from the playground settings, or from the
+ * translator once it has loaded.
+ */
+export const selectViewChoices = (s: AppState) => viewChoices(s);
+
+export const selectModel = (s: AppState) => s.model;
+
+/** The translator's download and what it is, for the model panel. */
+export const selectTranslatorStatus = (s: AppState) => ({
+  load: s.translatorLoad,
+  info: s.translatorInfo,
+  url: s.translatorUrl,
 });
+
+/** The translation of a sentence (null: none yet, or not a translator run) and whether it is stale. */
+export const selectTranslation = (slot: SentenceSlot) => (s: AppState) => ({
+  translation: s.runs[slot].translation,
+  state: s.runs[slot].state,
+});
+
+/** Distinct words of a sentence that the model's vocabulary lacks, in order of appearance. */
+export function unknownWords(tokens: readonly Token[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const t of tokens) {
+    if (!t.unknown) continue;
+    const key = t.text.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(t.text);
+  }
+  return out;
+}
 
 /** The block of the chosen kind, or the first block when the model has no such kind. */
 export function pickBlock(
@@ -56,6 +84,8 @@ export function pickBlock(
 export interface HeatmapSource {
   state: RunState;
   error: string | null;
+  /** 'load' when the model could not be loaded (the page says so once, above the sentences). */
+  errorStage: SentenceRun['errorStage'];
   tokens: Token[];
   block: BlockResult | undefined;
   /** [heads][queryLength][keyLength] of the chosen layer, null until it has streamed in. */
@@ -75,6 +105,7 @@ export const selectHeatmapSource =
     return {
       state: run.state,
       error: run.error,
+      errorStage: run.errorStage,
       tokens: run.tokens,
       block,
       layerData: block?.data[layer] ?? null,
@@ -105,3 +136,6 @@ export const useHeatmapSource = (slot: SentenceSlot) =>
 export const useTruncation = (slot: SentenceSlot) =>
   useAppStore(useShallow(selectTruncation(slot)));
 export const useBackend = () => useAppStore(useShallow(selectBackend));
+export const useTranslatorStatus = () => useAppStore(useShallow(selectTranslatorStatus));
+export const useTranslation = (slot: SentenceSlot) =>
+  useAppStore(useShallow(selectTranslation(slot)));

@@ -1,8 +1,14 @@
 import type { AttentionKind, BackendName, MaskMatrix, PlaygroundOptions, Token } from '../engine';
 import type { Language } from '../i18n/language';
-import type { BackendStatus, SentenceSlot } from '../worker/protocol';
+import type {
+  BackendStatus,
+  ErrorStage,
+  ModelChoice,
+  SentenceSlot,
+  TranslatorInfo,
+} from '../worker/protocol';
 
-export type { SentenceSlot };
+export type { SentenceSlot, ModelChoice, TranslatorInfo, ErrorStage };
 
 /** 'empty': no tokens · 'loading': a run is under way · 'ready': done · 'error': it failed. */
 export type RunState = 'empty' | 'loading' | 'ready' | 'error';
@@ -14,10 +20,36 @@ export interface BlockResult {
   heads: number;
   queryLength: number;
   keyLength: number;
+  /** Row labels (queryLength) when they are not the run's tokens (translator decoder/cross). */
+  rowTokens?: string[];
+  /** Column labels (keyLength) when they are not the run's tokens. */
+  colTokens?: string[];
   /** Per layer: row-major [heads][queryLength][keyLength], or null until that layer arrives. */
   data: (Float32Array | null)[];
   /** The mask the block used, known when the run is done. */
   mask: MaskMatrix | null;
+}
+
+/** The translator's output for one sentence. */
+export interface Translation {
+  text: string;
+  /** Generated tokens y1…yn (no <s>, no </s>). */
+  targetTokens: Token[];
+  /** False when decoding was cut at the length limit before </s>. */
+  finished: boolean;
+}
+
+/** The download of the translator's files (one per page and URL, shared by both sentences). */
+export interface TranslatorLoad {
+  /** The folder URL being (or last) loaded; '' before the first translator run. */
+  url: string;
+  state: 'idle' | 'loading' | 'ready' | 'error';
+  /** The file downloading now, and its bytes. */
+  file: string | null;
+  loadedBytes: number;
+  totalBytes: number | null;
+  /** A readable message naming the file, when state is 'error'. */
+  error: string | null;
 }
 
 export interface SentenceRun {
@@ -33,8 +65,12 @@ export interface SentenceRun {
   /** The limit that applied to the last run. */
   maxTokens: number;
   blocks: BlockResult[];
+  /** The translation (translator runs), kept while a newer run computes. */
+  translation: Translation | null;
   /** A readable message (never a stack) when state is 'error'. */
   error: string | null;
+  /** Where it failed: 'load' when the model itself could not be loaded. */
+  errorStage: ErrorStage | null;
   elapsedMs: number | null;
 }
 
@@ -64,6 +100,17 @@ export interface InputSlice {
 }
 
 export interface ModelSlice {
+  /** Which model runs: the built-in translator (default) or the playground. */
+  model: ModelChoice;
+  /** Folder of the translator's files (default `${BASE_URL}models/en-zh-tiny/`). */
+  translatorUrl: string;
+  /** What the translator is, once it has loaded. */
+  translatorInfo: TranslatorInfo | null;
+  translatorLoad: TranslatorLoad;
+  /** Switches model and re-runs both sentences at once. */
+  setModel: (model: ModelChoice) => void;
+  /** Points the translator at another folder (re-runs when the translator is in use). */
+  setTranslatorUrl: (url: string) => void;
   /** The playground model (seeded random weights). */
   playground: PlaygroundOptions;
   mask: MaskSettings;

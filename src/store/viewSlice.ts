@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import { viewChoices } from './model';
 import type { AppState, ViewSlice } from './types';
 
 export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set, get) => ({
@@ -7,11 +8,15 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set, 
   head: 0,
   hover: null,
   // Changing what is shown never re-runs: every layer and head is already in the store.
-  setKind: (kind) => set({ kind, hover: null }),
+  setKind: (kind) => {
+    // The translator's encoder and decoder may differ in depth: keep the layer inside the new kind.
+    const choices = viewChoices({ ...get(), kind });
+    set({ kind, hover: null, layer: Math.min(get().layer, choices.layers - 1) });
+  },
   setLayer: (layer) =>
-    set({ layer: Math.max(0, Math.min(get().playground.layers - 1, Math.floor(layer))) }),
+    set({ layer: Math.max(0, Math.min(viewChoices(get()).layers - 1, Math.floor(layer))) }),
   setHead: (head) =>
-    set({ head: Math.max(0, Math.min(get().playground.heads - 1, Math.floor(head))) }),
+    set({ head: Math.max(0, Math.min(viewChoices(get()).heads - 1, Math.floor(head))) }),
   setHover: (hover) => {
     const prev = get().hover;
     if (prev === hover) return;

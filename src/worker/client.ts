@@ -5,8 +5,10 @@
 import type {
   BackendStatus,
   BlockInfo,
+  ErrorStage,
   RunRequest,
   SentenceSlot,
+  TranslatorInfo,
   WorkerRequest,
   WorkerResponse,
 } from './protocol';
@@ -14,10 +16,15 @@ import type { AttentionKind, LayerAttention, MaskMatrix, Token } from '../engine
 
 export interface RunHandlers {
   onTokens(tokens: Token[], totalTokens: number, dropped: number, maxTokens: number): void;
-  onStart(backend: BackendStatus, blocks: BlockInfo[]): void;
+  /** Download progress of the translator's files. */
+  onProgress(file: string, loadedBytes: number, totalBytes: number | null): void;
+  /** The translator's output, before its attention streams in. */
+  onTranslation(text: string, targetTokens: Token[], finished: boolean): void;
+  onStart(backend: BackendStatus, blocks: BlockInfo[], translator?: TranslatorInfo): void;
   onLayer(layer: LayerAttention): void;
   onDone(masks: { kind: AttentionKind; mask: MaskMatrix }[], elapsedMs: number): void;
-  onError(message: string): void;
+  /** `stage` 'load': the model could not be loaded (every run of it fails alike). Default 'run'. */
+  onError(message: string, stage?: ErrorStage): void;
 }
 
 /** What the store needs from the engine. Tests pass a fake. */
@@ -53,8 +60,14 @@ export function createEngineClient(port: {
       case 'tokens':
         handlers.onTokens(msg.tokens, msg.totalTokens, msg.dropped, msg.maxTokens);
         break;
+      case 'progress':
+        handlers.onProgress(msg.file, msg.loadedBytes, msg.totalBytes);
+        break;
+      case 'translation':
+        handlers.onTranslation(msg.text, msg.targetTokens, msg.finished);
+        break;
       case 'start':
-        handlers.onStart(msg.backend, msg.blocks);
+        handlers.onStart(msg.backend, msg.blocks, msg.translator);
         break;
       case 'layer':
         handlers.onLayer(msg.layer);
@@ -65,7 +78,7 @@ export function createEngineClient(port: {
         break;
       case 'error':
         finish(msg.requestId);
-        handlers.onError(msg.message);
+        handlers.onError(msg.message, msg.stage);
         break;
     }
   });
@@ -77,7 +90,7 @@ export function createEngineClient(port: {
     const all = [...live.values()];
     live.clear();
     bySlot.clear();
-    for (const h of all) h.onError(message);
+    for (const h of all) h.onError(message, 'run');
   });
 
   return {

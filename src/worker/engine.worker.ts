@@ -1,28 +1,44 @@
 /// <reference lib="webworker" />
 /**
- * The engine's home in the browser: tokenizes, (re)builds the playground model, runs it and streams
- * each layer's attention back as soon as it is read. Runs are serialized; a new run for a slot
- * aborts the previous one of that slot (it stops between layers).
+ * The engine's home in the browser. Two models:
+ *  - the playground: tokenizes, (re)builds the random-weight model, runs it and streams each
+ *    layer's attention back as soon as it is read;
+ *  - the built-in translator: downloads its files once per URL (with progress), translates greedily
+ *    one token at a time, sends the translation, then the attention of the final forward layer by
+ *    layer, with row and column labels per block.
+ * Runs are serialized; a new run for a slot aborts the previous one of that slot (it stops between
+ * layers, or between decoding steps).
  */
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import {
+  CHARACTERS,
   createHashTokenizer,
   createModel,
   createPlaygroundWeights,
+  createVocabTokenizer,
+  ENGLISH,
+  greedyTranslate,
   initBackend,
   playgroundConfig,
+  SPECIAL_TOKENS,
   type AttentionModel,
+  type AttentionStack,
   type BackendName,
   type PlaygroundOptions,
+  type Token,
   type TransformerConfig,
+  type VocabTokenizer,
 } from '../engine';
+import { fetchTranslator, type TranslatorBundle } from '../loader/translator';
 import type {
   BackendStatus,
   BlockInfo,
+  ModelRequest,
   RunRequest,
   SentenceSlot,
+  TranslatorInfo,
   WorkerRequest,
   WorkerResponse,
 } from './protocol';
@@ -56,8 +72,8 @@ let backend: { requested: BackendName; status: Promise<BackendStatus> } | null =
 
 function ensureBackend(requested: BackendName): Promise<BackendStatus> {
   if (backend && backend.requested === requested) return backend.status;
-  // Tensors belong to a backend: drop the model before switching.
-  disposeModel();
+  // Tensors belong to a backend: drop the models before switching.
+  disposeModels();
   const preferred = [...new Set<BackendName>([requested, 'wasm', 'cpu'])];
   const status = initBackend({ preferred, wasmPaths: WASM_PATHS }).then((info): BackendStatus => ({
     name: info.name,
@@ -71,22 +87,150 @@ function ensureBackend(requested: BackendName): Promise<BackendStatus> {
   return status;
 }
 
-// ---- model -----------------------------------------------------------------------------------
+// ---- models ----------------------------------------------------------------------------------
 
-let model: { key: string; model: AttentionModel } | null = null;
+/** The playground model built last (rebuilt when its options change). */
+let playground: { key: string; model: AttentionModel } | null = null;
+/** Translator models built from downloaded bundles, by URL (tensors of the current backend). */
+const translatorModels = new Map<string, AttentionModel>();
 
-function disposeModel(): void {
-  model?.model.dispose();
-  model = null;
+function disposeModels(): void {
+  playground?.model.dispose();
+  playground = null;
+  for (const m of translatorModels.values()) m.dispose();
+  translatorModels.clear();
 }
 
-function ensureModel(options: PlaygroundOptions): AttentionModel {
+function ensurePlayground(options: PlaygroundOptions): AttentionModel {
   const key = JSON.stringify(options);
-  if (model && model.key === key) return model.model;
-  disposeModel();
+  if (playground && playground.key === key) return playground.model;
+  playground?.model.dispose();
+  playground = null;
   const config = playgroundConfig(options);
   const built = createModel(config, createPlaygroundWeights(config, options.seed));
-  model = { key, model: built };
+  playground = { key, model: built };
+  return built;
+}
+
+// ---- translator download ----------------------------------------------------------------------
+
+interface Progress {
+  file: string;
+  loadedBytes: number;
+  totalBytes: number | null;
+}
+
+/** A downloaded translator: plain data (kept, so a backend switch rebuilds without downloading). */
+interface LoadedTranslator {
+  bundle: TranslatorBundle;
+  source: VocabTokenizer;
+  target: VocabTokenizer;
+  info: TranslatorInfo;
+}
+
+interface TranslatorDownload {
+  promise: Promise<LoadedTranslator>;
+  listeners: Set<(p: Progress) => void>;
+}
+
+/** One download per URL per page; a failed one is forgotten so that the next run tries again. */
+const downloads = new Map<string, TranslatorDownload>();
+
+/** `fetch` that reports the bytes of each file as they arrive (at most every 1% or 100 ms). */
+function fetchWithProgress(notify: (p: Progress) => void): typeof fetch {
+  return async (input, init) => {
+    const response = await fetch(input, init);
+    if (!response.ok || !response.body) return response;
+    const url = input instanceof Request ? input.url : String(input);
+    const file = decodeURIComponent(new URL(url).pathname.split('/').pop() ?? url);
+    const length = Number(response.headers.get('content-length'));
+    const totalBytes = Number.isFinite(length) && length > 0 ? length : null;
+    const reader = response.body.getReader();
+    const chunks: Uint8Array<ArrayBuffer>[] = [];
+    let loadedBytes = 0;
+    let lastBytes = 0;
+    let lastTime = 0;
+    notify({ file, loadedBytes, totalBytes });
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      loadedBytes += value.byteLength;
+      const now = performance.now();
+      if (now - lastTime > 100 || (totalBytes && loadedBytes - lastBytes > totalBytes / 100)) {
+        notify({ file, loadedBytes, totalBytes });
+        lastBytes = loadedBytes;
+        lastTime = now;
+      }
+    }
+    notify({ file, loadedBytes, totalBytes: totalBytes ?? loadedBytes });
+    return new Response(new Blob(chunks), {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
+  };
+}
+
+function describeTranslator(bundle: TranslatorBundle): TranslatorInfo {
+  const c = bundle.config;
+  return {
+    name: bundle.name,
+    encoderLayers: c.numLayers,
+    decoderLayers: c.numDecoderLayers ?? c.numLayers,
+    heads: c.numHeads,
+    dModel: c.dModel,
+    sourceVocab: bundle.vocab.source.length - Object.keys(SPECIAL_TOKENS).length,
+    targetVocab: bundle.vocab.target.length - Object.keys(SPECIAL_TOKENS).length,
+    maxSourceTokens: c.maxPositions,
+    maxTargetTokens: Math.min(bundle.maxTargetLength, c.maxPositions - 1),
+  };
+}
+
+async function downloadTranslator(
+  url: string,
+  notify: (p: Progress) => void,
+): Promise<LoadedTranslator> {
+  const bundle = await fetchTranslator(url, fetchWithProgress(notify));
+  const loaded: LoadedTranslator = {
+    bundle,
+    source: createVocabTokenizer('English', bundle.vocab.source, ENGLISH, ' '),
+    target: createVocabTokenizer('Chinese', bundle.vocab.target, CHARACTERS, ''),
+    info: describeTranslator(bundle),
+  };
+  return loaded;
+}
+
+/** The translator at `url`, downloading it on first use; `onProgress` hears about this download. */
+async function loadTranslator(
+  url: string,
+  onProgress: (p: Progress) => void,
+): Promise<LoadedTranslator> {
+  let download = downloads.get(url);
+  if (!download) {
+    const listeners = new Set<(p: Progress) => void>();
+    const promise = downloadTranslator(url, (p) => listeners.forEach((l) => l(p)));
+    const created: TranslatorDownload = { promise, listeners };
+    download = created;
+    downloads.set(url, created);
+    promise.catch(() => {
+      if (downloads.get(url) === created) downloads.delete(url);
+    });
+  }
+  download.listeners.add(onProgress);
+  try {
+    return await download.promise;
+  } finally {
+    download.listeners.delete(onProgress);
+  }
+}
+
+function ensureTranslatorModel(url: string, loaded: LoadedTranslator): AttentionModel {
+  let built = translatorModels.get(url);
+  if (!built) {
+    built = createModel(loaded.bundle.config, loaded.bundle.weights);
+    translatorModels.set(url, built);
+  }
   return built;
 }
 
@@ -122,31 +266,42 @@ const live = new Map<SentenceSlot, { requestId: number; controller: AbortControl
 const byId = new Map<number, AbortController>();
 let queue: Promise<void> = Promise.resolve();
 
+/** Tokens of a run, cut to the limit, posted to the page. */
+function postTokens(requestId: number, all: Token[], limit: number): Token[] {
+  const tokens = all.slice(0, limit);
+  post({
+    type: 'tokens',
+    requestId,
+    tokens,
+    totalTokens: all.length,
+    dropped: all.length - tokens.length,
+    maxTokens: limit,
+  });
+  return tokens;
+}
+
 function startRun(requestId: number, request: RunRequest): void {
   live.get(request.slot)?.controller.abort();
   const controller = new AbortController();
   live.set(request.slot, { requestId, controller });
   byId.set(requestId, controller);
+  const { model } = request;
+
+  if (model.kind === 'translator') {
+    // The vocabulary comes with the model: tokens are known once it has loaded.
+    queue = queue.then(() => executeTranslator(requestId, request, model, controller.signal));
+    return;
+  }
 
   // Tokenize at once (cheap, no tfjs) so the chips appear before the model is ready.
   let ids: number[];
   try {
-    const tokenizer = createHashTokenizer(request.model.vocabSize);
-    const all = tokenizer.encode(request.text);
-    const limit = Math.max(1, Math.min(request.maxTokens, request.model.maxPositions));
-    const tokens = all.slice(0, limit);
-    ids = tokens.map((t) => t.id);
-    post({
-      type: 'tokens',
-      requestId,
-      tokens,
-      totalTokens: all.length,
-      dropped: all.length - tokens.length,
-      maxTokens: limit,
-    });
+    const tokenizer = createHashTokenizer(model.options.vocabSize);
+    const limit = Math.max(1, Math.min(request.maxTokens, model.options.maxPositions));
+    ids = postTokens(requestId, tokenizer.encode(request.text), limit).map((t) => t.id);
   } catch (error) {
     finishRun(requestId, request.slot);
-    post({ type: 'error', requestId, message: readable(error) });
+    post({ type: 'error', requestId, message: readable(error), stage: 'run' });
     return;
   }
   if (ids.length === 0) {
@@ -155,7 +310,9 @@ function startRun(requestId: number, request: RunRequest): void {
     return;
   }
 
-  queue = queue.then(() => execute(requestId, request, ids, controller.signal));
+  queue = queue.then(() =>
+    executePlayground(requestId, request, model.options, ids, controller.signal),
+  );
 }
 
 function finishRun(requestId: number, slot: SentenceSlot): void {
@@ -163,9 +320,20 @@ function finishRun(requestId: number, slot: SentenceSlot): void {
   if (live.get(slot)?.requestId === requestId) live.delete(slot);
 }
 
-async function execute(
+function checkSize(blocks: BlockInfo[]): void {
+  const floats = blocks.reduce((n, b) => n + b.layers * b.heads * b.queryLength * b.keyLength, 0);
+  if (floats > MAX_ATTENTION_FLOATS) {
+    const mb = Math.ceil((floats * 4) / 2 ** 20);
+    throw new Error(
+      `this run would hold ${mb} MB of attention weights (limit ${(MAX_ATTENTION_FLOATS * 4) / 2 ** 20} MB); use fewer layers, heads or tokens`,
+    );
+  }
+}
+
+async function executePlayground(
   requestId: number,
   request: RunRequest,
+  options: PlaygroundOptions,
   sourceIds: number[],
   signal: AbortSignal,
 ): Promise<void> {
@@ -173,22 +341,11 @@ async function execute(
     if (signal.aborted) return;
     const status = await ensureBackend(request.backend);
     if (signal.aborted) return;
-    const current = ensureModel(request.model);
+    const current = ensurePlayground(options);
     const isEncDec = current.config.architecture === 'encoder-decoder';
     const blocks = blocksOf(current.config, sourceIds.length);
-    const floats = blocks.reduce((n, b) => n + b.layers * b.heads * b.queryLength * b.keyLength, 0);
-    if (floats > MAX_ATTENTION_FLOATS) {
-      const mb = Math.ceil((floats * 4) / 2 ** 20);
-      throw new Error(
-        `this run would hold ${mb} MB of attention weights (limit ${(MAX_ATTENTION_FLOATS * 4) / 2 ** 20} MB); use fewer layers, heads or tokens`,
-      );
-    }
-    post({
-      type: 'start',
-      requestId,
-      backend: status,
-      blocks,
-    });
+    checkSize(blocks);
+    post({ type: 'start', requestId, backend: status, blocks });
     const t0 = performance.now();
     const result = await current.run(
       { sourceIds, targetIds: isEncDec ? sourceIds : undefined, mask: request.mask },
@@ -203,13 +360,126 @@ async function execute(
       },
     );
     if (signal.aborted) return;
-    const masks = result.stacks.map((s) => ({ kind: s.kind, mask: s.mask }));
-    post({ type: 'done', requestId, masks, elapsedMs: Math.round(performance.now() - t0) }, [
-      ...new Set(masks.map((m) => m.mask.allowed.buffer as ArrayBuffer)),
-    ]);
+    postDone(requestId, result.stacks, t0);
   } catch (error) {
     if (isAbort(error) || signal.aborted) return;
-    post({ type: 'error', requestId, message: readable(error) });
+    post({ type: 'error', requestId, message: readable(error), stage: 'run' });
+  } finally {
+    finishRun(requestId, request.slot);
+  }
+}
+
+function postDone(requestId: number, stacks: AttentionStack[], t0: number): void {
+  const masks = stacks.map((s) => ({ kind: s.kind, mask: s.mask }));
+  post({ type: 'done', requestId, masks, elapsedMs: Math.round(performance.now() - t0) }, [
+    ...new Set(masks.map((m) => m.mask.allowed.buffer as ArrayBuffer)),
+  ]);
+}
+
+/** Index of the largest value of row `row` of a row-major [rows][cols] matrix. */
+function argmaxRow(values: Float32Array, row: number, cols: number): number {
+  let best = 0;
+  for (let c = 1; c < cols; c++) if (values[row * cols + c]! > values[row * cols + best]!) best = c;
+  return best;
+}
+
+async function executeTranslator(
+  requestId: number,
+  request: RunRequest,
+  model: Extract<ModelRequest, { kind: 'translator' }>,
+  signal: AbortSignal,
+): Promise<void> {
+  let stage: 'load' | 'run' = 'load';
+  try {
+    if (signal.aborted) return;
+    const loaded = await loadTranslator(model.url, (p) => {
+      if (!signal.aborted) post({ type: 'progress', requestId, ...p });
+    });
+    stage = 'run';
+    if (signal.aborted) return;
+    const { source, target, info, bundle } = loaded;
+    const limit = Math.max(1, Math.min(request.maxTokens, info.maxSourceTokens));
+    const sourceTokens = postTokens(requestId, source.encode(request.text), limit);
+    const sourceIds = sourceTokens.map((t) => t.id);
+    if (sourceIds.length === 0) {
+      post({ type: 'done', requestId, masks: [], elapsedMs: 0 });
+      return;
+    }
+    const status = await ensureBackend(request.backend);
+    if (signal.aborted) return;
+    stage = 'load';
+    const current = ensureTranslatorModel(model.url, loaded);
+    stage = 'run';
+
+    const t0 = performance.now();
+    const { output, finished, forward } = await greedyTranslate(
+      current,
+      sourceIds,
+      { bos: target.ids.bos, eos: target.ids.eos, maxLength: info.maxTargetTokens },
+      { signal },
+    );
+    if (signal.aborted) return;
+
+    // Rows of the decoder-side blocks: the token written at each step (y1…yn, then </s>, or what
+    // the model would write next when decoding was cut at the length limit).
+    const specials = new Set(Object.values(target.ids));
+    const targetText = (id: number): string => target.tokens[id] ?? SPECIAL_TOKENS.unk;
+    const targetTokens: Token[] = output.map((id) => ({
+      text: targetText(id),
+      id,
+      special: specials.has(id) && id !== target.ids.unk,
+      unknown: id === target.ids.unk,
+    }));
+    const vocab = bundle.config.targetVocabSize ?? bundle.config.vocabSize;
+    const last =
+      finished || !forward.logits
+        ? SPECIAL_TOKENS.eos
+        : targetText(argmaxRow(forward.logits, output.length, vocab));
+    const written = [...targetTokens.map((t) => t.text), last];
+    const decoderInput = [SPECIAL_TOKENS.bos, ...targetTokens.map((t) => t.text)];
+    const sourceTexts = sourceTokens.map((t) => t.text);
+
+    post({ type: 'translation', requestId, text: target.decode(output), targetTokens, finished });
+
+    const labels: Record<AttentionStack['kind'], Pick<BlockInfo, 'rowTokens' | 'colTokens'>> = {
+      'encoder-self': { rowTokens: sourceTexts, colTokens: sourceTexts },
+      'decoder-self': { rowTokens: written, colTokens: decoderInput },
+      cross: { rowTokens: written, colTokens: sourceTexts },
+    };
+    const blocks = forward.stacks.map((st): BlockInfo => ({
+      kind: st.kind,
+      layers: st.layers,
+      heads: st.heads,
+      queryLength: st.queryLength,
+      keyLength: st.keyLength,
+      ...labels[st.kind],
+    }));
+    post({ type: 'start', requestId, backend: status, blocks, translator: info });
+    for (const st of forward.stacks) {
+      const per = st.heads * st.queryLength * st.keyLength;
+      for (let layer = 0; layer < st.layers; layer++) {
+        const weights = st.weights.slice(layer * per, (layer + 1) * per);
+        post(
+          {
+            type: 'layer',
+            requestId,
+            layer: {
+              kind: st.kind,
+              layer,
+              heads: st.heads,
+              queryLength: st.queryLength,
+              keyLength: st.keyLength,
+              weights,
+            },
+          },
+          [weights.buffer],
+        );
+      }
+    }
+    postDone(requestId, forward.stacks, t0);
+  } catch (error) {
+    if (isAbort(error) || signal.aborted) return;
+    post({ type: 'error', requestId, message: readable(error), stage });
   } finally {
     finishRun(requestId, request.slot);
   }

@@ -1,14 +1,24 @@
 import { useEffect } from 'react';
 import { HTML_LANG, useT } from '../../i18n';
 import { useAppStore } from '../../store';
-import { BackendPicker, LanguageToggle, PlaygroundSettings, ViewControls } from '../controls';
+import {
+  BackendPicker,
+  LanguageToggle,
+  ModelPicker,
+  PlaygroundSettings,
+  ViewControls,
+} from '../controls';
 import { SentencePanel } from '../sentence/SentencePanel';
+import { ModelLoadError } from '../translation/ModelLoadError';
+import { TranslatorPanel } from '../translation/TranslatorPanel';
 
-/** The page: header, the two sentences with their heatmaps, and the settings. */
+/** The page: header, the model and view pickers, the two sentences with their heatmaps, settings. */
 export function AppLayout() {
   const t = useT();
   const language = useAppStore((s) => s.language);
+  const model = useAppStore((s) => s.model);
   const summary = useAppStore((s) => s.playground);
+  const info = useAppStore((s) => s.translatorInfo);
 
   useEffect(() => {
     document.documentElement.lang = HTML_LANG[language];
@@ -33,22 +43,35 @@ export function AppLayout() {
       <div className="app-body">
         <main className="workspace">
           <div className="toolbar">
-            <ViewControls />
+            <div className="toolbar-controls">
+              <ModelPicker />
+              <ViewControls />
+            </div>
             <p className="model-summary">
-              {t('model.summary', {
-                layers: summary.layers,
-                heads: summary.heads,
-                dModel: summary.dModel,
-              })}
+              {model === 'playground'
+                ? t('model.summary', {
+                    layers: summary.layers,
+                    heads: summary.heads,
+                    dModel: summary.dModel,
+                  })
+                : info
+                  ? t('translator.summary', {
+                      encoder: info.encoderLayers,
+                      decoder: info.decoderLayers,
+                      heads: info.heads,
+                      dModel: info.dModel,
+                    })
+                  : ''}
             </p>
           </div>
+          <ModelLoadError />
           <div className="sentences">
             <SentencePanel slot="A" />
             <SentencePanel slot="B" />
           </div>
         </main>
         <aside className="sidebar">
-          <PlaygroundSettings />
+          {model === 'playground' ? <PlaygroundSettings /> : <TranslatorPanel />}
           <section className="panel" aria-labelledby="backend-heading">
             <h2 id="backend-heading" className="sr-only">
               {t('backend.label')}
@@ -58,7 +81,7 @@ export function AppLayout() {
         </aside>
       </div>
       <footer className="app-footer">
-        <p>{t('app.footer')}</p>
+        <p>{t(model === 'playground' ? 'app.footer' : 'translator.footer')}</p>
       </footer>
     </div>
   );

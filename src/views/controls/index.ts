@@ -1,4 +1,5 @@
 export { ViewControls } from './ViewControls';
+export { ModelPicker } from './ModelPicker';
 export { PlaygroundSettings } from './PlaygroundSettings';
 export { BackendPicker, availableBackends } from './BackendPicker';
 export { LanguageToggle } from './LanguageToggle';

@@ -53,15 +53,25 @@ export function AttentionHeatmap({ slot, name }: AttentionHeatmapProps) {
   const width = useElementWidth(containerRef);
   const [keyboard, setKeyboard] = useState(false);
 
+  const model = useAppStore((s) => s.model);
+  const modelLoading = useAppStore(
+    (s) => s.model === 'translator' && s.translatorLoad.state === 'loading',
+  );
+  const chosenKind = useAppStore((s) => s.kind);
+
   const frame = useMemo((): Frame | null => {
     const { block, layerData, tokens } = src;
     if (!block || !layerData || tokens.length === 0) return null;
-    if (block.queryLength !== tokens.length || block.keyLength !== tokens.length) return null;
+    // Blocks label their own axes when they are not the input tokens (the translator's decoder).
     const texts = tokens.map((tk) => tk.text);
+    const queryTokens = block.rowTokens ?? texts;
+    const keyTokens = block.colTokens ?? texts;
+    if (block.queryLength !== queryTokens.length || block.keyLength !== keyTokens.length)
+      return null;
     const matrix = headMatrix(layerData, src.head, block.queryLength, block.keyLength);
     return {
-      queryTokens: texts,
-      keyTokens: texts,
+      queryTokens,
+      keyTokens,
       matrix,
       rows: block.queryLength,
       cols: block.keyLength,
@@ -118,6 +128,10 @@ export function AttentionHeatmap({ slot, name }: AttentionHeatmapProps) {
   }, [shown]);
 
   const label = t('heatmap.label', { name, layer: src.layer + 1, head: src.head + 1 });
+  // What the rows and columns are, for the translator's three kinds (one line under the map).
+  const kind = src.block?.kind ?? chosenKind;
+  const axes = model === 'translator' ? t(`heatmap.axes.${kind}`) : null;
+  const loadFailed = dataState === 'error' && src.errorStage === 'load';
   const hoverCell =
     hover && shown && hover.query < shown.rows && hover.key < shown.cols ? hover : null;
   const hoverWeight =
@@ -162,14 +176,23 @@ export function AttentionHeatmap({ slot, name }: AttentionHeatmapProps) {
     <figure className="heatmap" data-state={dataState} data-slot={slot}>
       <figcaption className="heatmap-caption">
         <span className="heatmap-caption-main">
+          {model === 'translator' && (
+            <span className="heatmap-kind">{t(`view.kind.${kind}`)} · </span>
+          )}
           {t('heatmap.caption', { layer: src.layer + 1, head: src.head + 1 })}
         </span>
-        {dataState === 'loading' && <span className="heatmap-busy">{t('heatmap.loading')}</span>}
+        {dataState === 'loading' && (
+          <span className="heatmap-busy">
+            {modelLoading ? t('heatmap.loadingModel') : t('heatmap.loading')}
+          </span>
+        )}
       </figcaption>
 
       <div ref={containerRef} className="heatmap-body">
         {dataState === 'empty' && <p className="heatmap-empty">{t('heatmap.empty')}</p>}
-        {dataState === 'error' && (
+        {/* A model that did not load is reported once, above the sentences. */}
+        {loadFailed && <p className="heatmap-empty">{t('heatmap.notLoaded')}</p>}
+        {dataState === 'error' && !loadFailed && (
           <p className="heatmap-error" role="alert">
             {t('error.engine', { message: src.error ?? '' })}
           </p>
@@ -303,6 +326,7 @@ export function AttentionHeatmap({ slot, name }: AttentionHeatmapProps) {
                 </div>
               </div>
             </div>
+            {axes && <p className="heatmap-axes">{axes}</p>}
             <ColorLegend max={shown.max} showMasked={shown.allowed?.includes(0) ?? false} />
           </>
         )}

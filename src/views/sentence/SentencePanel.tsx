@@ -1,10 +1,11 @@
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
 import { useT, type MessageKey } from '../../i18n';
 import { useAppStore } from '../../store';
-import { useTruncation } from '../../store/selectors';
+import { unknownWords, useTruncation } from '../../store/selectors';
 import type { SentenceSlot } from '../../store/types';
 import { AttentionHeatmap } from '../heatmap';
 import { TokenChips } from '../tokens/TokenChips';
+import { TranslationOutput } from '../translation/TranslationOutput';
 
 export interface SentencePanelProps {
   slot: SentenceSlot;
@@ -12,14 +13,20 @@ export interface SentencePanelProps {
 
 const NAME_KEY: Record<SentenceSlot, MessageKey> = { A: 'input.sentenceA', B: 'input.sentenceB' };
 
-/** One sentence: its text box, its tokens, a truncation notice when needed, and its heatmap. */
+/**
+ * One sentence: its text box, its tokens, notices (words outside the vocabulary, truncation), the
+ * translation (translator only) and its heatmap.
+ */
 export function SentencePanel({ slot }: SentencePanelProps) {
   const t = useT();
   const id = useId();
   const name = t(NAME_KEY[slot]);
   const text = useAppStore((s) => s.sentences[slot]);
   const setSentence = useAppStore((s) => s.setSentence);
-  const count = useAppStore((s) => s.runs[slot].tokens.length);
+  const tokens = useAppStore((s) => s.runs[slot].tokens);
+  const count = tokens.length;
+  const model = useAppStore((s) => s.model);
+  const unknown = useMemo(() => unknownWords(tokens), [tokens]);
   const { dropped, maxTokens } = useTruncation(slot);
   return (
     <section className="panel sentence-panel">
@@ -48,12 +55,19 @@ export function SentencePanel({ slot }: SentencePanelProps) {
         onChange={(e) => setSentence(slot, e.target.value)}
       />
       <TokenChips slot={slot} name={name} />
+      {unknown.length > 0 && (
+        <p role="status" className="notice notice-unknown">
+          {t('tokens.unknownNotice', { words: unknown.join(t('list.separator')) })}
+        </p>
+      )}
       {dropped > 0 && (
         <p role="status" className="notice">
           {t('truncated.notice', { max: maxTokens, dropped })}
         </p>
       )}
-      <AttentionHeatmap slot={slot} name={name} />
+      {model === 'translator' && <TranslationOutput slot={slot} name={name} />}
+      {/* A new model starts a fresh heatmap (no dimmed picture of the other model meanwhile). */}
+      <AttentionHeatmap key={model} slot={slot} name={name} />
     </section>
   );
 }

@@ -16,6 +16,10 @@ export function TokenChips({ slot, name }: TokenChipsProps) {
   const t = useT();
   const tokens = useAppStore((s) => s.runs[slot].tokens);
   const hover = useAppStore((s) => (s.hover && s.hover.slot === slot ? s.hover : null));
+  // Which heatmap axes are these tokens? The translator's decoder-side rows (and decoder
+  // self-attention's columns) are Chinese tokens, not these.
+  const onRows = useAppStore((s) => s.model === 'playground' || s.kind === 'encoder-self');
+  const onCols = useAppStore((s) => s.model === 'playground' || s.kind !== 'decoder-self');
   return (
     <ul role="list" className="chips" aria-label={t('tokens.listLabel', { name })}>
       {tokens.map((token, i) => {
@@ -28,8 +32,8 @@ export function TokenChips({ slot, name }: TokenChipsProps) {
           classes.push('chip-unknown');
           title = t('tokens.unknown');
         }
-        if (hover?.query === i) classes.push('is-query');
-        if (hover?.key === i) classes.push('is-key');
+        if (onRows && hover?.query === i) classes.push('is-query');
+        if (onCols && hover?.key === i) classes.push('is-key');
         return (
           // Tokens repeat ("the" twice): their position is their identity.
           <li key={i} className={classes.join(' ')} title={title}>
