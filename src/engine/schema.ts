@@ -38,8 +38,14 @@ export function expectedWeightShapes(config: TransformerConfig): Map<string, num
   const out = new Map<string, number[]>();
   const d = config.dModel;
   const learned = config.positional === 'learned';
+  const positionRows = config.maxPositions + (config.positionOffset ?? 0);
   out.set('embed.tokens', [config.vocabSize, d]);
-  if (learned) out.set('embed.positions', [config.maxPositions, d]);
+  if (learned) out.set('embed.positions', [positionRows, d]);
+  if (config.typeVocabSize) out.set('embed.types', [config.typeVocabSize, d]);
+  if (config.embeddingLayerNorm) {
+    out.set('embed.ln.gamma', [d]);
+    out.set('embed.ln.beta', [d]);
+  }
   if (config.architecture === 'encoder') {
     blockShapes(out, config, 'encoder', config.numLayers, false);
   } else if (config.architecture === 'decoder') {
@@ -47,11 +53,11 @@ export function expectedWeightShapes(config: TransformerConfig): Map<string, num
   } else {
     const targetVocab = config.targetVocabSize ?? config.vocabSize;
     out.set('target.tokens', [targetVocab, d]);
-    if (learned) out.set('target.positions', [config.maxPositions, d]);
+    if (learned) out.set('target.positions', [positionRows, d]);
     blockShapes(out, config, 'encoder', config.numLayers, false);
     blockShapes(out, config, 'decoder', config.numDecoderLayers ?? config.numLayers, true);
   }
-  if (config.architecture !== 'encoder') {
+  if (config.architecture !== 'encoder' && config.outputHead !== false) {
     const outVocab =
       config.architecture === 'encoder-decoder'
         ? (config.targetVocabSize ?? config.vocabSize)
@@ -80,6 +86,13 @@ export function validateConfig(config: TransformerConfig): void {
   positive('numDecoderLayers', config.numDecoderLayers);
   positive('dFF', config.dFF);
   positive('maxPositions', config.maxPositions);
+  if (config.typeVocabSize !== undefined && config.typeVocabSize !== 0)
+    positive('typeVocabSize', config.typeVocabSize);
+  if (
+    config.positionOffset !== undefined &&
+    (!Number.isSafeInteger(config.positionOffset) || config.positionOffset < 0)
+  )
+    problems.push(`positionOffset must be a non-negative integer (got ${config.positionOffset})`);
   if (problems.length === 0 && config.dModel % config.numHeads !== 0)
     problems.push(`numHeads (${config.numHeads}) must divide dModel (${config.dModel})`);
   if (

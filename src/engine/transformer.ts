@@ -131,16 +131,28 @@ class Transformer implements AttentionModel {
     );
   }
 
-  /** Token embeddings plus positions, [T, d]. `side` is `embed` (source) or `target`. */
-  private embed(side: 'embed' | 'target', ids: number[]): tf.Tensor2D {
+  /**
+   * Token embeddings plus positions (and token types, and the embedding LayerNorm, for the models
+   * that have them), [T, d]. `side` is `embed` (source) or `target`.
+   */
+  private embed(side: 'embed' | 'target', ids: number[], typeIds?: number[]): tf.Tensor2D {
     const { dModel: d, positional, scaleEmbeddings, positionalBase } = this.config;
+    const offset = this.config.positionOffset ?? 0;
     return tf.tidy(() => {
       let x = tf.gather(this.t<tf.Tensor2D>(`${side}.tokens`), tf.tensor1d(ids, 'int32')); // [T, d]
       if (scaleEmbeddings) x = tf.mul(x, Math.sqrt(d));
       if (positional === 'sinusoidal')
         x = tf.add(x, tf.tensor2d(sinusoidalTable(ids.length, d, positionalBase), [ids.length, d]));
       if (positional === 'learned')
-        x = tf.add(x, tf.slice(this.t<tf.Tensor2D>(`${side}.positions`), [0, 0], [ids.length, d]));
+        x = tf.add(
+          x,
+          tf.slice(this.t<tf.Tensor2D>(`${side}.positions`), [offset, 0], [ids.length, d]),
+        );
+      if (side === 'embed' && this.config.typeVocabSize) {
+        const types = typeIds ?? new Array<number>(ids.length).fill(0);
+        x = tf.add(x, tf.gather(this.t<tf.Tensor2D>('embed.types'), tf.tensor1d(types, 'int32')));
+      }
+      if (side === 'embed' && this.config.embeddingLayerNorm) x = this.ln('embed.ln', x);
       return x;
     });
   }
@@ -265,6 +277,12 @@ class Transformer implements AttentionModel {
       throw new Error('Nothing to run: the target has no tokens');
     this.checkIds(sourceIds, cfg.vocabSize, 'source');
     if (isEncDec) this.checkIds(targetIds, cfg.targetVocabSize ?? cfg.vocabSize, 'target');
+    if (input.tokenTypeIds) {
+      if (!cfg.typeVocabSize) throw new Error('This model has no token types');
+      if (input.tokenTypeIds.length !== sourceIds.length)
+        throw new Error(`${input.tokenTypeIds.length} token types for ${sourceIds.length} tokens`);
+      this.checkIds(input.tokenTypeIds, cfg.typeVocabSize, 'token-type');
+    }
 
     const setups: AttentionSetup[] = [];
     const keep: tf.Tensor[] = [];
@@ -355,7 +373,7 @@ class Transformer implements AttentionModel {
         x = await runBlock(
           'encoder',
           cfg.numLayers,
-          this.embed('embed', sourceIds),
+          this.embed('embed', sourceIds, input.tokenTypeIds),
           newPlan('encoder-self', selfMask, true),
         );
       } else if (cfg.architecture === 'decoder') {
@@ -363,14 +381,14 @@ class Transformer implements AttentionModel {
         x = await runBlock(
           'decoder',
           cfg.numLayers,
-          this.embed('embed', sourceIds),
+          this.embed('embed', sourceIds, input.tokenTypeIds),
           newPlan('decoder-self', mask, true),
         );
       } else {
         const memory = await runBlock(
           'encoder',
           cfg.numLayers,
-          this.embed('embed', sourceIds),
+          this.embed('embed', sourceIds, input.tokenTypeIds),
           newPlan('encoder-self', selfMask, true),
         );
         const tt = targetIds.length;
@@ -391,7 +409,7 @@ class Transformer implements AttentionModel {
       }
       checkAbort();
       hiddenData = (await x.data()) as Float32Array;
-      if (cfg.architecture !== 'encoder') {
+      if (cfg.architecture !== 'encoder' && cfg.outputHead !== false) {
         const final = x;
         const out = tf.tidy(() =>
           tf.add(tf.matMul(final, this.t<tf.Tensor2D>('output.w')), this.t('output.b')),

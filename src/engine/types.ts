@@ -69,6 +69,14 @@ export interface TransformerConfig {
   scale: ScaleSpec;
   /** Multiply token embeddings by √d_model before adding positions (Vaswani et al.). */
   scaleEmbeddings: boolean;
+  /** Learned positions start at this row of the table (RoBERTa: 2); default 0. */
+  positionOffset?: number;
+  /** Token-type (segment) embeddings, BERT's sentence A / B; absent when 0 or undefined. */
+  typeVocabSize?: number;
+  /** A LayerNorm over the summed embeddings (BERT, RoBERTa, DistilBERT). */
+  embeddingLayerNorm?: boolean;
+  /** Whether decoder models have an output head (`output.w/b`); default true. */
+  outputHead?: boolean;
 }
 
 /**
@@ -157,6 +165,8 @@ export interface RunInput {
   scale?: ScaleSpec;
   /** Ask for one head's intermediates. */
   intermediates?: IntermediatesRequest;
+  /** Token types (segment ids) of the source, for models with typeVocabSize; default all 0. */
+  tokenTypeIds?: number[];
   /** Skip reading back attention weights (decoding loops only need logits). */
   skipWeights?: boolean;
 }

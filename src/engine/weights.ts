@@ -6,7 +6,9 @@
  * so the engine never needs a transposed matmul (the wasm backend's fast path wants none).
  *
  *   embed.tokens                 [vocabSize][d]      source-side (or only) token embedding
- *   embed.positions              [maxPositions][d]   learned positions (positional = 'learned')
+ *   embed.positions              [offset+maxPositions][d]   learned positions (positional = 'learned')
+ *   embed.types                  [typeVocabSize][d]  token types (BERT segments), when typeVocabSize
+ *   embed.ln.gamma|beta          [d]                 embedding LayerNorm, when embeddingLayerNorm
  *   target.tokens                [targetVocab][d]    target-side embedding (encoder-decoder)
  *   target.positions             [maxPositions][d]   learned positions of the target side
  *   {block}.{i}.{attn}.wq|wk|wv|wo   [d][d]          {attn} = self | cross
@@ -14,14 +16,17 @@
  *   {block}.{i}.ln1|ln2|ln3.gamma|beta  [d]          ln3 only in encoder-decoder decoder layers
  *   {block}.{i}.ffn.w1 [d][dFF], ffn.b1 [dFF], ffn.w2 [dFF][d], ffn.b2 [d]
  *   {block}.lnf.gamma|beta       [d]                 final LayerNorm, pre-norm models only
- *   output.w [d][outVocab], output.b [outVocab]      output head (decoder and encoder-decoder)
+ *   output.w [d][outVocab], output.b [outVocab]      output head (decoder and encoder-decoder,
+ *                                                    unless outputHead is false)
  *
  * {block} is `encoder` or `decoder`. Encoder layers have `self`; decoder layers have `self`
  * (causal) and, in encoder-decoder models, `cross` (queries from the decoder, keys/values from
  * the encoder's final states).
  *
  * Forward (T tokens, d = dModel, H heads, dh = d/H):
- *   x = E[ids] · (√d if scaleEmbeddings) + P        P = sinusoid or learned table rows 0..T-1 (else 0)
+ *   x = E[ids] · (√d if scaleEmbeddings) + P (+ embed.types[tokenTypeIds])
+ *     P = sinusoid, or learned rows offset..offset+T-1 (positionOffset), else 0;
+ *     then x = LN(embed.ln)(x) when embeddingLayerNorm (BERT family)
  *   per head h: q_h = (x·Wq+bq)[:, h·dh:(h+1)·dh], likewise k_h, v_h
  *   RoPE (self-attention only): rotate (q_h, k_h) per position with rotate_half pairs (i, i+dh/2),
  *     angle = pos · base^(−2i/dh)
