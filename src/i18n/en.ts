@@ -20,6 +20,7 @@ export const en = {
   'input.tokenCount': '{count} tokens',
   'input.tokenCountOne': '1 token',
   'list.separator': ', ',
+  'list.more': ' and {count} more',
 
   'tokens.listLabel': 'Tokens of {name}',
   'tokens.unknown': 'Unknown word: not in the vocabulary',
@@ -77,6 +78,7 @@ export const en = {
   'translator.progress': 'Downloading {file}: {loaded} of {total}',
   'translator.progressUnknown': 'Downloading {file}: {loaded}',
   'translator.ready': 'Loaded',
+  'translator.failed': 'Not loaded',
   'translator.loadError': 'The built-in translator could not be loaded: {message}',
   'translator.loadErrorHint': 'Try again, or switch to the playground model.',
   'translator.retry': 'Try again',
@@ -122,6 +124,7 @@ export const en = {
   'backend.active': 'Active: {name}',
   'backend.activeThreads': 'Active: {name} ({threads} threads)',
   'backend.starting': 'Starting the engine…',
+  'backend.idle': 'Not started yet',
   'backend.fallback': '{wanted} could not start here; using {name}.',
 
   'status.running': 'Running…',

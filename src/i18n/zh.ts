@@ -17,6 +17,7 @@ export const zh: Messages = {
   'input.tokenCount': '{count} 个词元',
   'input.tokenCountOne': '1 个词元',
   'list.separator': '、',
+  'list.more': '，另有 {count} 个',
 
   'tokens.listLabel': '{name}的词元',
   'tokens.unknown': '未知词：不在词表中',
@@ -71,6 +72,7 @@ export const zh: Messages = {
   'translator.progress': '正在下载 {file}：{loaded} / {total}',
   'translator.progressUnknown': '正在下载 {file}：{loaded}',
   'translator.ready': '已加载',
+  'translator.failed': '未能加载',
   'translator.loadError': '内置翻译模型无法加载：{message}',
   'translator.loadErrorHint': '请重试，或改用演示模型。',
   'translator.retry': '重试',
@@ -116,6 +118,7 @@ export const zh: Messages = {
   'backend.active': '当前：{name}',
   'backend.activeThreads': '当前：{name}（{threads} 个线程）',
   'backend.starting': '正在启动计算引擎…',
+  'backend.idle': '尚未启动',
   'backend.fallback': '{wanted} 无法在此启动；改用 {name}。',
 
   'status.running': '计算中…',

@@ -66,6 +66,32 @@ function isAbort(error: unknown): boolean {
   return error instanceof Error && error.name === 'AbortError';
 }
 
+/**
+ * Waits for `promise`, but gives up (with an AbortError) as soon as `signal` aborts; the promise
+ * itself goes on (a shared download stays cached for the next run).
+ */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => {
+      const error = new Error('The run was superseded by a newer one');
+      error.name = 'AbortError';
+      reject(error);
+    };
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
+
 // ---- backend ---------------------------------------------------------------------------------
 
 let backend: { requested: BackendName; status: Promise<BackendStatus> } | null = null;
@@ -201,10 +227,14 @@ async function downloadTranslator(
   return loaded;
 }
 
-/** The translator at `url`, downloading it on first use; `onProgress` hears about this download. */
+/**
+ * The translator at `url`, downloading it on first use; `onProgress` hears about this download.
+ * A superseded run stops waiting at once (so the run queue never waits on a download nobody wants).
+ */
 async function loadTranslator(
   url: string,
   onProgress: (p: Progress) => void,
+  signal: AbortSignal,
 ): Promise<LoadedTranslator> {
   let download = downloads.get(url);
   if (!download) {
@@ -219,7 +249,7 @@ async function loadTranslator(
   }
   download.listeners.add(onProgress);
   try {
-    return await download.promise;
+    return await untilAborted(download.promise, signal);
   } finally {
     download.listeners.delete(onProgress);
   }
@@ -392,9 +422,16 @@ async function executeTranslator(
   let stage: 'load' | 'run' = 'load';
   try {
     if (signal.aborted) return;
-    const loaded = await loadTranslator(model.url, (p) => {
-      if (!signal.aborted) post({ type: 'progress', requestId, ...p });
-    });
+    // Start the backend while the files download (both take a while the first time).
+    const backendReady = ensureBackend(request.backend);
+    backendReady.catch(() => {}); // reported below, once awaited
+    const loaded = await loadTranslator(
+      model.url,
+      (p) => {
+        if (!signal.aborted) post({ type: 'progress', requestId, ...p });
+      },
+      signal,
+    );
     stage = 'run';
     if (signal.aborted) return;
     const { source, target, info, bundle } = loaded;
@@ -405,8 +442,7 @@ async function executeTranslator(
       post({ type: 'done', requestId, masks: [], elapsedMs: 0 });
       return;
     }
-    const status = await ensureBackend(request.backend);
-    if (signal.aborted) return;
+    const status = await untilAborted(backendReady, signal);
     stage = 'load';
     const current = ensureTranslatorModel(model.url, loaded);
     stage = 'run';

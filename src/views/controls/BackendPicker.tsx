@@ -1,7 +1,7 @@
 import type { BackendName } from '../../engine';
 import { useT } from '../../i18n';
 import { useAppStore } from '../../store';
-import { useBackend } from '../../store/selectors';
+import { selectBusy, useBackend } from '../../store/selectors';
 import { SelectField } from './Field';
 
 /** Backends this browser may offer: WebGPU only where `navigator.gpu` exists. */
@@ -17,9 +17,10 @@ export function BackendPicker() {
   const t = useT();
   const { backend, status } = useBackend();
   const setBackend = useAppStore((s) => s.setBackend);
+  const busy = useAppStore(selectBusy);
   const options = availableBackends().map((b) => ({ value: b, label: t(`backend.${b}`) }));
   let active: string;
-  if (!status) active = t('backend.starting');
+  if (!status) active = busy ? t('backend.starting') : t('backend.idle');
   else if (status.name === 'wasm' && status.threads && status.threads > 1)
     active = t('backend.activeThreads', {
       name: t(`backend.${status.name}`),

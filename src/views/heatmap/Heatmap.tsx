@@ -14,7 +14,14 @@ import { useHeatmapSource } from '../../store/selectors';
 import type { SentenceSlot } from '../../store/types';
 import { useElementWidth } from '../common/useElementWidth';
 import { cellTooltip, matrixToRgba, scaleMax } from './color';
-import { cellAt, computeHeatmapLayout, moveCell, shortenLabel, type AxisLabel } from './layout';
+import {
+  cellAt,
+  computeHeatmapLayout,
+  isUprightLabel,
+  moveCell,
+  shortenLabel,
+  type AxisLabel,
+} from './layout';
 import { ColorLegend } from './Legend';
 
 export interface AttentionHeatmapProps {
@@ -225,17 +232,30 @@ export function AttentionHeatmap({ slot, name }: AttentionHeatmapProps) {
                     hoverCell?.key,
                     shown.keyTokens,
                     layout.cellSize,
-                  ).map((l) => (
-                    <text
-                      key={l.index}
-                      className={l.index === hoverCell?.key ? 'is-active' : undefined}
-                      transform={`translate(${l.center},${layout.colLabelHeight - 5}) rotate(-90)`}
-                      dominantBaseline="central"
-                    >
-                      {l.text}
-                      <title>{l.full}</title>
-                    </text>
-                  ))}
+                  ).map((l) =>
+                    isUprightLabel(l.text) ? (
+                      <text
+                        key={l.index}
+                        className={l.index === hoverCell?.key ? 'is-active' : undefined}
+                        x={l.center}
+                        y={layout.colLabelHeight - 5}
+                        textAnchor="middle"
+                      >
+                        {l.text}
+                        <title>{l.full}</title>
+                      </text>
+                    ) : (
+                      <text
+                        key={l.index}
+                        className={l.index === hoverCell?.key ? 'is-active' : undefined}
+                        transform={`translate(${l.center},${layout.colLabelHeight - 5}) rotate(-90)`}
+                        dominantBaseline="central"
+                      >
+                        {l.text}
+                        <title>{l.full}</title>
+                      </text>
+                    ),
+                  )}
                 </svg>
                 <svg
                   className="heatmap-rows"

@@ -54,6 +54,15 @@ const LABEL_PADDING = 8;
 const WIDE =
   /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{1f300}-\u{1faff}]|[\u{20000}-\u{3fffd}]/u;
 
+/**
+ * Whether a column label reads better upright than rotated: one wide character (a Chinese
+ * character, CJK punctuation). Rotated, it would lie on its side.
+ */
+export function isUprightLabel(text: string): boolean {
+  const chars = Array.from(text);
+  return chars.length === 1 && WIDE.test(chars[0]!);
+}
+
 /** A font-independent estimate of a text's width (so layout is deterministic and testable). */
 export function estimateTextWidth(text: string, fontSize: number): number {
   let ems = 0;

@@ -11,6 +11,9 @@ export interface SentencePanelProps {
   slot: SentenceSlot;
 }
 
+/** Unknown words named in the notice; more are counted. */
+const MAX_LISTED = 12;
+
 const NAME_KEY: Record<SentenceSlot, MessageKey> = { A: 'input.sentenceA', B: 'input.sentenceB' };
 
 /**
@@ -57,7 +60,12 @@ export function SentencePanel({ slot }: SentencePanelProps) {
       <TokenChips slot={slot} name={name} />
       {unknown.length > 0 && (
         <p role="status" className="notice notice-unknown">
-          {t('tokens.unknownNotice', { words: unknown.join(t('list.separator')) })}
+          {t('tokens.unknownNotice', {
+            words:
+              unknown.length > MAX_LISTED
+                ? `${unknown.slice(0, MAX_LISTED).join(t('list.separator'))}${t('list.more', { count: unknown.length - MAX_LISTED })}`
+                : unknown.join(t('list.separator')),
+          })}
         </p>
       )}
       {dropped > 0 && (

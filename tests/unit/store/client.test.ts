@@ -33,7 +33,7 @@ function fakePort() {
 const request = (slot: 'A' | 'B'): RunRequest => ({
   slot,
   text: 'hello world',
-  model: DEFAULT_MODEL,
+  model: { kind: 'playground', options: DEFAULT_MODEL },
   mask: { kind: 'none' },
   backend: 'wasm',
   maxTokens: 512,
@@ -41,6 +41,8 @@ const request = (slot: 'A' | 'B'): RunRequest => ({
 
 const handlers = (): { [K in keyof RunHandlers]: Mock<RunHandlers[K]> } => ({
   onTokens: vi.fn<RunHandlers['onTokens']>(),
+  onProgress: vi.fn<RunHandlers['onProgress']>(),
+  onTranslation: vi.fn<RunHandlers['onTranslation']>(),
   onStart: vi.fn<RunHandlers['onStart']>(),
   onLayer: vi.fn<RunHandlers['onLayer']>(),
   onDone: vi.fn<RunHandlers['onDone']>(),
@@ -84,7 +86,7 @@ describe('engine client', () => {
     expect(old.onDone).not.toHaveBeenCalled();
     expect(fresh.onDone).toHaveBeenCalledWith([], 2);
     // After done, further messages for that id are ignored too.
-    f.send({ type: 'error', requestId: second, message: 'late' });
+    f.send({ type: 'error', requestId: second, message: 'late', stage: 'run' });
     expect(fresh.onError).not.toHaveBeenCalled();
   });
 
@@ -95,8 +97,60 @@ describe('engine client', () => {
     const id = client.run(request('A'), h);
     client.cancel(id);
     expect(f.posted.at(-1)).toEqual({ type: 'cancel', requestId: id });
-    f.send({ type: 'error', requestId: id, message: 'aborted' });
+    f.send({ type: 'error', requestId: id, message: 'aborted', stage: 'run' });
     expect(h.onError).not.toHaveBeenCalled();
+  });
+
+  it('routes progress, translation and start (with labels and translator info) by id', () => {
+    const f = fakePort();
+    const client = createEngineClient(f.port);
+    const h = handlers();
+    const id = client.run(
+      { ...request('A'), model: { kind: 'translator', url: 'http://x/m/' } },
+      h,
+    );
+    expect(f.posted[0]).toMatchObject({ model: { kind: 'translator', url: 'http://x/m/' } });
+    f.send({
+      type: 'progress',
+      requestId: id,
+      file: 'model.safetensors',
+      loadedBytes: 5,
+      totalBytes: 10,
+    });
+    expect(h.onProgress).toHaveBeenCalledWith('model.safetensors', 5, 10);
+    const y = [{ text: '银', id: 5, special: false, unknown: false }];
+    f.send({ type: 'translation', requestId: id, text: '银', targetTokens: y, finished: true });
+    expect(h.onTranslation).toHaveBeenCalledWith('银', y, true);
+    const block = {
+      kind: 'cross' as const,
+      layers: 1,
+      heads: 1,
+      queryLength: 2,
+      keyLength: 1,
+      rowTokens: ['银', '</s>'],
+      colTokens: ['bank'],
+    };
+    const info = {
+      name: 'm',
+      encoderLayers: 1,
+      decoderLayers: 1,
+      heads: 1,
+      dModel: 8,
+      sourceVocab: 4,
+      targetVocab: 4,
+      maxSourceTokens: 16,
+      maxTargetTokens: 15,
+    };
+    f.send({
+      type: 'start',
+      requestId: id,
+      backend: { name: 'wasm', requested: 'wasm' },
+      blocks: [block],
+      translator: info,
+    });
+    expect(h.onStart).toHaveBeenCalledWith({ name: 'wasm', requested: 'wasm' }, [block], info);
+    f.send({ type: 'error', requestId: id, message: 'model.safetensors: bad', stage: 'load' });
+    expect(h.onError).toHaveBeenCalledWith('model.safetensors: bad', 'load');
   });
 
   it('a worker crash fails every live run with a readable message', () => {
@@ -107,8 +161,8 @@ describe('engine client', () => {
     client.run(request('A'), ha);
     client.run(request('B'), hb);
     f.crash('boom');
-    expect(ha.onError).toHaveBeenCalledWith('boom');
-    expect(hb.onError).toHaveBeenCalledWith('boom');
+    expect(ha.onError).toHaveBeenCalledWith('boom', 'run');
+    expect(hb.onError).toHaveBeenCalledWith('boom', 'run');
     client.dispose();
     expect(f.terminate).toHaveBeenCalled();
   });

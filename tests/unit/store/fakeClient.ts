@@ -71,3 +71,106 @@ export function answer(run: FakeRun, text: string, layers: number, heads: number
     5,
   );
 }
+
+export const TRANSLATOR_INFO = {
+  name: 'en-zh-test',
+  encoderLayers: 2,
+  decoderLayers: 3,
+  heads: 4,
+  dModel: 128,
+  sourceVocab: 900,
+  targetVocab: 600,
+  maxSourceTokens: 128,
+  maxTargetTokens: 48,
+};
+
+/**
+ * Plays a whole translator run: tokens, translation, start (three labelled blocks), every layer,
+ * done. `chars` is the translation, one target token per character.
+ */
+export function answerTranslation(
+  run: FakeRun,
+  text: string,
+  chars: string,
+  info = TRANSLATOR_INFO,
+): void {
+  const tokens = tokensOf(text);
+  const n = tokens.length;
+  const y = Array.from(chars).map((c, i) => ({
+    text: c,
+    id: 10 + i,
+    special: false,
+    unknown: false,
+  }));
+  const written = [...y.map((t) => t.text), '</s>'];
+  const input = ['<s>', ...y.map((t) => t.text)];
+  const words = tokens.map((t) => t.text);
+  const h = run.handlers;
+  h.onTokens(tokens, n, 0, info.maxSourceTokens);
+  h.onTranslation(chars, y, true);
+  const t = y.length + 1;
+  h.onStart(
+    { name: run.request.backend, requested: run.request.backend },
+    [
+      {
+        kind: 'encoder-self',
+        layers: info.encoderLayers,
+        heads: info.heads,
+        queryLength: n,
+        keyLength: n,
+        rowTokens: words,
+        colTokens: words,
+      },
+      {
+        kind: 'decoder-self',
+        layers: info.decoderLayers,
+        heads: info.heads,
+        queryLength: t,
+        keyLength: t,
+        rowTokens: written,
+        colTokens: input,
+      },
+      {
+        kind: 'cross',
+        layers: info.decoderLayers,
+        heads: info.heads,
+        queryLength: t,
+        keyLength: n,
+        rowTokens: written,
+        colTokens: words,
+      },
+    ],
+    info,
+  );
+  const layer = (
+    kind: 'encoder-self' | 'decoder-self' | 'cross',
+    l: number,
+    q: number,
+    k: number,
+  ) => ({
+    kind,
+    layer: l,
+    heads: info.heads,
+    queryLength: q,
+    keyLength: k,
+    weights: new Float32Array(info.heads * q * k).fill(1 / k),
+  });
+  for (let l = 0; l < info.encoderLayers; l++) h.onLayer(layer('encoder-self', l, n, n));
+  for (let l = 0; l < info.decoderLayers; l++) {
+    h.onLayer(layer('decoder-self', l, t, t));
+    h.onLayer(layer('cross', l, t, n));
+  }
+  const all = (q: number, k: number) => ({
+    rows: q,
+    cols: k,
+    allowed: new Uint8Array(q * k).fill(1),
+  });
+  h.onDone(
+    [
+      { kind: 'encoder-self', mask: all(n, n) },
+      { kind: 'decoder-self', mask: all(t, t) },
+      { kind: 'cross', mask: all(t, n) },
+    ],
+    7,
+  );
+}

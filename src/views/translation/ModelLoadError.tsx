@@ -1,0 +1,33 @@
+import { useT } from '../../i18n';
+import { useAppStore } from '../../store';
+import { useTranslatorStatus } from '../../store/selectors';
+
+/**
+ * The one message the page shows when the translator cannot be loaded (both sentences fail
+ * alike): the loader's readable message, which names the file, never a stack. The playground stays
+ * one click away, and "Try again" downloads again.
+ */
+export function ModelLoadError() {
+  const t = useT();
+  const model = useAppStore((s) => s.model);
+  const { load } = useTranslatorStatus();
+  const setModel = useAppStore((s) => s.setModel);
+  const runAll = useAppStore((s) => s.runAll);
+  if (model !== 'translator' || load.state !== 'error') return null;
+  return (
+    <div className="model-error" role="alert">
+      <p className="model-error-message">
+        {t('translator.loadError', { message: load.error ?? '' })}
+      </p>
+      <p className="model-error-hint">{t('translator.loadErrorHint')}</p>
+      <div className="model-error-actions">
+        <button type="button" className="button" onClick={runAll}>
+          {t('translator.retry')}
+        </button>
+        <button type="button" className="button" onClick={() => setModel('playground')}>
+          {t('translator.usePlayground')}
+        </button>
+      </div>
+    </div>
+  );
+}

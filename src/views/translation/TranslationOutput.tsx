@@ -1,0 +1,65 @@
+import { useT } from '../../i18n';
+import { useAppStore } from '../../store';
+import { useTranslation } from '../../store/selectors';
+import type { SentenceSlot } from '../../store/types';
+
+export interface TranslationOutputProps {
+  slot: SentenceSlot;
+  /** The sentence's name ("Sentence A"): the output is named "Translation of Sentence A". */
+  name: string;
+}
+
+/**
+ * The translator's Chinese output for one sentence. The text stays (dimmed) while a newer run
+ * computes. When a decoder-side heatmap cell is hovered, the character being written (its row)
+ * and the one it looks back at (its column, decoder self-attention) are marked.
+ */
+export function TranslationOutput({ slot, name }: TranslationOutputProps) {
+  const t = useT();
+  const { translation, state } = useTranslation(slot);
+  const kind = useAppStore((s) => s.kind);
+  const hover = useAppStore((s) => (s.hover && s.hover.slot === slot ? s.hover : null));
+  const maxTokens = useAppStore((s) => s.translatorInfo?.maxTargetTokens ?? 0);
+  const pending = state === 'loading';
+  const tokens = translation?.targetTokens ?? [];
+  // Pieces can be drawn one by one only when they spell the text exactly (no dropped <unk>).
+  const spelled = translation !== null && tokens.map((tk) => tk.text).join('') === translation.text;
+  // Nothing to show and nothing coming (the model failed, or the sentence is empty).
+  if (!translation && !pending) return null;
+  const rowOf = kind !== 'encoder-self' && hover ? hover.query : -1;
+  const colOf = kind === 'decoder-self' && hover ? hover.key - 1 : -1; // column 0 is <s>
+
+  return (
+    <div className="translation" data-state={pending ? 'loading' : state}>
+      <div className="translation-head">
+        <span className="translation-title" aria-hidden="true">
+          {t('translation.heading')}
+        </span>
+        {pending && <span className="translation-busy">{t('translation.pending')}</span>}
+      </div>
+      <output
+        className={`translation-text${pending ? ' is-stale' : ''}`}
+        aria-label={t('translation.label', { name })}
+        lang="zh-Hans"
+      >
+        {spelled
+          ? tokens.map((tk, i) => (
+              <span
+                // Characters repeat: their position is their identity.
+                key={i}
+                className={i === rowOf ? 'is-query' : i === colOf ? 'is-key' : undefined}
+              >
+                {tk.text}
+              </span>
+            ))
+          : (translation?.text ?? '')}
+      </output>
+      {translation && !pending && translation.targetTokens.length === 0 && (
+        <p className="translation-note">{t('translation.empty')}</p>
+      )}
+      {translation && !translation.finished && !pending && maxTokens > 0 && (
+        <p className="translation-note">{t('translation.cut', { max: maxTokens })}</p>
+      )}
+    </div>
+  );
+}
