@@ -13,6 +13,9 @@ export const en = {
   'lang.switchTo': '中文',
   'lang.switchToName': 'Switch to Chinese',
 
+  'tabs.label': 'Views',
+  'tab.attention': 'Attention',
+
   'input.heading': 'Sentences',
   'input.sentenceA': 'Sentence A',
   'input.sentenceB': 'Sentence B',

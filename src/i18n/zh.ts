@@ -10,6 +10,9 @@ export const zh: Messages = {
   'lang.switchTo': 'English',
   'lang.switchToName': '切换到英文',
 
+  'tabs.label': '视图',
+  'tab.attention': '注意力',
+
   'input.heading': '句子',
   'input.sentenceA': '句子 A',
   'input.sentenceB': '句子 B',

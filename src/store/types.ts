@@ -138,6 +138,9 @@ export interface RunSlice {
 }
 
 export interface ViewSlice {
+  /** The open tab of the workspace (ids in src/views/app/tabs.tsx); 'attention' by default. */
+  tab: string;
+  setTab: (tab: string) => void;
   /** Which attention block to show. */
   kind: AttentionKind;
   /** 0-based layer and head. */

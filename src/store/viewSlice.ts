@@ -3,6 +3,8 @@ import { viewChoices } from './model';
 import type { AppState, ViewSlice } from './types';
 
 export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set, get) => ({
+  tab: 'attention',
+  setTab: (tab) => set({ tab, hover: null }),
   kind: 'encoder-self',
   layer: 0,
   head: 0,

@@ -8,7 +8,7 @@ import {
   PlaygroundSettings,
   ViewControls,
 } from '../controls';
-import { SentencePanel } from '../sentence/SentencePanel';
+import { WorkspaceTabs } from './WorkspaceTabs';
 import { ModelLoadError } from '../translation/ModelLoadError';
 import { TranslatorPanel } from '../translation/TranslatorPanel';
 
@@ -65,10 +65,7 @@ export function AppLayout() {
             </p>
           </div>
           <ModelLoadError />
-          <div className="sentences">
-            <SentencePanel slot="A" />
-            <SentencePanel slot="B" />
-          </div>
+          <WorkspaceTabs />
         </main>
         <aside className="sidebar">
           {model === 'playground' ? <PlaygroundSettings /> : <TranslatorPanel />}

@@ -1,0 +1,28 @@
+/**
+ * The workspace's tabs. Each feature registers one entry here and keeps everything else in its own
+ * folder; the tab list, keyboard handling and panels live in WorkspaceTabs.
+ */
+import type { ReactNode } from 'react';
+import type { MessageKey } from '../../i18n';
+import { SentencePanel } from '../sentence/SentencePanel';
+
+export interface TabDef {
+  /** Stable id, kept in the store (and later in shared links). */
+  id: string;
+  /** i18n key of the tab's label. */
+  labelKey: MessageKey;
+  render: () => ReactNode;
+}
+
+function AttentionTab() {
+  return (
+    <div className="sentences">
+      <SentencePanel slot="A" />
+      <SentencePanel slot="B" />
+    </div>
+  );
+}
+
+export const TABS: readonly TabDef[] = [
+  { id: 'attention', labelKey: 'tab.attention', render: () => <AttentionTab /> },
+];
