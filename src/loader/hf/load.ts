@@ -1,0 +1,294 @@
+/**
+ * One loading pattern for Hugging Face checkpoints, from the Hub or from local files:
+ * config.json → tokenizer (tokenizer.json, else vocab files) → model.safetensors (or the index
+ * and every shard, one at a time). Returns plain data: the engine builds the model from it.
+ */
+import type { TransformerConfig } from '../../engine/types';
+import type { WeightMap } from '../../engine/weights';
+import { parseHfConfigText, type HfFamily, type HfModelType } from './config';
+import { abortError, HfLoadError } from './errors';
+import {
+  commonFolder,
+  findLocalFile,
+  localFilesSource,
+  type HfFileSource,
+  type NamedBlob,
+} from './files';
+import { hubSource, type CacheStorageLike } from './hub';
+import {
+  createHfTokenizer,
+  fallbackTokenizerFiles,
+  type HfTokenizer,
+  type HfTokenizerFiles,
+} from './tokenizer';
+import { HfWeightCollector, parseShardIndex, SHARD_INDEX } from './weights';
+
+/** Where a model comes from. */
+export type HfModelSource =
+  | {
+      kind: 'hub';
+      /** `gpt2`, `google-bert/bert-base-uncased`, … */
+      id: string;
+      /** Branch, tag or commit; default `main`. */
+      revision?: string;
+      /** Default https://huggingface.co. */
+      baseUrl?: string;
+    }
+  | {
+      kind: 'files';
+      /** Files named like the Hub files (config.json, model.safetensors, tokenizer.json, …). */
+      files: readonly NamedBlob[];
+      /** Shown as the model's name; default the config's `_name_or_path` or the folder name. */
+      name?: string;
+    };
+
+/** Progress of one file of a load. */
+export interface HfLoadProgress {
+  stage: 'config' | 'tokenizer' | 'weights';
+  file: string;
+  /** Bytes of this file so far. */
+  loaded: number;
+  /** Its size when known (Content-Length, Blob size). */
+  total: number | null;
+  /** 0–100 for this file when its size is known. */
+  percent: number | null;
+  /** Read from Cache Storage rather than the network. */
+  fromCache: boolean;
+  /** Bytes of every file read so far in this load, this one included. */
+  bytesLoaded: number;
+  /**
+   * Weights file number (1-based; 0 for config, tokenizer and index files) and the number of
+   * weights files (the shards of a sharded checkpoint, else 1).
+   */
+  part: number;
+  parts: number;
+  /**
+   * 0–100 over the weights files (shards weighed equally): 0 until they start, null while one
+   * of unknown size streams. Rises monotonically to 100 over a load.
+   */
+  weightsPercent: number | null;
+}
+
+export interface HfLoadOptions {
+  onProgress?: (progress: HfLoadProgress) => void;
+  /** Aborting rejects the load with an AbortError. */
+  signal?: AbortSignal;
+  /** Hub: give up after this many ms without a byte (default 30 000). */
+  stallTimeoutMs?: number;
+  /** Hub: Cache Storage to use (default the global `caches`; null for none). */
+  cache?: CacheStorageLike | null;
+  /** Hub: 'use' (default) reads the cache first; 'refresh' downloads again. */
+  cacheMode?: 'use' | 'refresh';
+  /** Hub: the fetch to use (default the global one). */
+  fetch?: typeof fetch;
+  /** Refuse files over this many bytes (default 2 GiB). */
+  maxFileBytes?: number;
+}
+
+/** A loaded checkpoint as plain data (no tensors): hand config + weights to `createModel`. */
+export interface HfModel {
+  /** The Hub id, or the local model's name. */
+  name: string;
+  modelType: HfModelType;
+  family: HfFamily;
+  config: TransformerConfig;
+  weights: WeightMap;
+  tokenizer: HfTokenizer;
+  /** RoBERTa's padding id; null for the other families. */
+  padTokenId: number | null;
+  /** Checkpoint tensors that are neither used nor known buffers or task heads. */
+  unusedTensors: string[];
+  stats: {
+    parameters: number;
+    /** Bytes read, all files together. */
+    bytesRead: number;
+    /** Every file came from Cache Storage. */
+    fromCache: boolean;
+    /** The files read, in order. */
+    files: string[];
+    /** Storage dtypes of the used tensors, e.g. ['F32'] or ['BF16']. */
+    dtypes: string[];
+    tokenizerFrom: HfTokenizer['source']['builtFrom'];
+  };
+}
+
+const utf8 = (bytes: Uint8Array): string => new TextDecoder('utf-8').decode(bytes);
+
+/** Loads a model from any file source (the Hub, local files, or a custom one). */
+export async function loadFromSource(
+  source: HfFileSource,
+  options: HfLoadOptions = {},
+  name: string = source.label,
+): Promise<HfModel> {
+  const { signal, onProgress } = options;
+  if (signal?.aborted) throw abortError();
+  const present: string[] = [];
+  const missing: string[] = [];
+  let bytesRead = 0;
+  let allCached = true;
+  let parts = 1;
+
+  const read = async (
+    stage: HfLoadProgress['stage'],
+    file: string,
+    optional: boolean,
+    part = 0,
+    hint?: string,
+  ): Promise<Uint8Array | null> => {
+    const before = bytesRead;
+    const bytes = await source.read(file, {
+      optional,
+      hint,
+      signal,
+      onProgress: (p) => {
+        const percent = p.total
+          ? Math.min(100, (100 * p.loaded) / p.total)
+          : p.total === 0
+            ? 100
+            : null;
+        onProgress?.({
+          stage,
+          file,
+          loaded: p.loaded,
+          total: p.total,
+          percent,
+          fromCache: p.fromCache,
+          bytesLoaded: before + p.loaded,
+          part,
+          parts,
+          weightsPercent:
+            part === 0 ? 0 : percent === null ? null : ((part - 1) * 100 + percent) / parts,
+        });
+        if (!p.fromCache) allCached = false;
+      },
+    });
+    if (signal?.aborted) throw abortError();
+    if (bytes === null) {
+      missing.push(file);
+      return null;
+    }
+    present.push(file);
+    bytesRead += bytes.byteLength;
+    return bytes;
+  };
+
+  // 1. config.json
+  const configBytes = await read('config', 'config.json', false);
+  const info = parseHfConfigText(utf8(configBytes as Uint8Array));
+  const { config, family } = info;
+
+  // 2. The tokenizer: tokenizer.json, else the older files this family can be built from.
+  const texts: HfTokenizerFiles = {};
+  const readText = async (file: keyof HfTokenizerFiles): Promise<void> => {
+    const bytes = await read('tokenizer', file, true);
+    if (bytes !== null) texts[file] = utf8(bytes);
+  };
+  await readText('tokenizer.json');
+  await readText('tokenizer_config.json');
+  if (texts['tokenizer.json'] === undefined && info.modelType !== 'xlm-roberta')
+    for (const file of fallbackTokenizerFiles(family)) await readText(file);
+  let tokenizer: HfTokenizer;
+  try {
+    tokenizer = await createHfTokenizer(texts, {
+      name,
+      family,
+      modelType: info.modelType,
+      maxLength: config.maxPositions,
+      typeVocabSize: config.typeVocabSize,
+      vocabSize: config.vocabSize,
+    });
+  } catch (error) {
+    if (error instanceof HfLoadError && error.code === 'not-found' && !error.file)
+      throw new HfLoadError('not-found', `${source.label}: ${error.message}`);
+    throw error;
+  }
+  if (signal?.aborted) throw abortError();
+
+  // 3. Weights: one file, or an index and its shards (read and converted one at a time).
+  const collector = new HfWeightCollector(family, config);
+  let label = 'model.safetensors';
+  const single = await read('weights', 'model.safetensors', true, 1);
+  if (single !== null) {
+    collector.addFile('model.safetensors', single);
+  } else {
+    const indexBytes = await read('weights', SHARD_INDEX, true);
+    if (indexBytes === null)
+      throw source.missingError(
+        'model.safetensors',
+        `only safetensors checkpoints can be loaded; there is no ${SHARD_INDEX} either`,
+      );
+    label = SHARD_INDEX;
+    const index = parseShardIndex(utf8(indexBytes));
+    parts = index.shards.length;
+    for (const [i, shard] of index.shards.entries()) {
+      const bytes = await read('weights', shard, false, i + 1, `it is listed in ${SHARD_INDEX}`);
+      collector.addFile(shard, bytes as Uint8Array, index.listed.get(shard));
+    }
+  }
+  const result = collector.finish(label);
+  if (signal?.aborted) throw abortError();
+  await source.commit?.(present, missing);
+
+  return {
+    name,
+    modelType: info.modelType,
+    family,
+    config,
+    weights: result.weights,
+    tokenizer,
+    padTokenId: info.padTokenId,
+    unusedTensors: result.unused,
+    stats: {
+      parameters: result.parameters,
+      bytesRead,
+      fromCache: allCached,
+      files: present,
+      dtypes: result.dtypes,
+      tokenizerFrom: tokenizer.source.builtFrom,
+    },
+  };
+}
+
+/**
+ * THE function the app calls: loads a BERT-family or GPT-2-family checkpoint from the Hub or from
+ * local files. Rejects with an `HfLoadError` (message names the file; `code` says what kind of
+ * problem) or, when `signal` aborts, with an AbortError.
+ */
+export async function loadHfModel(
+  source: HfModelSource,
+  options: HfLoadOptions = {},
+): Promise<HfModel> {
+  if (source.kind === 'hub') {
+    const hub = hubSource({
+      id: source.id,
+      revision: source.revision,
+      baseUrl: source.baseUrl,
+      fetch: options.fetch,
+      cache: options.cache,
+      cacheMode: options.cacheMode,
+      stallTimeoutMs: options.stallTimeoutMs,
+      maxFileBytes: options.maxFileBytes,
+    });
+    return loadFromSource(hub, options, source.id);
+  }
+  const local = localFilesSource(source.files, { maxFileBytes: options.maxFileBytes });
+  const name =
+    source.name ??
+    (await nameFromConfig(source.files)) ??
+    commonFolder(source.files) ??
+    'local model';
+  return loadFromSource(local, options, name);
+}
+
+async function nameFromConfig(files: readonly NamedBlob[]): Promise<string | null> {
+  const config = findLocalFile(files, 'config.json');
+  if (!config) return null;
+  try {
+    const raw = JSON.parse(await config.text()) as { _name_or_path?: unknown };
+    return typeof raw._name_or_path === 'string' && raw._name_or_path.trim() !== ''
+      ? raw._name_or_path
+      : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,616 @@
+/**
+ * A checkpoint's own tokenizer, through `@huggingface/tokenizers` (loaded with a dynamic import so
+ * the first page does not carry it).
+ *
+ * Sources, in order: `tokenizer.json` (+ `tokenizer_config.json`); else a `tokenizer.json` built here
+ * the way transformers' slow→fast converters build it, from BERT's `vocab.txt` (WordPiece) or
+ * GPT-2/RoBERTa's `vocab.json` + `merges.txt` (byte-level BPE). Sentence pairs follow the
+ * tokenizer's own post-processor (`[CLS] A [SEP] B [SEP]`, types 0…/1…); inputs longer than the
+ * model takes are truncated the way the Rust tokenizers do (longest first), and the loss reported.
+ */
+import type { Token, Tokenizer } from '../../engine/tokenize/types';
+import type { HfFamily, HfModelType } from './config';
+import { HfLoadError } from './errors';
+
+/** Tokenizer files as text, by their Hub names; any may be missing. */
+export interface HfTokenizerFiles {
+  'tokenizer.json'?: string;
+  'tokenizer_config.json'?: string;
+  'special_tokens_map.json'?: string;
+  'vocab.txt'?: string;
+  'vocab.json'?: string;
+  'merges.txt'?: string;
+}
+
+/** The tokenizer files a family can be read from, in order of preference (for messages). */
+export const TOKENIZER_FILES: Record<HfFamily, string> = {
+  bert: 'tokenizer.json (+ tokenizer_config.json), or vocab.txt',
+  distilbert: 'tokenizer.json (+ tokenizer_config.json), or vocab.txt',
+  roberta: 'tokenizer.json (+ tokenizer_config.json), or vocab.json + merges.txt',
+  gpt2: 'tokenizer.json (+ tokenizer_config.json), or vocab.json + merges.txt',
+};
+
+/** Plain data a tokenizer is built from: JSON objects, so it can cross a worker boundary. */
+export interface HfTokenizerSource {
+  /** The contents of tokenizer.json (as read, or as built from the older files). */
+  tokenizerJson: Record<string, unknown>;
+  /** tokenizer_config.json (with special_tokens_map.json merged in); {} when absent. */
+  tokenizerConfig: Record<string, unknown>;
+  builtFrom: 'tokenizer.json' | 'vocab.txt' | 'vocab.json+merges.txt';
+}
+
+export interface HfTokenizerOptions {
+  name: string;
+  family: HfFamily;
+  /** The exact model type, when known (XLM-RoBERTa has no vocab.json/merges.txt fallback). */
+  modelType?: HfModelType;
+  /** Longest input the model takes (its maxPositions); model_max_length can only lower it. */
+  maxLength: number;
+  /** The model's token-type count (none: no token types); types ≥ it are sent as 0 (RoBERTa has 1). */
+  typeVocabSize?: number;
+  /** The model's vocabulary size: a tokenizer with larger ids is refused. */
+  vocabSize?: number;
+}
+
+/** A token with the vocabulary piece it came from (`Ġworld`, `##ing`). */
+export interface HfToken extends Token {
+  /** The piece as the vocabulary spells it; `text` is it made readable (byte-level decoded). */
+  piece: string;
+}
+
+/** One model input from one text or a sentence pair. */
+export interface HfEncoding {
+  tokens: HfToken[];
+  ids: number[];
+  /** Sentence of each token: 0 for A (with its [CLS]/[SEP]), 1 for B, as the post-processor says. */
+  segments: number[];
+  /**
+   * Ready for `RunInput.tokenTypeIds`: the segments for models with token-type embeddings (types
+   * the model lacks become 0, so RoBERTa's single type gets all 0); undefined for models without.
+   */
+  tokenTypeIds: number[] | undefined;
+  /** Tokens dropped to fit `maxLength`: in all, and from each sentence. */
+  truncated: number;
+  truncatedA: number;
+  truncatedB: number;
+}
+
+export interface HfTokenizer extends Tokenizer {
+  readonly family: HfFamily;
+  /** The longest input, special tokens included. */
+  readonly maxLength: number;
+  /** Whether `encodeInput(a, b)` makes a sentence pair (encoders); GPT-2 takes one text. */
+  readonly supportsPairs: boolean;
+  /** Plain data to rebuild this tokenizer elsewhere with `createHfTokenizerFromSource`. */
+  readonly source: HfTokenizerSource;
+  /** Tokens of one text with the model's special tokens, truncated to maxLength. */
+  encode(text: string): HfToken[];
+  /** One text, or a sentence pair (`[CLS] A [SEP] B [SEP]`), with token types and truncation. */
+  encodeInput(text: string, pair?: string): HfEncoding;
+  decode(ids: number[]): string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading JSON files
+// ---------------------------------------------------------------------------------------------
+
+function parseJsonObject(text: string, file: string): Record<string, unknown> {
+  if (text.trimStart().startsWith('<'))
+    throw new HfLoadError(
+      'html',
+      `${file}: got an HTML page instead of JSON (an error or login page?)`,
+      file,
+    );
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new HfLoadError(
+      'invalid',
+      `${file}: is not valid JSON (${error instanceof Error ? error.message : 'parse error'})`,
+      file,
+    );
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new HfLoadError('invalid', `${file}: is not a JSON object`, file);
+  return value as Record<string, unknown>;
+}
+
+/** A special token's text from tokenizer_config / special_tokens_map (a string or {content}). */
+function tokenText(value: unknown): string | null {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'object' && value !== null && 'content' in value) {
+    const content = value.content;
+    if (typeof content === 'string') return content;
+  }
+  return null;
+}
+
+const SPECIAL_KEYS = [
+  'bos_token',
+  'eos_token',
+  'unk_token',
+  'sep_token',
+  'pad_token',
+  'cls_token',
+  'mask_token',
+] as const;
+type SpecialKey = (typeof SPECIAL_KEYS)[number];
+
+const DEFAULT_SPECIALS: Record<
+  'wordpiece' | 'roberta' | 'gpt2',
+  Partial<Record<SpecialKey, string>>
+> = {
+  wordpiece: {
+    unk_token: '[UNK]',
+    sep_token: '[SEP]',
+    pad_token: '[PAD]',
+    cls_token: '[CLS]',
+    mask_token: '[MASK]',
+  },
+  roberta: {
+    bos_token: '<s>',
+    eos_token: '</s>',
+    unk_token: '<unk>',
+    sep_token: '</s>',
+    pad_token: '<pad>',
+    cls_token: '<s>',
+    mask_token: '<mask>',
+  },
+  gpt2: { bos_token: '<|endoftext|>', eos_token: '<|endoftext|>', unk_token: '<|endoftext|>' },
+};
+
+function specials(
+  config: Record<string, unknown>,
+  kind: keyof typeof DEFAULT_SPECIALS,
+): Partial<Record<SpecialKey, string>> {
+  const out: Partial<Record<SpecialKey, string>> = { ...DEFAULT_SPECIALS[kind] };
+  for (const key of SPECIAL_KEYS) {
+    const text = tokenText(config[key]);
+    if (text !== null) out[key] = text;
+  }
+  return out;
+}
+
+function addedToken(id: number, content: string, lstrip = false): Record<string, unknown> {
+  return {
+    id,
+    content,
+    single_word: false,
+    lstrip,
+    rstrip: false,
+    normalized: false,
+    special: true,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Building tokenizer.json from the older files (as transformers' convert_slow_tokenizer does)
+// ---------------------------------------------------------------------------------------------
+
+/** BERT's vocab.txt (one WordPiece per line, id = line number) → a tokenizer.json object. */
+export function tokenizerJsonFromVocabTxt(
+  vocabTxt: string,
+  config: Record<string, unknown>,
+): Record<string, unknown> {
+  const vocab: Record<string, number> = {};
+  const lines = vocabTxt.split('\n');
+  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  // A piece listed twice takes its last line, as transformers' load_vocab does.
+  lines.forEach((line, id) => {
+    vocab[line.replace(/\r$/, '')] = id;
+  });
+  if (lines.length === 0) throw new HfLoadError('invalid', 'vocab.txt: is empty', 'vocab.txt');
+  const sp = specials(config, 'wordpiece');
+  const unk = sp.unk_token ?? '[UNK]';
+  const cls = sp.cls_token ?? '[CLS]';
+  const sep = sp.sep_token ?? '[SEP]';
+  if (!(unk in vocab) || !(cls in vocab) || !(sep in vocab))
+    throw new HfLoadError(
+      'invalid',
+      `vocab.txt: needs ${unk}, ${cls} and ${sep} in the vocabulary`,
+      'vocab.txt',
+    );
+  const added = SPECIAL_KEYS.map((k) => sp[k])
+    .filter((t): t is string => t !== undefined && t in vocab)
+    .filter((t, i, all) => all.indexOf(t) === i)
+    .map((t) => addedToken(vocab[t] as number, t))
+    .sort((a, b) => (a.id as number) - (b.id as number));
+  const special = (token: string, typeId: number) => ({
+    SpecialToken: { id: token, type_id: typeId },
+  });
+  const lowercase = config.do_lower_case !== false;
+  return {
+    version: '1.0',
+    truncation: null,
+    padding: null,
+    added_tokens: added,
+    normalizer: {
+      type: 'BertNormalizer',
+      clean_text: true,
+      handle_chinese_chars: config.tokenize_chinese_chars !== false,
+      strip_accents: typeof config.strip_accents === 'boolean' ? config.strip_accents : null,
+      lowercase,
+    },
+    pre_tokenizer: { type: 'BertPreTokenizer' },
+    post_processor: {
+      type: 'TemplateProcessing',
+      single: [special(cls, 0), { Sequence: { id: 'A', type_id: 0 } }, special(sep, 0)],
+      pair: [
+        special(cls, 0),
+        { Sequence: { id: 'A', type_id: 0 } },
+        special(sep, 0),
+        { Sequence: { id: 'B', type_id: 1 } },
+        special(sep, 1),
+      ],
+      special_tokens: {
+        [cls]: { id: cls, ids: [vocab[cls]], tokens: [cls] },
+        [sep]: { id: sep, ids: [vocab[sep]], tokens: [sep] },
+      },
+    },
+    decoder: { type: 'WordPiece', prefix: '##', cleanup: true },
+    model: {
+      type: 'WordPiece',
+      unk_token: unk,
+      continuing_subword_prefix: '##',
+      max_input_chars_per_word: 100,
+      vocab,
+    },
+  };
+}
+
+/** GPT-2 / RoBERTa vocab.json + merges.txt → a byte-level BPE tokenizer.json object. */
+export function tokenizerJsonFromBpeFiles(
+  vocabJson: string,
+  mergesTxt: string,
+  config: Record<string, unknown>,
+  family: 'gpt2' | 'roberta',
+): Record<string, unknown> {
+  const rawVocab = parseJsonObject(vocabJson, 'vocab.json');
+  const vocab: Record<string, number> = {};
+  for (const [piece, id] of Object.entries(rawVocab)) {
+    if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 0)
+      throw new HfLoadError(
+        'invalid',
+        `vocab.json: id of ${JSON.stringify(piece)} is not a non-negative integer`,
+        'vocab.json',
+      );
+    vocab[piece] = id;
+  }
+  const merges: string[] = [];
+  for (const [i, line] of mergesTxt.split('\n').entries()) {
+    const text = line.replace(/\r$/, '');
+    if (text === '' || (i === 0 && text.startsWith('#version'))) continue;
+    const parts = text.split(' ');
+    if (parts.length !== 2)
+      throw new HfLoadError(
+        'invalid',
+        `merges.txt: line ${i + 1} is not two pieces separated by a space`,
+        'merges.txt',
+      );
+    merges.push(text);
+  }
+  const sp = specials(config, family);
+  const addPrefixSpace = config.add_prefix_space === true;
+  const added = SPECIAL_KEYS.map((k) => sp[k])
+    .filter((t): t is string => t !== undefined && t in vocab)
+    .filter((t, i, all) => all.indexOf(t) === i)
+    .map((t) => addedToken(vocab[t] as number, t, family === 'roberta' && t === sp.mask_token))
+    .sort((a, b) => (a.id as number) - (b.id as number));
+  let post: Record<string, unknown> = {
+    type: 'ByteLevel',
+    add_prefix_space: true,
+    trim_offsets: false,
+    use_regex: true,
+  };
+  if (family === 'roberta') {
+    const cls = sp.cls_token ?? '<s>';
+    const sep = sp.sep_token ?? '</s>';
+    if (!(cls in vocab) || !(sep in vocab))
+      throw new HfLoadError(
+        'invalid',
+        `vocab.json: needs ${cls} and ${sep} in the vocabulary`,
+        'vocab.json',
+      );
+    post = {
+      type: 'RobertaProcessing',
+      sep: [sep, vocab[sep]],
+      cls: [cls, vocab[cls]],
+      trim_offsets: true,
+      add_prefix_space: addPrefixSpace,
+    };
+  }
+  return {
+    version: '1.0',
+    truncation: null,
+    padding: null,
+    added_tokens: added,
+    normalizer: null,
+    pre_tokenizer: {
+      type: 'ByteLevel',
+      add_prefix_space: addPrefixSpace,
+      trim_offsets: true,
+      use_regex: true,
+    },
+    post_processor: post,
+    decoder: { type: 'ByteLevel', add_prefix_space: true, trim_offsets: true, use_regex: true },
+    model: {
+      type: 'BPE',
+      dropout: null,
+      unk_token: null,
+      continuing_subword_prefix: '',
+      end_of_word_suffix: '',
+      fuse_unk: false,
+      byte_fallback: false,
+      vocab,
+      merges,
+    },
+  };
+}
+
+/** Picks the tokenizer files a family can use; a clear error lists the files needed. */
+export function tokenizerSourceFromFiles(
+  files: HfTokenizerFiles,
+  family: HfFamily,
+  modelType?: HfModelType,
+): HfTokenizerSource {
+  const config: Record<string, unknown> = {};
+  const map = files['special_tokens_map.json'];
+  if (map !== undefined) Object.assign(config, parseJsonObject(map, 'special_tokens_map.json'));
+  const cfg = files['tokenizer_config.json'];
+  if (cfg !== undefined) Object.assign(config, parseJsonObject(cfg, 'tokenizer_config.json'));
+  const json = files['tokenizer.json'];
+  if (json !== undefined) {
+    const tokenizerJson = parseJsonObject(json, 'tokenizer.json');
+    if (typeof tokenizerJson.model !== 'object' || tokenizerJson.model === null)
+      throw new HfLoadError('invalid', 'tokenizer.json: has no "model" object', 'tokenizer.json');
+    return { tokenizerJson, tokenizerConfig: config, builtFrom: 'tokenizer.json' };
+  }
+  if ((family === 'bert' || family === 'distilbert') && files['vocab.txt'] !== undefined)
+    return {
+      tokenizerJson: tokenizerJsonFromVocabTxt(files['vocab.txt'], config),
+      tokenizerConfig: config,
+      builtFrom: 'vocab.txt',
+    };
+  if (
+    (family === 'gpt2' || family === 'roberta') &&
+    modelType !== 'xlm-roberta' &&
+    files['vocab.json'] !== undefined &&
+    files['merges.txt'] !== undefined
+  )
+    return {
+      tokenizerJson: tokenizerJsonFromBpeFiles(
+        files['vocab.json'],
+        files['merges.txt'],
+        config,
+        family,
+      ),
+      tokenizerConfig: config,
+      builtFrom: 'vocab.json+merges.txt',
+    };
+  throw new HfLoadError(
+    'not-found',
+    `No tokenizer files: this model needs ${
+      modelType === 'xlm-roberta'
+        ? 'tokenizer.json (+ tokenizer_config.json); its sentencepiece.bpe.model cannot be read here'
+        : TOKENIZER_FILES[family]
+    }`,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Readable token texts
+// ---------------------------------------------------------------------------------------------
+
+/** GPT-2's byte ↔ printable-character table: the inverse maps a piece back to its bytes. */
+function unicodeToBytes(): Map<string, number> {
+  const bs: number[] = [];
+  for (let b = 0x21; b <= 0x7e; b++) bs.push(b);
+  for (let b = 0xa1; b <= 0xac; b++) bs.push(b);
+  for (let b = 0xae; b <= 0xff; b++) bs.push(b);
+  const cs = [...bs];
+  let n = 0;
+  for (let b = 0; b < 256; b++) {
+    if (!bs.includes(b)) {
+      bs.push(b);
+      cs.push(256 + n);
+      n++;
+    }
+  }
+  const out = new Map<string, number>();
+  bs.forEach((b, i) => out.set(String.fromCodePoint(cs[i] as number), b));
+  return out;
+}
+
+let byteTable: Map<string, number> | null = null;
+
+function usesByteLevel(json: Record<string, unknown>): boolean {
+  const isByteLevel = (node: unknown): boolean => {
+    if (typeof node !== 'object' || node === null) return false;
+    const n = node as { type?: unknown; pretokenizers?: unknown; decoders?: unknown };
+    if (n.type === 'ByteLevel') return true;
+    const children = Array.isArray(n.pretokenizers)
+      ? n.pretokenizers
+      : Array.isArray(n.decoders)
+        ? n.decoders
+        : [];
+    return children.some(isByteLevel);
+  };
+  return isByteLevel(json.pre_tokenizer) || isByteLevel(json.decoder);
+}
+
+function readablePiece(piece: string, byteLevel: boolean): string {
+  if (byteLevel) {
+    byteTable ??= unicodeToBytes();
+    const bytes: number[] = [];
+    for (const ch of piece) {
+      const b = byteTable.get(ch);
+      if (b === undefined) return piece; // not a byte-level piece (a special token)
+      bytes.push(b);
+    }
+    return new TextDecoder('utf-8').decode(new Uint8Array(bytes));
+  }
+  return piece.replace(/\u2581/g, ' '); // SentencePiece's word marker
+}
+
+// ---------------------------------------------------------------------------------------------
+// The tokenizer
+// ---------------------------------------------------------------------------------------------
+
+/** Pair lengths after Rust tokenizers' `longest_first` truncation to `budget` tokens. */
+export function longestFirst(n1: number, n2: number, budget: number): [number, number] {
+  if (n1 + n2 <= budget) return [n1, n2];
+  let a = n1;
+  let b = n2;
+  const swap = a > b;
+  if (swap) [a, b] = [b, a];
+  if (a > Math.floor(budget / 2)) {
+    a = Math.floor(budget / 2);
+    b = a + (budget % 2);
+  } else {
+    b = budget - a;
+  }
+  return swap ? [b, a] : [a, b];
+}
+
+/** Builds the tokenizer from plain source data (tokenizer.json object + config). */
+export async function createHfTokenizerFromSource(
+  source: HfTokenizerSource,
+  options: HfTokenizerOptions,
+): Promise<HfTokenizer> {
+  const { Tokenizer: HfLibTokenizer } = await import('@huggingface/tokenizers');
+  const file = source.builtFrom === 'tokenizer.json' ? 'tokenizer.json' : source.builtFrom;
+  let lib: InstanceType<typeof HfLibTokenizer>;
+  try {
+    lib = new HfLibTokenizer(source.tokenizerJson, source.tokenizerConfig);
+  } catch (error) {
+    throw new HfLoadError(
+      'unsupported',
+      `${file}: cannot be used (${error instanceof Error ? error.message : String(error)})`,
+      file,
+    );
+  }
+  const vocab = lib.get_vocab(true);
+  if (options.vocabSize !== undefined) {
+    let maxId = -1;
+    let maxPiece = '';
+    for (const [piece, id] of vocab)
+      if (id > maxId) {
+        maxId = id;
+        maxPiece = piece;
+      }
+    if (maxId >= options.vocabSize)
+      throw new HfLoadError(
+        'invalid',
+        `${file}: token ${JSON.stringify(maxPiece)} has id ${maxId}, outside config.json's vocab_size (${options.vocabSize})`,
+        file,
+      );
+  }
+  const specialIds = new Set<number>();
+  for (const [id, token] of lib.get_added_tokens_decoder()) if (token.special) specialIds.add(id);
+  const modelConfig = source.tokenizerJson.model as { unk_token?: unknown };
+  const unkId =
+    typeof modelConfig.unk_token === 'string' ? lib.token_to_id(modelConfig.unk_token) : undefined;
+  const byteLevel = usesByteLevel(source.tokenizerJson);
+  const configMax = source.tokenizerConfig.model_max_length;
+  const maxLength =
+    typeof configMax === 'number' &&
+    Number.isSafeInteger(configMax) &&
+    configMax > 0 &&
+    configMax < options.maxLength
+      ? configMax
+      : options.maxLength;
+  const supportsPairs = options.family !== 'gpt2';
+  const typeCount = options.typeVocabSize ?? 0;
+  const hasTypes = typeCount > 0;
+  const post = lib.post_processor;
+
+  const postProcess = (a: string[], b: string[] | null): { tokens: string[]; types: number[] } => {
+    if (!post) {
+      const tokens = [...a, ...(b ?? [])];
+      return { tokens, types: [...a.map(() => 0), ...(b ?? []).map(() => 1)] };
+    }
+    const out = post(a, b, true);
+    if (out.token_type_ids && out.token_type_ids.length === out.tokens.length)
+      return { tokens: out.tokens, types: out.token_type_ids };
+    const pairTokens = out.tokens_pair ?? (b && out.tokens.length === a.length ? b : []);
+    return {
+      tokens: [...out.tokens, ...pairTokens],
+      types: [...out.tokens.map(() => 0), ...pairTokens.map(() => 1)],
+    };
+  };
+  const specialCount = (pair: boolean): number => postProcess([], pair ? [] : null).tokens.length;
+
+  const toToken = (piece: string): HfToken => {
+    const id = lib.token_to_id(piece) ?? unkId;
+    if (id === undefined)
+      throw new Error(
+        `${options.name}: token ${JSON.stringify(piece)} is not in the vocabulary and there is no unknown token`,
+      );
+    const special = specialIds.has(id);
+    return {
+      text: special ? piece : readablePiece(piece, byteLevel),
+      piece,
+      id,
+      special,
+      unknown: unkId !== undefined && id === unkId,
+    };
+  };
+
+  const encodeInput = (text: string, pair?: string): HfEncoding => {
+    const isPair = pair !== undefined;
+    if (isPair && !supportsPairs)
+      throw new Error(
+        `${options.name}: a ${options.family} model reads one text, not a sentence pair`,
+      );
+    const a = lib.tokenize(text, { add_special_tokens: false });
+    const b = isPair ? lib.tokenize(pair, { add_special_tokens: false }) : null;
+    const budget = Math.max(0, maxLength - specialCount(isPair));
+    const [keepA, keepB] = b
+      ? longestFirst(a.length, b.length, budget)
+      : [Math.min(a.length, budget), 0];
+    const { tokens: pieces, types } = postProcess(a.slice(0, keepA), b ? b.slice(0, keepB) : null);
+    const tokens = pieces.map(toToken);
+    const truncatedA = a.length - keepA;
+    const truncatedB = b ? b.length - keepB : 0;
+    return {
+      tokens,
+      ids: tokens.map((t) => t.id),
+      segments: types,
+      tokenTypeIds: hasTypes ? types.map((t) => (t < typeCount ? t : 0)) : undefined,
+      truncated: truncatedA + truncatedB,
+      truncatedA,
+      truncatedB,
+    };
+  };
+
+  return {
+    name: options.name,
+    vocabSize: vocab.size,
+    family: options.family,
+    maxLength,
+    supportsPairs,
+    source,
+    encode: (text: string) => encodeInput(text).tokens,
+    encodeInput,
+    decode: (ids: number[]) => (ids.length === 0 ? '' : lib.decode(ids)),
+  };
+}
+
+/** Builds the tokenizer from the files a checkpoint has (see `tokenizerSourceFromFiles`). */
+export async function createHfTokenizer(
+  files: HfTokenizerFiles,
+  options: HfTokenizerOptions,
+): Promise<HfTokenizer> {
+  return createHfTokenizerFromSource(
+    tokenizerSourceFromFiles(files, options.family, options.modelType),
+    options,
+  );
+}
+
+/** The older files a family's tokenizer can be built from when there is no tokenizer.json. */
+export function fallbackTokenizerFiles(family: HfFamily): (keyof HfTokenizerFiles)[] {
+  return family === 'bert' || family === 'distilbert'
+    ? ['special_tokens_map.json', 'vocab.txt']
+    : ['special_tokens_map.json', 'vocab.json', 'merges.txt'];
+}
