@@ -2,7 +2,16 @@
  * English strings. Every visible string of the app comes from here or from zh.ts, through `useT()`.
  * Placeholders are written `{name}` and filled by `format()`.
  */
+import { analysisEn } from './features/analysis.en';
+import { exportEn } from './features/export.en';
+import { hubEn } from './features/hub.en';
+import { teachEn } from './features/teach.en';
+
 export const en = {
+  ...analysisEn,
+  ...exportEn,
+  ...hubEn,
+  ...teachEn,
   'app.title': 'Attention Atlas',
   'app.tagline':
     'See how a Transformer’s attention behaves — every layer, every head — right here in your browser.',

@@ -13,7 +13,10 @@ import { useAppStore } from '../../store';
 import { useHeatmapSource } from '../../store/selectors';
 import type { SentenceSlot } from '../../store/types';
 import { useElementWidth } from '../common/useElementWidth';
-import { cellTooltip, matrixToRgba, scaleMax } from './color';
+import { formatWeightIn } from '../../i18n/numbers';
+import { ExportMenu } from '../export/ExportMenu';
+import { matrixToRgba, scaleMax } from './color';
+import { colorMapLut } from './colormaps';
 import {
   cellAt,
   computeHeatmapLayout,
@@ -65,6 +68,8 @@ export function AttentionHeatmap({ slot, name }: AttentionHeatmapProps) {
     (s) => s.model === 'translator' && s.translatorLoad.state === 'loading',
   );
   const chosenKind = useAppStore((s) => s.kind);
+  const colorMap = useAppStore((s) => s.colorMap);
+  const language = useAppStore((s) => s.language);
 
   const frame = useMemo((): Frame | null => {
     const { block, layerData, tokens } = src;
@@ -126,13 +131,13 @@ export function AttentionHeatmap({ slot, name }: AttentionHeatmapProps) {
       shown.rows,
       shown.cols,
       shown.max,
-      undefined,
+      colorMapLut(colorMap),
       shown.allowed ?? undefined,
     );
     const image = ctx.createImageData(shown.cols, shown.rows);
     image.data.set(rgba);
     ctx.putImageData(image, 0, 0);
-  }, [shown]);
+  }, [shown, colorMap]);
 
   const label = t('heatmap.label', { name, layer: src.layer + 1, head: src.head + 1 });
   // What the rows and columns are, for the translator's three kinds (one line under the map).
@@ -145,11 +150,11 @@ export function AttentionHeatmap({ slot, name }: AttentionHeatmapProps) {
     hoverCell && shown ? (shown.matrix[hoverCell.query * shown.cols + hoverCell.key] ?? 0) : 0;
   const hoverText =
     hoverCell && shown
-      ? cellTooltip(
-          shown.queryTokens[hoverCell.query] ?? '',
-          shown.keyTokens[hoverCell.key] ?? '',
-          hoverWeight,
-        )
+      ? t('heatmap.announce', {
+          query: shown.queryTokens[hoverCell.query] ?? '',
+          key: shown.keyTokens[hoverCell.key] ?? '',
+          weight: formatWeightIn(language, hoverWeight),
+        })
       : '';
 
   const onPointerMove = (e: PointerEvent<HTMLCanvasElement>): void => {
@@ -167,6 +172,11 @@ export function AttentionHeatmap({ slot, name }: AttentionHeatmapProps) {
   };
   const onKeyDown = (e: KeyboardEvent<HTMLCanvasElement>): void => {
     if (!shown) return;
+    if (e.key === 'Escape' && hoverCell) {
+      e.preventDefault();
+      setHover(null);
+      return;
+    }
     const from = hoverCell ?? { query: 0, key: 0 };
     const next = hoverCell
       ? moveCell(from, e.key, shown.rows, shown.cols)
@@ -177,6 +187,7 @@ export function AttentionHeatmap({ slot, name }: AttentionHeatmapProps) {
     e.preventDefault();
     setKeyboard(true);
     setHover({ slot, ...next });
+    if (layout) scrollCellIntoView(e.currentTarget, next, layout);
   };
 
   return (
@@ -194,6 +205,7 @@ export function AttentionHeatmap({ slot, name }: AttentionHeatmapProps) {
           </span>
         )}
       </figcaption>
+      <ExportMenu slot={slot} name={name} />
 
       <div ref={containerRef} className="heatmap-body">
         {dataState === 'empty' && <p className="heatmap-empty">{t('heatmap.empty')}</p>}
@@ -359,6 +371,26 @@ export function AttentionHeatmap({ slot, name }: AttentionHeatmapProps) {
       </p>
     </figure>
   );
+}
+
+/** Scrolls the heatmap's scroll box so a keyboard-chosen cell is not hidden under the sticky labels. */
+function scrollCellIntoView(
+  canvas: HTMLCanvasElement,
+  cell: { query: number; key: number },
+  layout: { cellSize: number; rowLabelWidth: number; colLabelHeight: number },
+): void {
+  const box = canvas.closest('.heatmap-scroll');
+  if (!box) return;
+  const size = layout.cellSize;
+  const x = layout.rowLabelWidth + cell.key * size;
+  const y = layout.colLabelHeight + cell.query * size;
+  let { scrollLeft, scrollTop } = box;
+  if (x - layout.rowLabelWidth < scrollLeft) scrollLeft = x - layout.rowLabelWidth;
+  else if (x + size > scrollLeft + box.clientWidth) scrollLeft = x + size - box.clientWidth;
+  if (y - layout.colLabelHeight < scrollTop) scrollTop = y - layout.colLabelHeight;
+  else if (y + size > scrollTop + box.clientHeight) scrollTop = y + size - box.clientHeight;
+  if (scrollLeft !== box.scrollLeft || scrollTop !== box.scrollTop)
+    box.scrollTo({ left: scrollLeft, top: scrollTop });
 }
 
 /** The thinned labels plus the hovered one (so the hovered row/column is always named). */

@@ -1,21 +1,25 @@
-import { interpolateViridis } from 'd3-scale-chromatic';
 import { useT } from '../../i18n';
-import { formatTick, legendTicks } from './color';
+import { formatTickIn } from '../../i18n/numbers';
+import { useAppStore, type ColorMapName } from '../../store';
+import { legendTicks } from './color';
+import { COLOR_MAP_INTERPOLATORS, gradientStops } from './colormaps';
 
 export interface ColorLegendProps {
   /** Top of the colour scale (the shown matrix's largest weight). */
   max: number;
   /** Show the "masked" swatch (some cells are masked out). */
   showMasked?: boolean;
+  /** Colour map of the bar; default: the one chosen in the header. */
+  colorMap?: ColorMapName;
 }
 
-const STOPS = Array.from({ length: 11 }, (_, i) => `${interpolateViridis(i / 10)} ${i * 10}%`).join(
-  ', ',
-);
-
 /** A horizontal colour bar from 0 to `max` with nice ticks, the exact max at its right end. */
-export function ColorLegend({ max, showMasked = false }: ColorLegendProps) {
+export function ColorLegend({ max, showMasked = false, colorMap }: ColorLegendProps) {
   const t = useT();
+  const chosen = useAppStore((s) => s.colorMap);
+  const language = useAppStore((s) => s.language);
+  const formatTick = (v: number) => formatTickIn(language, v);
+  const STOPS = gradientStops(COLOR_MAP_INTERPOLATORS[colorMap ?? chosen]);
   // Drop nice ticks that would collide with the exact max label at the end.
   const ticks = legendTicks(max, 4).filter((v) => v === 0 || v < max * 0.8);
   return (

@@ -1,0 +1,345 @@
+/**
+ * English strings of the teaching views (step by step, √d_k, masks, positional encodings, same word,
+ * efficient attention), spread into en.ts. Placeholders are written `{name}`.
+ */
+export const teachEn = {
+  'tab.teach.steps': 'Step by step',
+  'tab.teach.sqrt': 'Why √d_k',
+  'tab.teach.masks': 'Masks',
+  'tab.teach.positions': 'Positional encodings',
+  'tab.teach.same': 'Same word, different weights',
+  'tab.teach.flash': 'Efficient attention',
+
+  'teach.status.loadingView': 'Loading this view…',
+  'teach.status.loading': 'Computing this head’s intermediates…',
+  'teach.status.error': 'The engine could not compute this head: {message}',
+  'teach.status.empty': 'This sentence is empty: type one in the Attention tab to see its numbers.',
+  'teach.status.noHead':
+    'This model has no such layer or head for this attention kind: pick another in the toolbar.',
+  'teach.formula.label': 'The attention formula',
+  'teach.source.sentence': 'Sentence',
+  'teach.source.line':
+    'Real numbers of the {model}: {kind}, layer {layer}, head {head} (change them in the toolbar above)',
+  'teach.model.translator': 'built-in translator',
+  'teach.model.playground': 'playground model',
+  'teach.seed': 'Seed',
+
+  'teach.steps.title': 'Attention, step by step',
+  'teach.steps.intro':
+    'Pick a query token and follow how it attends to every token: its query vector q, each key vector k, the dot products, the division by √d_k, the mask, the softmax and the weighted sum of the value vectors. Every number below comes from the model that is loaded.',
+  'teach.steps.mode': 'Numbers from',
+  'teach.steps.mode.model': 'The loaded model',
+  'teach.steps.mode.hand': 'By hand (small worked examples)',
+  'teach.steps.pickQuery': 'Query token',
+  'teach.steps.ropeNote':
+    'This model uses RoPE: q and k below are already rotated by their positions, so their dot product carries the relative position.',
+  'teach.steps.allDims': 'Show all {dh} dimensions (otherwise the first 8)',
+  'teach.steps.q.title': '1. The query vector q',
+  'teach.steps.q.text':
+    'The token “{token}” asks its question with a query vector q = x·W_Q of this head: {dh} numbers (d_k = {dh}). The other tokens answer with key vectors k = x·W_K.',
+  'teach.steps.q.label': 'q of “{token}”',
+  'teach.steps.scores.title': '2. Scores: q·k, scaled, masked, softmax',
+  'teach.steps.scores.text':
+    'The dot product q·k is large when the query and a key point the same way. It is multiplied by 1/√d_k = 1/√{dh} = {scale}, so that its spread does not grow with the head size (see “Why √d_k”).',
+  'teach.steps.biasNote':
+    'This model uses ALiBi: a bias −slope·|i − j| is added to every scaled score, so distant keys lose a little.',
+  'teach.steps.maskNote':
+    '{n} keys are masked for this query: their score becomes −∞, so e^−∞ = 0 and they get exactly no weight.',
+  'teach.steps.table.caption': 'Scores of the query “{token}” against every key',
+  'teach.steps.col.key': 'Key token',
+  'teach.steps.col.k': 'k (key vector)',
+  'teach.steps.col.bias': '+ ALiBi bias',
+  'teach.steps.col.mask': 'Mask',
+  'teach.steps.col.weight': 'Weight (softmax)',
+  'teach.steps.k.label': 'k of “{token}”',
+  'teach.steps.masked': 'masked',
+  'teach.steps.allowed': 'allowed',
+  'teach.steps.sum': 'Sum of the weights',
+  'teach.steps.softmax.text':
+    'Softmax turns the scores into weights: wⱼ = e^sⱼ / Σ e^s. Every weight is positive, they sum to 1, and a larger score always gets a larger weight.',
+  'teach.steps.sum.title': '3. The weighted sum of the value vectors',
+  'teach.steps.sum.text':
+    'Each token also carries a value vector v = x·W_V: what it hands over. The output of “{token}” is the sum of all value vectors, each multiplied by its weight.',
+  'teach.steps.vtable.caption': 'Value vectors and their weighted contributions',
+  'teach.steps.col.v': 'v (value vector)',
+  'teach.steps.col.wv': 'weight × v',
+  'teach.steps.v.label': 'v of “{token}”',
+  'teach.steps.wv.label': 'weight × v of “{token}”',
+  'teach.steps.output.title': 'Output of “{token}” = Σ weight × v',
+  'teach.steps.output.label': 'Attention output of “{token}”',
+  'teach.steps.check':
+    'Recomputed here in double precision from q, K and V and compared with the engine’s own numbers: largest difference — scores {scores}, weights {weights}, output {output}.',
+  'teach.steps.output.next':
+    'The outputs of all heads are joined side by side and multiplied by W_O; that is what the next layer reads.',
+  'teach.steps.all.title': '4. Every query at once',
+  'teach.steps.all.text':
+    'Doing the same for every query gives the whole weight matrix softmax(QKᵀ/√d_k + M): one row per query, each row summing to 1. The row you followed is outlined.',
+  'teach.steps.all.label':
+    'Attention weights of this head, one row per query; the chosen query outlined',
+
+  'teach.hand.cat.title': '“The cat sat on the mat”, with 4-dimensional vectors',
+  'teach.hand.cat.intro':
+    'The tutorial’s example: each token has a 4-dimensional vector and, to keep it simple, Q, K and V are the same matrix. Change any number and every step below is recomputed. d_k = 4, so the scores are divided by √4 = 2.',
+  'teach.hand.cat.tied': 'Use one matrix for Q, K and V (as in the tutorial)',
+  'teach.hand.reset': 'Reset the example',
+  'teach.hand.cell': '{matrix}, row “{token}”, dimension {dim}',
+  'teach.hand.cat.caption': 'The query “{token}”: every intermediate, key by key',
+  'teach.hand.step': 'Step',
+  'teach.hand.cat.output': 'Output of “{token}” (the weights times the rows of V, added up):',
+  'teach.hand.cat.outputLabel': 'Output vector',
+  'teach.hand.cat.denominator':
+    'Σ e^s = {sum}; each softmax weight is its e^s divided by this sum, so the row adds up to 1.',
+  'teach.hand.cat.matrix': 'All softmax weights (each row sums to 1)',
+  'teach.hand.queryKey': 'Query ↓ · key →',
+  'teach.hand.dict.title': 'A soft dictionary lookup: apple, banana, chair',
+  'teach.hand.dict.intro':
+    'The second article’s picture: the query “fruit” looks up a dictionary whose keys are apple, banana and chair, with values 10, 5 and 2. Instead of picking one key, attention takes every value with a weight: 0.6 for apple, 0.4 for banana, 0 for chair. Edit the values and weights.',
+  'teach.hand.dict.key': 'Key',
+  'teach.hand.dict.value': 'Value',
+  'teach.hand.dict.weight': 'Weight',
+  'teach.hand.dict.score': 'Score that gives this weight (ln w)',
+  'teach.hand.dict.product': 'Weight × value',
+  'teach.hand.dict.valueOf': 'Value of {key}',
+  'teach.hand.dict.weightOf': 'Weight of {key}',
+  'teach.hand.dict.result': 'Result of the lookup',
+  'teach.hand.dict.notOne':
+    'These weights add up to {sum}, not 1. Softmax weights always add up to 1, so attention never produces them as they are.',
+  'teach.hand.dict.softmax':
+    'Softmax of the scores in the fourth column gives back the weights {weights}: a weight of exactly 0 needs a score of −∞, which is what a mask does.',
+
+  'teach.sqrt.title': 'Why divide by √d_k?',
+  'teach.sqrt.intro':
+    'If the entries of q and k are random with variance 1, their dot product q·k is a sum of d_k terms: its variance is d_k and its spread √d_k. With large heads the scores become huge, softmax gives almost everything to the largest one (nearly one-hot), and its gradients vanish. Dividing by √d_k brings the spread back to 1, whatever the head size.',
+  'teach.sqrt.sample.title': 'Random queries and keys, sampled in your browser',
+  'teach.sqrt.sample.text':
+    'For each d_k the page draws a query and N keys with standard normal entries (seeded, so the same seed gives the same curves), and averages the entropy and the largest weight of the softmax, with and without the division by √d_k.',
+  'teach.sqrt.keys': 'Keys per query (N)',
+  'teach.sqrt.samples': 'Samples per d_k',
+  'teach.sqrt.maxDk': 'Largest d_k',
+  'teach.sqrt.series.raw': 'softmax(q·k): no scaling',
+  'teach.sqrt.series.scaled': 'softmax(q·k / √d_k)',
+  'teach.sqrt.entropy.title': 'Mean entropy of the weights (higher: more spread out)',
+  'teach.sqrt.entropy.label':
+    'Line plot: mean softmax entropy against d_k on a log axis, without and with scaling by 1/√d_k',
+  'teach.sqrt.axis.dk': 'd_k (log scale)',
+  'teach.sqrt.axis.entropy': 'entropy (nats)',
+  'teach.sqrt.uniform': 'uniform: ln {n}',
+  'teach.sqrt.max.title': 'Mean largest weight (1: all attention on one key)',
+  'teach.sqrt.max.label':
+    'Line plot: mean largest softmax weight against d_k on a log axis, without and with scaling by 1/√d_k',
+  'teach.sqrt.axis.max': 'largest weight',
+  'teach.sqrt.uniformMax': 'uniform: 1/{n}',
+  'teach.sqrt.table.caption': 'The plotted numbers ({samples} samples of {keys} keys per d_k)',
+  'teach.sqrt.col.std': 'spread of q·k (std)',
+  'teach.sqrt.col.hRaw': 'entropy, unscaled',
+  'teach.sqrt.col.hScaled': 'entropy, ÷√d_k',
+  'teach.sqrt.col.mRaw': 'largest weight, unscaled',
+  'teach.sqrt.col.mScaled': 'largest weight, ÷√d_k',
+  'teach.sqrt.sample.conclusion':
+    'Without scaling, the spread of q·k grows like √d_k, the entropy falls towards 0 and the largest weight climbs towards 1. With 1/√d_k both curves stay flat: the softmax behaves the same for a head of 4 or of 1024 dimensions.',
+  'teach.sqrt.head.title': 'This head, with a scale of your choice',
+  'teach.sqrt.head.text':
+    'Here the page takes this head’s raw scores q·k (from the engine) and recomputes the softmax with any factor: a small factor flattens the weights (high temperature), a large one sharpens them (low temperature). The mask and any ALiBi bias are kept.',
+  'teach.sqrt.factor': 'Scale factor applied to q·k',
+  'teach.sqrt.factorValue': '× {factor} (= {times} / √d_k)',
+  'teach.sqrt.preset.default': 'Model default: × 1/√{dk}',
+  'teach.sqrt.preset.none': 'No scaling: × 1',
+  'teach.sqrt.head.readout':
+    'Row “{token}”: entropy {now} nats with this factor ({base} with the model’s own scale); largest weight {max}. Mean entropy over all rows: {mean}.',
+  'teach.sqrt.head.bars':
+    'Weights of “{token}” with this factor; the thin mark is the model’s own weight',
+  'teach.sqrt.head.matrix': 'All weights of this head recomputed with the chosen factor',
+  'teach.sqrt.head.note':
+    'Only this head is recomputed: the model’s later layers were computed with its own scale.',
+
+  'teach.masks.title': 'Masks gallery',
+  'teach.masks.intro':
+    'A mask says which keys each query may see. Masked scores are set to −∞ before the softmax, so they get a weight of exactly 0, and the kept weights of each row still sum to 1. Sparse masks also save work: only the attended pairs need computing.',
+  'teach.masks.source':
+    'How this is computed: the scores are this head’s scaled scores QKᵀ/√d_k from the model run of the sentence; each mask and the softmax are applied here in the page. For layer 1 this is exactly what the model would compute with that mask; deeper layers would also change, because their inputs come from masked layers. To run the whole playground model with a mask, choose it in the playground settings.',
+  'teach.masks.radius': 'Window radius r',
+  'teach.masks.radiusValue':
+    'r = {r}: each query sees up to {w} neighbouring positions (width 2r + 1)',
+  'teach.masks.dilation': 'Dilation (dilated window)',
+  'teach.masks.random': 'Random keys per row (BigBird)',
+  'teach.masks.extraPad': 'Extra [PAD] tokens (padding)',
+  'teach.masks.extraPadValue': 'the batch is the longer sentence + {n} [PAD]',
+  'teach.masks.gallery': 'Mask',
+  'teach.masks.cost': '{pairs} / {full} pairs ({percent})',
+  'teach.masks.kind.none': 'No mask',
+  'teach.masks.kind.causal': 'Causal',
+  'teach.masks.kind.padding': 'Padding',
+  'teach.masks.kind.window': 'Sliding window',
+  'teach.masks.kind.dilated': 'Dilated window',
+  'teach.masks.kind.global-window': 'Global + window (Longformer)',
+  'teach.masks.kind.bigbird': 'BigBird',
+  'teach.masks.kind.custom': 'Custom',
+  'teach.masks.explain.none':
+    'Every query sees every key: N² pairs, the full cost of attention (what an encoder like BERT does).',
+  'teach.masks.explain.causal':
+    'A query sees only itself and the keys before it, never the future: what a decoder (GPT, the translator’s decoder) uses so that a word is predicted from the words before it. About half of N².',
+  'teach.masks.explain.padding':
+    'Sentences of a batch are padded with [PAD] tokens to the same length. The padding mask hides the [PAD] keys, so a padded sentence gets exactly the same weights as alone.',
+  'teach.masks.explain.window':
+    'Each query sees only the keys within r positions: local context, with a cost of about N·(2r + 1) instead of N². Stacked layers widen the view step by step.',
+  'teach.masks.explain.dilated':
+    'A sliding window with gaps: every d-th key within r·d positions. The same cost as a window of radius r, but it reaches further.',
+  'teach.masks.explain.global-window':
+    'Longformer: a sliding window, plus global tokens (here the first token) that attend to everything and are attended by everything, so information can travel across the whole sentence in two steps.',
+  'teach.masks.explain.bigbird':
+    'BigBird: window + global tokens + a few random keys per row (drawn from the seed). The random links make short paths between any two tokens likely, at a cost that grows linearly with N.',
+  'teach.masks.explain.custom':
+    'Your own mask: click a cell (or move with the arrow keys and press Enter or Space) to allow or mask that query → key pair. A row with nothing allowed gets no weights at all.',
+  'teach.masks.pairs':
+    'Attended pairs: {pairs} of N² = {full} (N = {n}): {percent} of the cost of full attention.',
+  'teach.masks.custom.help': 'Click cells of this grid to toggle them; filled cells are allowed.',
+  'teach.masks.custom.all': 'Allow everything',
+  'teach.masks.custom.diagonal': 'Only the diagonal',
+  'teach.masks.custom.causal': 'Start from causal',
+  'teach.masks.custom.label':
+    'Custom mask editor: filled cells are allowed, hatched ones masked; Enter or Space toggles the cell at the cursor',
+  'teach.masks.before': 'Scores before masking (QKᵀ/√d_k)',
+  'teach.masks.after': 'After masking (−∞ is hatched)',
+  'teach.masks.softmax': 'Softmax weights',
+  'teach.masks.beforeLabel': '{name}: scores before masking',
+  'teach.masks.afterLabel': '{name}: scores after masking, masked cells hatched',
+  'teach.masks.softmaxLabel': '{name}: softmax weights',
+  'teach.masks.padding.note':
+    'Both sentences padded to {length} tokens. Blank cells involve a [PAD] token: their scores were never computed here, and rows of [PAD] queries are thrown away in a real batch. The real rows’ weights equal those of the sentence alone.',
+
+  'teach.pos.title': 'Positional encodings',
+  'teach.pos.intro':
+    'Attention itself ignores order: shuffle the tokens and each one gets the same weights. Positional encodings give the model the order back: added to the embeddings (sinusoidal, learned), turned into rotations of q and k (RoPE), or added to the scores as a bias (ALiBi).',
+  'teach.pos.positions': 'Positions',
+  'teach.pos.base': 'Base',
+  'teach.pos.sin.title': 'Sinusoidal encoding (Vaswani et al.)',
+  'teach.pos.sin.text':
+    'Each position gets a vector of d_model numbers: pairs of sine and cosine waves whose wavelengths grow geometrically from 2π to base·2π. Low dimensions change fast from one position to the next, high dimensions slowly, like the hands of a clock.',
+  'teach.pos.sin.label':
+    'Sinusoidal table: {positions} positions (rows) × {d} dimensions (columns)',
+  'teach.pos.sin.cell': 'position {pos}, dimension {dim}: {value}',
+  'teach.pos.dim': 'dimension {dim} ({fn}, wavelength {wavelength})',
+  'teach.pos.curves.title': 'Chosen dimensions over the positions',
+  'teach.pos.dimPick': 'Dimension {n}',
+  'teach.pos.curves.label':
+    'Line plot: value of the chosen dimensions of the encoding at every position',
+  'teach.pos.curves.text':
+    'An even dimension 2i is a sine, the next one the cosine of the same frequency. Together the pair is a point going round a circle as the position grows, which is why a shift in position is a rotation.',
+  'teach.pos.axis.position': 'position',
+  'teach.pos.axis.value': 'value',
+  'teach.pos.axis.dot': 'PE(i) · PE(j)',
+  'teach.pos.sim.title': 'Similarity of one position with all others',
+  'teach.pos.sim.text':
+    'The dot product PE(i)·PE(j) adds up cos((i − j)·ωₖ) over the frequencies: it depends only on the distance i − j, is largest at j = i, and falls off with distance. The matrix below has constant diagonals for the same reason.',
+  'teach.pos.sim.pick': 'Position i',
+  'teach.pos.sim.series': 'PE({i}) · PE(j)',
+  'teach.pos.sim.label':
+    'Line plot: dot product of the encoding of position {i} with the encoding of every position',
+  'teach.pos.sim.readout':
+    'PE({i})·PE({i}) = {self} (= d_model/2 = {half}); with the next position {near}; ten positions away {far}.',
+  'teach.pos.sim.matrix': 'Dot products PE(i)·PE(j) of the first {n} positions',
+  'teach.pos.rope.title': 'RoPE: rotary position embedding',
+  'teach.pos.rope.text':
+    'RoPE does not add anything to the embeddings. It rotates each pair of dimensions (2i, 2i+1) of q and k by the angle position × θᵢ, with θᵢ = base^(−2i/d). Pick a pair and a position to watch the rotation.',
+  'teach.pos.rope.pair': 'Pair i',
+  'teach.pos.rope.pairValue': 'pair {i}: dimensions {a} and {b}, θ = {theta} rad per position',
+  'teach.pos.rope.position': 'Position m',
+  'teach.pos.rope.circle':
+    'The pair’s axis rotated to position {m}: angle {angle} rad ({degrees}°); dots mark positions 0 to {m}',
+  'teach.pos.rope.readout':
+    'At position {m} the pair is turned by m·θ = {m} × {theta} = {angle} rad ({degrees}°).',
+  'teach.pos.rope.why':
+    'Rotating q by m·θ and k by n·θ and taking their dot product is the same as rotating by (m − n)·θ once: the score sees only the relative position m − n.',
+  'teach.pos.rope.demo.title': 'The score depends only on m − n',
+  'teach.pos.rope.demo.text':
+    'A fixed random q and k (8 dimensions, seeded) placed at every pair of positions: q at m, k at n. Along each diagonal (same m − n) the score is the same.',
+  'teach.pos.rope.demo.label':
+    'RoPE scores of q at position m (rows) and k at position n (columns), {n} positions',
+  'teach.pos.rope.demo.score': 'score rot(q, m)·rot(k, n)',
+  'teach.pos.rope.demo.spread':
+    'Largest difference between two scores on the same diagonal: {spread} (rounding only).',
+  'teach.pos.alibi.title': 'ALiBi: a distance penalty per head',
+  'teach.pos.alibi.text':
+    'ALiBi adds no vectors either: it adds −slope × |i − j| to the scores of each head, so far-away keys lose weight. Each head has its own slope (a geometric series), from heads that look far to heads that stay very local.',
+  'teach.pos.alibi.heads': 'Heads',
+  'teach.pos.alibi.head': 'Head',
+  'teach.pos.alibi.slopes': 'Slopes of the heads: {slopes}',
+  'teach.pos.alibi.label': 'ALiBi bias of head {head} (slope {slope}): query rows, key columns',
+  'teach.pos.learned.title': 'Learned positions',
+  'teach.pos.learned.text':
+    'BERT and GPT-2 simply learn one vector per position during training, like a word embedding, and add it to the token embedding. Such a table has no formula: only what training put there.',
+  'teach.pos.learned.shown':
+    'The loaded model’s own table: first {rows} positions × {cols} dimensions.',
+  'teach.pos.learned.label':
+    'Learned position table: {rows} positions (rows) × {cols} dimensions (columns)',
+  'teach.pos.learned.translator':
+    'Not available for the built-in translator: it uses “{kind}” positions (the fixed sinusoidal table above), not a learned table.',
+  'teach.pos.learned.playground':
+    'The playground model uses “{kind}” positions, so it has no learned table. Switch it to learned positions to see its table (random until trained).',
+  'teach.pos.learned.switch': 'Use learned positions in the playground',
+  'teach.pos.learned.random':
+    'The playground’s weights are seeded random numbers, so this table is noise: training is what would give it structure (often smooth, wave-like rows).',
+
+  'teach.same.title': 'Same word, different weights',
+  'teach.same.question': 'Can the same word get different attention weights in a Transformer?',
+  'teach.same.intro':
+    'The first article answers yes: the weights are computed from the word’s context, not looked up. Here is the answer with the model’s own numbers, for the same word in sentence A and sentence B (by default the two “bank” sentences).',
+  'teach.same.word': 'Word to follow',
+  'teach.same.source':
+    'Layer {layer}, head {head} of the loaded model (change them in the toolbar above).',
+  'teach.same.notFound':
+    '“{word}” is not a token of both sentences: type another word, or click a token in each sentence.',
+  'teach.same.pick': 'Focus token in {name}',
+  'teach.same.s1.title': '1. One word, two contexts',
+  'teach.same.s1.text':
+    'The word has the same token and the same embedding vector in both sentences. What differs is everything around it: its position and its neighbours.',
+  'teach.same.s2.title': '2. Its query vector is not the same',
+  'teach.same.s2.text':
+    'q = x·W_Q, and x is not only the word: in layer 1 it is the embedding plus the position (token {a} in A, token {b} in B); in deeper layers it has already mixed in the other words. So the two query vectors differ.',
+  'teach.same.qOf': 'q of “{word}” in sentence {name}',
+  'teach.same.s2.readout':
+    'Cosine similarity of the two query vectors: {cos} (1 would mean the same direction); distance between them: {distance}.',
+  'teach.same.s3.title': '3. The keys it meets are different',
+  'teach.same.s3.text':
+    'The scores are q·k with the keys of the other words of its own sentence (in the example sentences: “river” in one, “money” and “deposited” in the other). Different keys give different scores even for the same query.',
+  'teach.same.s4.title': '4. So its weights are different',
+  'teach.same.s4.text':
+    'Softmax turns the two rows of scores into two different distributions of attention, so the word collects different information from its context.',
+  'teach.same.weightsOf': 'Weights of “{word}” in sentence {name}',
+  'teach.same.s4.readout':
+    '“{word}” attends most to “{topA}” ({wA}) in sentence A and to “{topB}” ({wB}) in sentence B.',
+  'teach.same.s5.title': '5. Every head gives its own answer',
+  'teach.same.s5.text':
+    'Each head has its own W_Q, W_K and W_V, so the same word gets another set of weights in every head: change the head in the toolbar and watch the rows change.',
+  'teach.same.s6.title': '6. Conclusion',
+  'teach.same.s6.text':
+    'Yes: attention weights belong to a word in its context, not to the word. That is how “bank” can lean towards “river” in one sentence and towards “money” in the other, and how a translator can pick 河岸 or 银行.',
+
+  'teach.flash.title': 'Efficient attention: the idea of FlashAttention',
+  'teach.flash.intro':
+    'Full attention writes the whole N × N score matrix to memory before the softmax. FlashAttention never does: it reads K and V in tiles, and for each query row keeps only a running max m, a running sum l and a running output, rescaling them when a new tile brings a larger score. The result is exactly the same softmax.',
+  'teach.flash.tile': 'Tile size (keys per tile)',
+  'teach.flash.tileValue': '{size} keys per tile: {tiles} tiles',
+  'teach.flash.step': 'After tile',
+  'teach.flash.stepValue': 'tile {step} of {tiles}',
+  'teach.flash.rowLabel':
+    'Scores of the query “{token}” split into tiles; tiles 1 to {step} of {tiles} processed',
+  'teach.flash.table.caption': 'The query “{token}”, tile by tile',
+  'teach.flash.col.tile': 'Tile',
+  'teach.flash.col.keys': 'Keys',
+  'teach.flash.col.tileMax': 'Max in the tile',
+  'teach.flash.col.m': 'Running max m',
+  'teach.flash.col.rescale': 'Rescale e^(m_old − m_new)',
+  'teach.flash.col.l': 'Running sum l',
+  'teach.flash.update':
+    'For each tile: m_new = max(m, tile max); the old sum and output are multiplied by e^(m − m_new); then the tile adds e^(s − m_new) to l and e^(s − m_new)·v to the output. At the end the output is divided by l.',
+  'teach.flash.estimate': 'Output estimate after tile {step} (running output / l)',
+  'teach.flash.estimateLabel': 'Output estimate of “{token}” after tile {step}',
+  'teach.flash.result': 'Same result, less memory',
+  'teach.flash.diff':
+    'Largest difference from the full softmax computed at once: weights {weights}, output {output}. From the engine’s own output: {engine}.',
+  'teach.flash.memory':
+    'Memory for scores: the full matrix holds N × M = {n} × {m} = {full} numbers; one tile holds {size} × {size} = {tile}, plus a running max and sum per query ({stats} numbers).',
+  'teach.flash.why':
+    'On a GPU the tiles fit in fast on-chip memory, so the slow reads and writes of the N × N matrix disappear: attention becomes faster and its memory grows linearly with N instead of quadratically. The arithmetic is the same; only the order changes.',
+} as const;

@@ -1,0 +1,246 @@
+/**
+ * Hand-written validation of a decoded link. Every field is checked for its type and range; a field
+ * that fails falls back to the app's default and is reported as a `ShareIssue`, so a hand-edited or
+ * half-broken link still opens on something sensible. Text (sentences) is kept literally: the views
+ * render it as text, so `<script>` stays a string.
+ */
+import type { AttentionKind, PlaygroundOptions } from '../engine';
+import type { MaskChoice, MaskSettings } from '../store/types';
+import {
+  SHARE_VERSION,
+  type DecodeResult,
+  type ShareContext,
+  type SharedFocus,
+  type SharedState,
+  type ShareIssue,
+  type ShareSlot,
+} from './types';
+
+/** Longest sentence a link keeps, in characters (code points). */
+export const MAX_SENTENCE_CHARS = 2000;
+/** Largest layer/head index accepted before clamping to the model (anything above is invalid). */
+const MAX_INDEX = 1_000_000;
+/** Largest token index of a focus cell. */
+const MAX_TOKEN_INDEX = 100_000;
+
+const ARCHITECTURES = ['encoder', 'decoder', 'encoder-decoder'] as const;
+const POSITIONALS = ['none', 'sinusoidal', 'learned', 'rope', 'alibi'] as const;
+const NORMS = ['pre', 'post'] as const;
+const MASKS: readonly MaskChoice[] = [
+  'none',
+  'causal',
+  'window',
+  'dilated',
+  'global-window',
+  'bigbird',
+];
+const MODELS = ['translator', 'playground'] as const;
+const SLOTS: readonly ShareSlot[] = ['A', 'B'];
+
+/** The attention blocks each architecture has (the translator is an encoder–decoder). */
+const KINDS: Record<PlaygroundOptions['architecture'], readonly AttentionKind[]> = {
+  encoder: ['encoder-self'],
+  decoder: ['decoder-self'],
+  'encoder-decoder': ['encoder-self', 'decoder-self', 'cross'],
+};
+
+export function kindsForShare(
+  model: SharedState['model'],
+  architecture: PlaygroundOptions['architecture'],
+): readonly AttentionKind[] {
+  return KINDS[model === 'translator' ? 'encoder-decoder' : architecture];
+}
+
+/** A plain object (not null, not an array). */
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function oneOf<T extends string | number>(value: unknown, allowed: readonly T[]): value is T {
+  return (allowed as readonly unknown[]).includes(value);
+}
+
+function intIn(value: unknown, min: number, max: number): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= min && value <= max;
+}
+
+/** Collects issues while reading fields; a missing field takes its default silently. */
+class Reader {
+  readonly issues: ShareIssue[] = [];
+
+  field<T>(
+    source: Record<string, unknown>,
+    key: string,
+    path: string,
+    fallback: T,
+    accept: (value: unknown) => value is T,
+    code: ShareIssue['code'] = 'invalid',
+  ): T {
+    const value = source[key];
+    if (value === undefined) return fallback;
+    if (accept(value)) return value;
+    this.issues.push({ field: path, code });
+    return fallback;
+  }
+
+  object(source: Record<string, unknown>, key: string): Record<string, unknown> {
+    const value = source[key];
+    if (value === undefined) return {};
+    if (isRecord(value)) return value;
+    this.issues.push({ field: key, code: 'invalid' });
+    return {};
+  }
+}
+
+/** Cuts `text` to `max` code points (never splitting a surrogate pair). */
+function cutText(text: string, max: number): string {
+  const chars = Array.from(text);
+  return chars.length <= max ? text : chars.slice(0, max).join('');
+}
+
+/**
+ * Validates a decoded value against the schema. Never throws. Whole-state failures (`invalid`,
+ * `version`) give `ok: false`; field failures give defaults plus issues. Layer and head are only
+ * checked to be indices here; `clampView` fits them to the model once its shape is known.
+ */
+export function validateSharedState(raw: unknown, ctx: ShareContext): DecodeResult {
+  if (!isRecord(raw)) return { ok: false, reason: 'invalid' };
+  if (raw.v !== SHARE_VERSION)
+    return { ok: false, reason: typeof raw.v === 'number' ? 'version' : 'invalid' };
+
+  const d = ctx.defaults;
+  const r = new Reader();
+  const maxChars = ctx.maxSentenceChars ?? MAX_SENTENCE_CHARS;
+
+  const model = r.field(raw, 'model', 'model', d.model, (v) => oneOf(v, MODELS), 'unknown');
+
+  const rawSentences = r.object(raw, 'sentences');
+  const sentences = { ...d.sentences };
+  for (const slot of SLOTS) {
+    const text = r.field(
+      rawSentences,
+      slot,
+      `sentences.${slot}`,
+      d.sentences[slot],
+      (v): v is string => typeof v === 'string',
+    );
+    const cut = cutText(text, maxChars);
+    if (cut !== text) r.issues.push({ field: `sentences.${slot}`, code: 'truncated' });
+    sentences[slot] = cut;
+  }
+
+  const tab = r.field(
+    raw,
+    'tab',
+    'tab',
+    d.tab,
+    (v): v is string => typeof v === 'string' && ctx.tabs.includes(v),
+    'unknown',
+  );
+
+  const p = r.object(raw, 'playground');
+  const L = ctx.limits;
+  const playground: PlaygroundOptions = {
+    architecture: r.field(
+      p,
+      'architecture',
+      'playground.architecture',
+      d.playground.architecture,
+      (v) => oneOf(v, ARCHITECTURES),
+    ),
+    layers: r.field(p, 'layers', 'playground.layers', d.playground.layers, (v) =>
+      intIn(v, L.layers.min, L.layers.max),
+    ),
+    heads: r.field(p, 'heads', 'playground.heads', d.playground.heads, (v) =>
+      intIn(v, L.heads.min, L.heads.max),
+    ),
+    dModel: r.field(p, 'dModel', 'playground.dModel', d.playground.dModel, (v) =>
+      oneOf(v, L.dModels),
+    ),
+    positional: r.field(p, 'positional', 'playground.positional', d.playground.positional, (v) =>
+      oneOf(v, POSITIONALS),
+    ),
+    norm: r.field(p, 'norm', 'playground.norm', d.playground.norm, (v) => oneOf(v, NORMS)),
+    seed: r.field(p, 'seed', 'playground.seed', d.playground.seed, (v) =>
+      intIn(v, L.seed.min, L.seed.max),
+    ),
+    maxPositions: r.field(
+      p,
+      'maxPositions',
+      'playground.maxPositions',
+      d.playground.maxPositions,
+      (v) => intIn(v, L.maxPositions.min, L.maxPositions.max),
+    ),
+    vocabSize: r.field(p, 'vocabSize', 'playground.vocabSize', d.playground.vocabSize, (v) =>
+      intIn(v, 16, 1 << 20),
+    ),
+  };
+
+  const m = r.object(raw, 'mask');
+  const mask: MaskSettings = {
+    kind: r.field(m, 'kind', 'mask.kind', d.mask.kind, (v) => oneOf(v, MASKS)),
+    radius: r.field(m, 'radius', 'mask.radius', d.mask.radius, (v) =>
+      intIn(v, L.radius.min, L.radius.max),
+    ),
+    dilation: r.field(m, 'dilation', 'mask.dilation', d.mask.dilation, (v) =>
+      intIn(v, L.dilation.min, L.dilation.max),
+    ),
+  };
+
+  const kinds = kindsForShare(model, playground.architecture);
+  const defaultKind = kinds.includes(d.kind) ? d.kind : (kinds[0] ?? 'encoder-self');
+  const kind = r.field(raw, 'kind', 'kind', defaultKind, (v) => oneOf(v, kinds));
+
+  const layer = r.field(raw, 'layer', 'layer', d.layer, (v) => intIn(v, 0, MAX_INDEX));
+  const head = r.field(raw, 'head', 'head', d.head, (v) => intIn(v, 0, MAX_INDEX));
+
+  let focus: SharedFocus | null = null;
+  if (raw.focus !== undefined && raw.focus !== null) {
+    const f = raw.focus;
+    if (
+      isRecord(f) &&
+      oneOf(f.slot, SLOTS) &&
+      intIn(f.query, 0, MAX_TOKEN_INDEX) &&
+      intIn(f.key, 0, MAX_TOKEN_INDEX)
+    )
+      focus = { slot: f.slot, query: f.query, key: f.key };
+    else r.issues.push({ field: 'focus', code: 'invalid' });
+  }
+
+  const colorMap = r.field(
+    raw,
+    'colorMap',
+    'colorMap',
+    d.colorMap,
+    (v): v is string => typeof v === 'string' && ctx.colorMaps.includes(v),
+    'unknown',
+  );
+
+  return {
+    ok: true,
+    state: {
+      v: SHARE_VERSION,
+      model,
+      sentences,
+      tab,
+      kind,
+      layer,
+      head,
+      focus,
+      playground,
+      mask,
+      colorMap,
+    },
+    issues: r.issues,
+  };
+}
+
+/** Fits a requested layer/head into a model of `layers` × `heads`, saying whether it moved. */
+export function clampView(
+  requested: { layer: number; head: number },
+  shape: { layers: number; heads: number },
+): { layer: number; head: number; clamped: boolean } {
+  const layer = Math.max(0, Math.min(shape.layers - 1, requested.layer));
+  const head = Math.max(0, Math.min(shape.heads - 1, requested.head));
+  return { layer, head, clamped: layer !== requested.layer || head !== requested.head };
+}
