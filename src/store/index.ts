@@ -3,10 +3,14 @@
  * reached through the engine client) and the views.
  */
 import { create } from 'zustand';
+import { createAnalysisSlice } from './analysisSlice';
 import { createInputSlice } from './inputSlice';
 import { createModelSlice } from './modelSlice';
 import { createRunSlice } from './runSlice';
 import { cancelScheduled } from './scheduler';
+import { createTeachSlice } from './teachSlice';
+import { createShareSlice } from './shareSlice';
+import { createHubSlice } from './hubSlice';
 import type { AppState } from './types';
 import { createViewSlice } from './viewSlice';
 
@@ -15,6 +19,10 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createModelSlice(...a),
   ...createRunSlice(...a),
   ...createViewSlice(...a),
+  ...createTeachSlice(...a),
+  ...createAnalysisSlice(...a),
+  ...createShareSlice(...a),
+  ...createHubSlice(...a),
 }));
 
 const initialState = useAppStore.getState();
@@ -48,3 +56,10 @@ export {
 export { readUrlOptions, absoluteUrl, asFolder, type UrlOptions } from './urlParams';
 export { setEngineClient, getEngineClient, setDebounceMs, getDebounceMs } from './engineClient';
 export { isScheduled } from './scheduler';
+export {
+  THEMES,
+  COLOR_MAPS,
+  type ThemeChoice,
+  type ColorMapName,
+  type ShareNotice,
+} from './shareSlice';

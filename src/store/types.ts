@@ -1,5 +1,9 @@
 import type { AttentionKind, BackendName, MaskMatrix, PlaygroundOptions, Token } from '../engine';
 import type { Language } from '../i18n/language';
+import type { TeachSlice } from './teachSlice';
+import type { ShareSlice } from './shareSlice';
+import type { AnalysisSlice } from './analysisSlice';
+import type { HubSlice } from './hubSlice';
 import type {
   BackendStatus,
   ErrorStage,
@@ -24,6 +28,8 @@ export interface BlockResult {
   rowTokens?: string[];
   /** Column labels (keyLength) when they are not the run's tokens. */
   colTokens?: string[];
+  /** Sentence of each token (0: A, 1: B) of a Hugging Face sentence-pair run. */
+  segments?: number[];
   /** Per layer: row-major [heads][queryLength][keyLength], or null until that layer arrives. */
   data: (Float32Array | null)[];
   /** The mask the block used, known when the run is done. */
@@ -153,4 +159,19 @@ export interface ViewSlice {
   setHover: (hover: HoverCell | null) => void;
 }
 
-export type AppState = InputSlice & ModelSlice & RunSlice & ViewSlice;
+export type {
+  AnalysisSlice,
+  AggregateMode,
+  GridFilter,
+  GridSortKey,
+  HeadRef,
+} from './analysisSlice';
+
+export type AppState = InputSlice &
+  ModelSlice &
+  RunSlice &
+  ViewSlice &
+  AnalysisSlice &
+  ShareSlice &
+  TeachSlice &
+  HubSlice;

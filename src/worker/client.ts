@@ -6,8 +6,13 @@ import type {
   BackendStatus,
   BlockInfo,
   ErrorStage,
+  HfErrorCode,
+  HfLoadRequest,
+  HfModelInfo,
+  HfProgressInfo,
+  RunExtras,
   RunRequest,
-  SentenceSlot,
+  RunSlot,
   TranslatorInfo,
   WorkerRequest,
   WorkerResponse,
@@ -22,15 +27,31 @@ export interface RunHandlers {
   onTranslation(text: string, targetTokens: Token[], finished: boolean): void;
   onStart(backend: BackendStatus, blocks: BlockInfo[], translator?: TranslatorInfo): void;
   onLayer(layer: LayerAttention): void;
-  onDone(masks: { kind: AttentionKind; mask: MaskMatrix }[], elapsedMs: number): void;
+  onDone(
+    masks: { kind: AttentionKind; mask: MaskMatrix }[],
+    elapsedMs: number,
+    extras?: RunExtras,
+  ): void;
   /** `stage` 'load': the model could not be loaded (every run of it fails alike). Default 'run'. */
   onError(message: string, stage?: ErrorStage): void;
+}
+
+/** Answers to a Hugging Face checkpoint load (`loadHf`). */
+export interface HfLoadHandlers {
+  onProgress(progress: HfProgressInfo): void;
+  onLoaded(info: HfModelInfo): void;
+  onError(message: string, code: HfErrorCode): void;
 }
 
 /** What the store needs from the engine. Tests pass a fake. */
 export interface EngineClient {
   /** Starts a run and returns its request id; superseded runs of the same slot stop. */
   run(request: RunRequest, handlers: RunHandlers): number;
+  /**
+   * Loads a Hugging Face checkpoint into the worker and returns the request id (`cancel` stops
+   * the download). Optional so that fakes of the run API stay valid.
+   */
+  loadHf?(request: HfLoadRequest, handlers: HfLoadHandlers): number;
   /** Stops a run (its handlers are never called again). */
   cancel(requestId: number): void;
   dispose(): void;
@@ -45,7 +66,8 @@ export function createEngineClient(port: {
 }): EngineClient {
   let nextId = 0;
   const live = new Map<number, RunHandlers>();
-  const bySlot = new Map<SentenceSlot, number>();
+  const bySlot = new Map<RunSlot, number>();
+  const loads = new Map<number, HfLoadHandlers>();
 
   const finish = (requestId: number): void => {
     live.delete(requestId);
@@ -74,7 +96,8 @@ export function createEngineClient(port: {
         break;
       case 'done':
         finish(msg.requestId);
-        handlers.onDone(msg.masks, msg.elapsedMs);
+        if (msg.extras) handlers.onDone(msg.masks, msg.elapsedMs, msg.extras);
+        else handlers.onDone(msg.masks, msg.elapsedMs);
         break;
       case 'error':
         finish(msg.requestId);
@@ -83,14 +106,29 @@ export function createEngineClient(port: {
     }
   });
 
+  port.addEventListener('message', (event) => {
+    const msg = event.data;
+    const handlers = loads.get(msg.requestId);
+    if (!handlers) return;
+    if (msg.type === 'hf-progress') handlers.onProgress(msg.progress);
+    else if (msg.type === 'hf-loaded' || msg.type === 'hf-error') {
+      loads.delete(msg.requestId);
+      if (msg.type === 'hf-loaded') handlers.onLoaded(msg.info);
+      else handlers.onError(msg.message, msg.code);
+    }
+  });
+
   port.addEventListener('error', (event) => {
     // A crash of the worker itself (not an error of one run): every live run fails.
     event.preventDefault?.();
     const message = event.message || 'The engine stopped unexpectedly.';
     const all = [...live.values()];
+    const loading = [...loads.values()];
     live.clear();
     bySlot.clear();
+    loads.clear();
     for (const h of all) h.onError(message, 'run');
+    for (const h of loading) h.onError(message, 'other');
   });
 
   return {
@@ -103,7 +141,17 @@ export function createEngineClient(port: {
       port.postMessage({ type: 'run', requestId, ...request });
       return requestId;
     },
+    loadHf(request, handlers) {
+      const requestId = ++nextId;
+      loads.set(requestId, handlers);
+      port.postMessage({ type: 'hf-load', requestId, ...request });
+      return requestId;
+    },
     cancel(requestId) {
+      if (loads.delete(requestId)) {
+        port.postMessage({ type: 'cancel', requestId });
+        return;
+      }
       if (!live.has(requestId)) return;
       finish(requestId);
       port.postMessage({ type: 'cancel', requestId });
@@ -111,6 +159,7 @@ export function createEngineClient(port: {
     dispose() {
       live.clear();
       bySlot.clear();
+      loads.clear();
       port.terminate?.();
     },
   };

@@ -32,12 +32,14 @@ import {
   type VocabTokenizer,
 } from '../engine';
 import { fetchTranslator, type TranslatorBundle } from '../loader/translator';
+import { createHfWorker } from './hf-model';
 import type {
   BackendStatus,
   BlockInfo,
   ModelRequest,
+  RunExtras,
   RunRequest,
-  SentenceSlot,
+  RunSlot,
   TranslatorInfo,
   WorkerRequest,
   WorkerResponse,
@@ -125,6 +127,7 @@ function disposeModels(): void {
   playground = null;
   for (const m of translatorModels.values()) m.dispose();
   translatorModels.clear();
+  hf.disposeBuilt();
 }
 
 function ensurePlayground(options: PlaygroundOptions): AttentionModel {
@@ -292,9 +295,23 @@ const MAX_ATTENTION_FLOATS = 32 * 2 ** 20;
 
 // ---- runs ------------------------------------------------------------------------------------
 
-const live = new Map<SentenceSlot, { requestId: number; controller: AbortController }>();
+const live = new Map<RunSlot, { requestId: number; controller: AbortController }>();
 const byId = new Map<number, AbortController>();
 let queue: Promise<void> = Promise.resolve();
+
+/** Hugging Face checkpoints (src/worker/hf-model.ts): loaded on request, run on the same queue. */
+const hf = createHfWorker({
+  post,
+  ensureBackend,
+  enqueue: (task) => {
+    const done = queue.then(task);
+    queue = done.catch(() => {});
+    return done;
+  },
+  checkSize,
+  runExtras,
+  postDone,
+});
 
 /** Tokens of a run, cut to the limit, posted to the page. */
 function postTokens(requestId: number, all: Token[], limit: number): Token[] {
@@ -322,6 +339,14 @@ function startRun(requestId: number, request: RunRequest): void {
     queue = queue.then(() => executeTranslator(requestId, request, model, controller.signal));
     return;
   }
+  if (model.kind === 'hf') {
+    queue = queue.then(() =>
+      hf
+        .execute(requestId, request, model, controller.signal)
+        .finally(() => finishRun(requestId, request.slot)),
+    );
+    return;
+  }
 
   // Tokenize at once (cheap, no tfjs) so the chips appear before the model is ready.
   let ids: number[];
@@ -345,7 +370,7 @@ function startRun(requestId: number, request: RunRequest): void {
   );
 }
 
-function finishRun(requestId: number, slot: SentenceSlot): void {
+function finishRun(requestId: number, slot: RunSlot): void {
   byId.delete(requestId);
   if (live.get(slot)?.requestId === requestId) live.delete(slot);
 }
@@ -378,7 +403,12 @@ async function executePlayground(
     post({ type: 'start', requestId, backend: status, blocks });
     const t0 = performance.now();
     const result = await current.run(
-      { sourceIds, targetIds: isEncDec ? sourceIds : undefined, mask: request.mask },
+      {
+        sourceIds,
+        targetIds: isEncDec ? sourceIds : undefined,
+        mask: request.mask,
+        intermediates: request.intermediates,
+      },
       {
         signal,
         onLayer: (layer) => {
@@ -390,7 +420,10 @@ async function executePlayground(
       },
     );
     if (signal.aborted) return;
-    postDone(requestId, result.stacks, t0);
+    const extras = runExtras(request, current.config, result.intermediates, () =>
+      createPlaygroundWeights(current.config, options.seed).get('embed.positions'),
+    );
+    postDone(requestId, result.stacks, t0, extras);
   } catch (error) {
     if (isAbort(error) || signal.aborted) return;
     post({ type: 'error', requestId, message: readable(error), stage: 'run' });
@@ -399,9 +432,38 @@ async function executePlayground(
   }
 }
 
-function postDone(requestId: number, stacks: AttentionStack[], t0: number): void {
+/**
+ * What the teaching views asked for besides the weights: the head's intermediates, the kind of
+ * positions, and the learned position table (read only when asked and the model has one).
+ */
+function runExtras(
+  request: RunRequest,
+  config: TransformerConfig,
+  intermediates: RunExtras['intermediates'],
+  positions: () => { shape: number[]; data: Float32Array } | undefined,
+): RunExtras | undefined {
+  if (!request.intermediates && !request.positionRows) return undefined;
+  const extras: RunExtras = { positional: config.positional, intermediates };
+  const table = request.positionRows && config.positional === 'learned' ? positions() : undefined;
+  if (table && table.shape.length === 2) {
+    const offset = config.positionOffset ?? 0;
+    const cols = table.shape[1]!;
+    const rows = Math.max(0, Math.min(request.positionRows ?? 0, table.shape[0]! - offset));
+    const data = table.data.slice(offset * cols, (offset + rows) * cols); // [rows, d]
+    extras.positionTable = { rows, cols, data };
+  }
+  return extras;
+}
+
+function postDone(
+  requestId: number,
+  stacks: AttentionStack[],
+  t0: number,
+  extras?: RunExtras,
+): void {
   const masks = stacks.map((s) => ({ kind: s.kind, mask: s.mask }));
-  post({ type: 'done', requestId, masks, elapsedMs: Math.round(performance.now() - t0) }, [
+  const elapsedMs = Math.round(performance.now() - t0);
+  post({ type: 'done', requestId, masks, elapsedMs, ...(extras ? { extras } : {}) }, [
     ...new Set(masks.map((m) => m.mask.allowed.buffer as ArrayBuffer)),
   ]);
 }
@@ -512,7 +574,23 @@ async function executeTranslator(
         );
       }
     }
-    postDone(requestId, forward.stacks, t0);
+    // The teaching views' run: one more forward over the same tokens for one head's intermediates.
+    const traced = request.intermediates
+      ? await current.run(
+          {
+            sourceIds,
+            targetIds: [target.ids.bos, ...output],
+            intermediates: request.intermediates,
+            skipWeights: true,
+          },
+          { signal },
+        )
+      : undefined;
+    if (signal.aborted) return;
+    const extras = runExtras(request, bundle.config, traced?.intermediates, () =>
+      bundle.weights.get('embed.positions'),
+    );
+    postDone(requestId, forward.stacks, t0, extras);
   } catch (error) {
     if (isAbort(error) || signal.aborted) return;
     post({ type: 'error', requestId, message: readable(error), stage });
@@ -528,5 +606,10 @@ self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
     startRun(requestId, request);
   } else if (msg.type === 'cancel') {
     byId.get(msg.requestId)?.abort();
+  } else if (msg.type === 'hf-load') {
+    const { requestId, type: _type, ...request } = msg;
+    const controller = new AbortController();
+    byId.set(requestId, controller);
+    void hf.load(requestId, request, controller.signal).finally(() => byId.delete(requestId));
   }
 });

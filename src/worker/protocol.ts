@@ -5,18 +5,27 @@
 import type {
   AttentionKind,
   BackendName,
+  HeadIntermediates,
+  IntermediatesRequest,
   LayerAttention,
   MaskMatrix,
   MaskSpec,
   PlaygroundOptions,
+  PositionalKind,
   Token,
 } from '../engine';
 
 /** Which input box a run belongs to. Each slot has at most one live run. */
 export type SentenceSlot = 'A' | 'B';
 
-/** The models the page offers. */
-export type ModelChoice = 'translator' | 'playground';
+/** The models the page offers ('hf': a Hugging Face checkpoint loaded with `hf-load`). */
+export type ModelChoice = 'translator' | 'playground' | 'hf';
+
+/**
+ * Who a run belongs to: a sentence, or the teaching views' own run of a sentence (which asks for
+ * one head's intermediates and must not supersede the sentence's run).
+ */
+export type RunSlot = SentenceSlot | 'teach-A' | 'teach-B';
 
 /** Which model a run uses. */
 export type ModelRequest =
@@ -26,10 +35,15 @@ export type ModelRequest =
    * A trained translator: the absolute URL of the folder holding config.json, model.safetensors
    * and vocab.json (ending in '/'). The worker downloads it once per URL and keeps it.
    */
-  | { kind: 'translator'; url: string };
+  | { kind: 'translator'; url: string }
+  /**
+   * The Hugging Face checkpoint loaded under `key` (see `HfModelInfo`). `pair`: the second text of
+   * a sentence pair, run as ONE input `[CLS] text [SEP] pair [SEP]` with token types (encoders).
+   */
+  | { kind: 'hf'; key: string; pair?: string };
 
 export interface RunRequest {
-  slot: SentenceSlot;
+  slot: RunSlot;
   text: string;
   model: ModelRequest;
   /** Mask of the playground's self-attention (decoders add causal to it); the translator ignores it. */
@@ -38,11 +52,27 @@ export interface RunRequest {
   backend: BackendName;
   /** Tokens beyond this are dropped before the run. */
   maxTokens: number;
+  /** Also return one head's step-by-step intermediates (teaching views), in `done`'s extras. */
+  intermediates?: IntermediatesRequest;
+  /** Also return the model's learned position table (at most this many rows), when it has one. */
+  positionRows?: number;
+}
+
+/** What a run returns besides attention weights, when its request asked for it. */
+export interface RunExtras {
+  /** The requested head's intermediates; absent when that layer/head/kind does not exist. */
+  intermediates?: HeadIntermediates;
+  /** How the model encodes positions. */
+  positional?: PositionalKind;
+  /** The learned position table, row-major [rows][cols] (models with learned positions only). */
+  positionTable?: { rows: number; cols: number; data: Float32Array };
 }
 
 /** page → worker */
 export type WorkerRequest =
-  ({ type: 'run'; requestId: number } & RunRequest) | { type: 'cancel'; requestId: number };
+  | ({ type: 'run'; requestId: number } & RunRequest)
+  | { type: 'cancel'; requestId: number }
+  | ({ type: 'hf-load'; requestId: number } & HfLoadRequest);
 
 /** One attention block the run will stream, known before the first layer arrives. */
 export interface BlockInfo {
@@ -58,6 +88,8 @@ export interface BlockInfo {
   rowTokens?: string[];
   /** Labels of the columns (keys), `keyLength` long, when they are not the run's input tokens. */
   colTokens?: string[];
+  /** Sentence of each input token (0: A, 1: B) of a Hugging Face sentence-pair run. */
+  segments?: number[];
 }
 
 /** What the page shows about a loaded translator. */
@@ -135,5 +167,84 @@ export type WorkerResponse =
       /** The mask each block used, [queryLength][keyLength]. */
       masks: { kind: AttentionKind; mask: MaskMatrix }[];
       elapsedMs: number;
+      /** Set when the request asked for intermediates or the position table. */
+      extras?: RunExtras;
     }
-  | { type: 'error'; requestId: number; message: string; stage: ErrorStage };
+  | { type: 'error'; requestId: number; message: string; stage: ErrorStage }
+  | { type: 'hf-progress'; requestId: number; progress: HfProgressInfo }
+  | { type: 'hf-loaded'; requestId: number; info: HfModelInfo }
+  | { type: 'hf-error'; requestId: number; message: string; code: HfErrorCode };
+
+// ---- Hugging Face checkpoints (worker side: src/worker/hf-model.ts) --------------------------
+
+/** Where a checkpoint comes from: the Hub (or a mirror at `baseUrl`), or files the user chose. */
+export type HfSourceRequest =
+  | { kind: 'hub'; id: string; revision: string; baseUrl?: string }
+  | { kind: 'files'; files: File[] };
+
+/** Loads a checkpoint into the worker (cancel with `cancel` and the same request id). */
+export interface HfLoadRequest {
+  source: HfSourceRequest;
+  /** Backend to build the model on (as runs ask). */
+  backend: BackendName;
+}
+
+/** The loader's error codes (`HfLoadErrorCode`), 'cancelled', or 'other' (e.g. a build failure). */
+export type HfErrorCode =
+  | 'not-found'
+  | 'http'
+  | 'network'
+  | 'html'
+  | 'timeout'
+  | 'truncated'
+  | 'too-large'
+  | 'invalid'
+  | 'unsupported'
+  | 'cancelled'
+  | 'other';
+
+/** Progress of one file of a checkpoint load (see the loader's `HfLoadProgress`). */
+export interface HfProgressInfo {
+  stage: 'config' | 'tokenizer' | 'weights';
+  file: string;
+  /** Bytes of this file so far, and its size when known. */
+  loaded: number;
+  total: number | null;
+  /** Bytes of every file so far. */
+  bytesLoaded: number;
+  /** 0–100 over the weights files; null while one of unknown size streams. */
+  weightsPercent: number | null;
+  /** Weights file number (1-based; 0 before the weights) and the count of weights files. */
+  part: number;
+  parts: number;
+  fromCache: boolean;
+}
+
+/** What the page knows about the loaded checkpoint. */
+export interface HfModelInfo {
+  /** What runs name it by (`{ kind: 'hf', key }`). */
+  key: string;
+  /** Hub id, or the local model's name. */
+  name: string;
+  source: 'hub' | 'files';
+  /** Hub revision (branch, tag or commit). */
+  revision: string | null;
+  modelType: string;
+  family: 'bert' | 'roberta' | 'distilbert' | 'gpt2';
+  /** Encoders (BERT family) show encoder self-attention; GPT-2 causal decoder self-attention. */
+  architecture: 'encoder' | 'decoder';
+  layers: number;
+  heads: number;
+  dModel: number;
+  vocabSize: number;
+  /** Longest input in tokens, special tokens included. */
+  maxTokens: number;
+  /** Whether it reads a sentence pair (`[CLS] A [SEP] B [SEP]`). */
+  supportsPairs: boolean;
+  parameters: number;
+  bytesRead: number;
+  /** Every file came from Cache Storage (loads offline). */
+  fromCache: boolean;
+  /** Storage dtypes of the weights, e.g. ['F32']. */
+  dtypes: string[];
+}

@@ -5,6 +5,11 @@
 import type { ReactNode } from 'react';
 import type { MessageKey } from '../../i18n';
 import { SentencePanel } from '../sentence/SentencePanel';
+import { TEACH_TABS } from '../teach/tabs';
+import { HeadsTab } from '../heads/HeadsTab';
+import { LinesTab } from '../lines/LinesTab';
+import { CompareTab } from '../compare/CompareTab';
+import { AggregateTab } from '../aggregate/AggregateTab';
 
 export interface TabDef {
   /** Stable id, kept in the store (and later in shared links). */
@@ -25,4 +30,9 @@ function AttentionTab() {
 
 export const TABS: readonly TabDef[] = [
   { id: 'attention', labelKey: 'tab.attention', render: () => <AttentionTab /> },
+  { id: 'heads', labelKey: 'tab.heads', render: () => <HeadsTab /> },
+  { id: 'lines', labelKey: 'tab.lines', render: () => <LinesTab /> },
+  { id: 'compare', labelKey: 'tab.compare', render: () => <CompareTab /> },
+  { id: 'aggregate', labelKey: 'tab.aggregate', render: () => <AggregateTab /> },
+  ...TEACH_TABS,
 ];

@@ -1,0 +1,36 @@
+/** Colour scales of the teaching views (d3 does the maths; pure functions). */
+import { scaleDiverging, scaleSequential } from 'd3-scale';
+import { interpolateRdBu, interpolateViridis } from 'd3-scale-chromatic';
+
+export type Scheme = 'weights' | 'diverging' | 'sequential';
+
+/** Colour of a finite value on the scheme: weights [0, max] and sequential [lo, hi] use viridis,
+ * diverging is red–white–blue, symmetric around 0 over [−m, m]. */
+export function colorScale(scheme: Scheme, domain: [number, number]): (value: number) => string {
+  const [lo, hi] = domain;
+  if (scheme === 'diverging') {
+    const m = Math.max(Math.abs(lo), Math.abs(hi)) || 1;
+    // RdBu runs red → blue; reversed so positive values are red (warm = large score).
+    const scale = scaleDiverging((t: number) => interpolateRdBu(1 - t)).domain([-m, 0, m]);
+    return (v) => scale(v);
+  }
+  const scale = scaleSequential(interpolateViridis).domain(
+    scheme === 'weights' ? [0, hi > 0 ? hi : 1] : [lo, hi > lo ? hi : lo + 1],
+  );
+  return (v) => scale(v);
+}
+
+/** Black or white text, whichever reads better on `background` ("rgb(r, g, b)" or "#rrggbb"). */
+export function textOn(background: string): string {
+  let r = 0;
+  let g = 0;
+  let b = 0;
+  const rgb = /rgba?\(\s*([\d.]+)[\s,]+([\d.]+)[\s,]+([\d.]+)/.exec(background);
+  const hex = /^#([0-9a-f]{6})$/i.exec(background);
+  if (rgb) [r, g, b] = [Number(rgb[1]), Number(rgb[2]), Number(rgb[3])];
+  else if (hex) {
+    const n = parseInt(hex[1]!, 16);
+    [r, g, b] = [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+  }
+  return 0.299 * r + 0.587 * g + 0.114 * b > 150 ? '#111' : '#fff';
+}

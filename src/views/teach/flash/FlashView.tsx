@@ -1,0 +1,228 @@
+import { useId, useMemo, useState } from 'react';
+import { maxAbsDiff, rowOf } from '../../../analysis/teach/attention';
+import { flashAttention, fullAttention } from '../../../analysis/teach/flash';
+import { useT } from '../../../i18n';
+import { useAppStore } from '../../../store';
+import { fixed, tiny } from '../common/format';
+import { NumberVector } from '../common/NumberVector';
+import { SourceBar } from '../common/SourceBar';
+import { TokenPicker } from '../common/TokenPicker';
+import { useTeachQuery, useTeachRun } from '../common/useTeach';
+import '../common/teach.css';
+
+/** Tab "Efficient attention": FlashAttention's tiles and running softmax on the current head. */
+export function FlashView() {
+  const t = useT();
+  const headingId = useId();
+  const tileId = useId();
+  const stepId = useId();
+  const slot = useAppStore((s) => s.teachSlot);
+  const run = useTeachRun(slot);
+  const inter = run.intermediates;
+  const [query, setQuery] = useTeachQuery(slot, inter?.queryLength ?? 0);
+  const [tileSize, setTileSize] = useState(2);
+  const [step, setStep] = useState<number | null>(null);
+
+  const result = useMemo(() => {
+    if (!inter) return null;
+    const { queryLength: rows, keyLength: cols, headSize: dh } = inter;
+    const size = Math.min(tileSize, cols);
+    const flash = flashAttention(inter.maskedScores, inter.v, rows, cols, dh, size);
+    const full = fullAttention(inter.maskedScores, inter.v, rows, cols, dh);
+    return {
+      flash,
+      size,
+      diffWeights: maxAbsDiff(flash.weights, full.weights),
+      diffOutput: maxAbsDiff(flash.output, full.output),
+      diffEngine: maxAbsDiff(flash.output, inter.output),
+    };
+  }, [inter, tileSize]);
+
+  const header = (
+    <header className="teach-header">
+      <h2 id={headingId}>{t('teach.flash.title')}</h2>
+      <p>{t('teach.flash.intro')}</p>
+    </header>
+  );
+  if (!inter || !result)
+    return (
+      <section className="teach" aria-labelledby={headingId}>
+        {header}
+        <div className="teach-body">
+          <SourceBar run={run} />
+        </div>
+      </section>
+    );
+
+  const { flash, size } = result;
+  const cols = inter.keyLength;
+  const trace = flash.trace[query] ?? [];
+  const last = Math.max(0, trace.length - 1);
+  const shownStep = Math.min(step ?? last, last);
+  const state = trace[shownStep];
+  const token = run.rowTokens[query] ?? '';
+  const scores = rowOf(inter.maskedScores, query, cols);
+  const estimate =
+    state && state.runningSum > 0 ? state.output.map((o) => o / state.runningSum) : [];
+  const cell = Math.max(14, Math.min(48, Math.floor(640 / Math.max(1, cols))));
+  return (
+    <section className="teach" aria-labelledby={headingId}>
+      {header}
+      <div className={`teach-body${run.state === 'loading' ? ' is-stale' : ''}`}>
+        <SourceBar run={run} />
+        <TokenPicker
+          tokens={run.rowTokens}
+          value={query}
+          onChange={setQuery}
+          label={t('teach.steps.pickQuery')}
+        />
+        <div className="teach-controls">
+          <div className="field teach-slider">
+            <label htmlFor={tileId}>{t('teach.flash.tile')}</label>
+            <input
+              id={tileId}
+              type="range"
+              min={1}
+              max={Math.max(1, cols)}
+              value={size}
+              onChange={(e) => {
+                setTileSize(Number(e.target.value));
+                setStep(null);
+              }}
+            />
+            <span className="field-hint">
+              {t('teach.flash.tileValue', { size, tiles: flash.tiles })}
+            </span>
+          </div>
+          <div className="field teach-slider">
+            <label htmlFor={stepId}>{t('teach.flash.step')}</label>
+            <input
+              id={stepId}
+              type="range"
+              min={0}
+              max={last}
+              value={shownStep}
+              onChange={(e) => setStep(Number(e.target.value))}
+            />
+            <span className="field-hint">
+              {t('teach.flash.stepValue', { step: shownStep + 1, tiles: flash.tiles })}
+            </span>
+          </div>
+        </div>
+
+        <svg
+          className="teach-tiles"
+          width={cols * cell + 2}
+          height={cell + 22}
+          role="img"
+          aria-label={t('teach.flash.rowLabel', { token, step: shownStep + 1, tiles: flash.tiles })}
+        >
+          {scores.map((s, c) => {
+            const tile = Math.floor(c / size);
+            const done = tile <= shownStep;
+            return (
+              <g key={c} transform={`translate(${c * cell + 1},1)`}>
+                <rect
+                  width={cell - 1}
+                  height={cell}
+                  className={`teach-tile-cell${done ? ' is-done' : ''}${
+                    tile === shownStep ? ' is-current' : ''
+                  }${s === -Infinity ? ' is-masked' : ''}`}
+                />
+                {cell >= 34 && (
+                  <text
+                    x={cell / 2}
+                    y={cell / 2}
+                    dy="0.32em"
+                    textAnchor="middle"
+                    className="teach-tile-score"
+                  >
+                    {fixed(s, 1)}
+                  </text>
+                )}
+                <text x={cell / 2} y={cell + 14} textAnchor="middle" className="teach-tile-label">
+                  {c}
+                </text>
+              </g>
+            );
+          })}
+          {Array.from({ length: flash.tiles + 1 }, (_, i) => (
+            <line
+              key={i}
+              x1={Math.min(cols, i * size) * cell + 0.5}
+              x2={Math.min(cols, i * size) * cell + 0.5}
+              y1={0}
+              y2={cell + 2}
+              className="teach-tile-edge"
+            />
+          ))}
+        </svg>
+
+        <div className="teach-table-wrap">
+          <table className="teach-table" data-testid="flash-table">
+            <caption>{t('teach.flash.table.caption', { token })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('teach.flash.col.tile')}</th>
+                <th scope="col">{t('teach.flash.col.keys')}</th>
+                <th scope="col">{t('teach.flash.col.tileMax')}</th>
+                <th scope="col">{t('teach.flash.col.m')}</th>
+                <th scope="col">{t('teach.flash.col.rescale')}</th>
+                <th scope="col">{t('teach.flash.col.l')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {trace.map((st) => (
+                <tr
+                  key={st.tile}
+                  className={
+                    st.tile === shownStep ? 'is-active' : st.tile > shownStep ? 'is-masked' : ''
+                  }
+                >
+                  <th scope="row">{st.tile + 1}</th>
+                  <td>
+                    {run.colTokens.slice(st.start, st.end).join(' · ')} ({st.start}–{st.end - 1})
+                  </td>
+                  <td className="num">{fixed(st.tileMax, 3)}</td>
+                  <td className="num">{fixed(st.runningMax, 3)}</td>
+                  <td className="num">
+                    {(trace[st.tile - 1]?.runningMax ?? -Infinity) === -Infinity
+                      ? '—'
+                      : fixed(st.rescale, 4)}
+                  </td>
+                  <td className="num">{fixed(st.runningSum, 4)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <p>{t('teach.flash.update')}</p>
+        <h3>{t('teach.flash.estimate', { step: shownStep + 1 })}</h3>
+        <NumberVector
+          values={estimate}
+          limit={16}
+          label={t('teach.flash.estimateLabel', { token, step: shownStep + 1 })}
+        />
+        <h3>{t('teach.flash.result')}</h3>
+        <p className="teach-readout" data-testid="flash-diff">
+          {t('teach.flash.diff', {
+            weights: tiny(result.diffWeights),
+            output: tiny(result.diffOutput),
+            engine: tiny(result.diffEngine),
+          })}
+        </p>
+        <p className="teach-readout" data-testid="flash-memory">
+          {t('teach.flash.memory', {
+            n: inter.queryLength,
+            m: cols,
+            full: flash.memory.fullScores,
+            tile: flash.memory.tileScores,
+            size,
+            stats: flash.memory.runningStats,
+          })}
+        </p>
+        <p>{t('teach.flash.why')}</p>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,16 @@
+/** Pure: finding the word to follow among a sentence's tokens. */
+
+/** A token's text for matching a typed word: lower case, no sub-word marks or punctuation. */
+export function normalizeToken(text: string): string {
+  return text
+    .replace(/^(##|Ġ|▁)/u, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/** Index of the first token matching `word`, or -1. */
+export function findToken(tokens: readonly string[], word: string): number {
+  const w = normalizeToken(word);
+  if (!w) return -1;
+  return tokens.findIndex((tk) => normalizeToken(tk) === w);
+}

@@ -1,0 +1,261 @@
+/**
+ * Hugging Face checkpoints in the engine worker (BERT family, GPT-2 family): loads one from the
+ * Hub or from files the user chose (with progress and cancellation), keeps it under a key, and runs
+ * it on a text or a sentence pair with its own tokenizer, streaming each layer like the playground.
+ *
+ * One checkpoint is kept at a time: its plain data (to rebuild after a backend switch) and the
+ * model built on the current backend. Loading the same Hub id and revision again answers at once;
+ * loading another one disposes the previous model only once the new one has loaded, so a failed
+ * load leaves the previous model working.
+ */
+import {
+  createModel,
+  type AttentionModel,
+  type AttentionStack,
+  type BackendName,
+  type Token,
+  type TransformerConfig,
+} from '../engine';
+import { HfLoadError, loadHfModel, type HfLoadProgress, type HfModel } from '../loader/hf';
+import type {
+  BackendStatus,
+  BlockInfo,
+  ErrorStage,
+  HfErrorCode,
+  HfLoadRequest,
+  HfModelInfo,
+  HfProgressInfo,
+  HfSourceRequest,
+  ModelRequest,
+  RunExtras,
+  RunRequest,
+  WorkerResponse,
+} from './protocol';
+
+/** What the worker lends this module (its queue, backend and run helpers). */
+export interface HfWorkerContext {
+  post(message: WorkerResponse, transfer?: Transferable[]): void;
+  ensureBackend(requested: BackendName): Promise<BackendStatus>;
+  /** Runs `task` after the runs queued before it (tensors are used one task at a time). */
+  enqueue(task: () => Promise<void>): Promise<void>;
+  /** Throws when a run's attention weights would be too large to hold. */
+  checkSize(blocks: BlockInfo[]): void;
+  runExtras(
+    request: RunRequest,
+    config: TransformerConfig,
+    intermediates: RunExtras['intermediates'],
+    positions: () => { shape: number[]; data: Float32Array } | undefined,
+  ): RunExtras | undefined;
+  postDone(requestId: number, stacks: AttentionStack[], t0: number, extras?: RunExtras): void;
+}
+
+export interface HfWorker {
+  /** Loads a checkpoint; answers with `hf-progress`…, then `hf-loaded` or `hf-error`. */
+  load(requestId: number, request: HfLoadRequest, signal: AbortSignal): Promise<void>;
+  /** One run of the loaded checkpoint (call it inside the worker's run queue). */
+  execute(
+    requestId: number,
+    request: RunRequest,
+    model: Extract<ModelRequest, { kind: 'hf' }>,
+    signal: AbortSignal,
+  ): Promise<void>;
+  /** Drops the built model's tensors (backend switch); its plain data is kept to rebuild it. */
+  disposeBuilt(): void;
+}
+
+interface Entry {
+  key: string;
+  hf: HfModel;
+  info: HfModelInfo;
+  built: AttentionModel | null;
+}
+
+/** Progress at most every 80 ms per file (and always at a file's first and last byte). */
+const PROGRESS_MS = 80;
+
+function readable(error: unknown): string {
+  if (error instanceof Error) return error.message || error.name;
+  if (typeof error === 'string') return error;
+  return 'Unknown error';
+}
+
+const isAbort = (error: unknown): boolean =>
+  typeof error === 'object' && error !== null && 'name' in error && error.name === 'AbortError';
+
+function errorCode(error: unknown): HfErrorCode {
+  if (isAbort(error)) return 'cancelled';
+  return error instanceof HfLoadError ? error.code : 'other';
+}
+
+/** The key a Hub checkpoint is kept under; chosen files get a fresh key each time. */
+function hubKey(source: Extract<HfSourceRequest, { kind: 'hub' }>): string {
+  return `hub:${source.baseUrl ?? ''}|${source.id}@${source.revision}`;
+}
+
+function describe(key: string, source: HfSourceRequest, hf: HfModel): HfModelInfo {
+  const c = hf.config;
+  return {
+    key,
+    name: hf.name,
+    source: source.kind,
+    revision: source.kind === 'hub' ? source.revision : null,
+    modelType: hf.modelType,
+    family: hf.family,
+    architecture: c.architecture === 'decoder' ? 'decoder' : 'encoder',
+    layers: c.numLayers,
+    heads: c.numHeads,
+    dModel: c.dModel,
+    vocabSize: c.vocabSize,
+    maxTokens: hf.tokenizer.maxLength,
+    supportsPairs: hf.tokenizer.supportsPairs,
+    parameters: hf.stats.parameters,
+    bytesRead: hf.stats.bytesRead,
+    fromCache: hf.stats.fromCache,
+    dtypes: hf.stats.dtypes,
+  };
+}
+
+export function createHfWorker(ctx: HfWorkerContext): HfWorker {
+  let current: Entry | null = null;
+  let filesLoaded = 0;
+
+  const progressPoster = (requestId: number, signal: AbortSignal) => {
+    let lastFile = '';
+    let lastTime = 0;
+    return (p: HfLoadProgress): void => {
+      if (signal.aborted) return;
+      const now = performance.now();
+      const last = p.total !== null && p.loaded >= p.total;
+      if (!last && p.file === lastFile && now - lastTime < PROGRESS_MS) return;
+      lastFile = p.file;
+      lastTime = now;
+      const progress: HfProgressInfo = {
+        stage: p.stage,
+        file: p.file,
+        loaded: p.loaded,
+        total: p.total,
+        bytesLoaded: p.bytesLoaded,
+        weightsPercent: p.weightsPercent,
+        part: p.part,
+        parts: p.parts,
+        fromCache: p.fromCache,
+      };
+      ctx.post({ type: 'hf-progress', requestId, progress });
+    };
+  };
+
+  return {
+    async load(requestId, request, signal) {
+      const { source } = request;
+      try {
+        const key = source.kind === 'hub' ? hubKey(source) : `files:${++filesLoaded}`;
+        if (current?.key === key) {
+          ctx.post({ type: 'hf-loaded', requestId, info: current.info });
+          return;
+        }
+        const hf = await loadHfModel(
+          source.kind === 'hub'
+            ? { kind: 'hub', id: source.id, revision: source.revision, baseUrl: source.baseUrl }
+            : { kind: 'files', files: source.files },
+          { signal, onProgress: progressPoster(requestId, signal) },
+        );
+        const info = describe(key, source, hf);
+        // Build on the engine's queue: a run of the previous model may still be using its tensors.
+        await ctx.enqueue(async () => {
+          if (signal.aborted) return;
+          await ctx.ensureBackend(request.backend);
+          const built = createModel(hf.config, hf.weights);
+          current?.built?.dispose();
+          current = { key, hf, info, built };
+        });
+        if (signal.aborted) throw new DOMException('Loading was cancelled', 'AbortError');
+        ctx.post({ type: 'hf-loaded', requestId, info });
+      } catch (error) {
+        ctx.post({ type: 'hf-error', requestId, message: readable(error), code: errorCode(error) });
+      }
+    },
+
+    async execute(requestId, request, model, signal) {
+      let stage: ErrorStage = 'load';
+      try {
+        if (signal.aborted) return;
+        const entry = current;
+        if (!entry || entry.key !== model.key)
+          throw new Error('this Hugging Face model is no longer loaded: load it again');
+        stage = 'run';
+        const { tokenizer, config } = entry.hf;
+        const pair = tokenizer.supportsPairs ? model.pair : undefined;
+        const enc = tokenizer.encodeInput(request.text, pair);
+        const tokens: Token[] = enc.tokens.map((t) => ({
+          text: t.text,
+          id: t.id,
+          special: t.special,
+          unknown: t.unknown,
+        }));
+        ctx.post({
+          type: 'tokens',
+          requestId,
+          tokens,
+          totalTokens: tokens.length + enc.truncated,
+          dropped: enc.truncated,
+          maxTokens: tokenizer.maxLength,
+        });
+        if (tokens.length === 0) {
+          ctx.post({ type: 'done', requestId, masks: [], elapsedMs: 0 });
+          return;
+        }
+        const status = await ctx.ensureBackend(request.backend);
+        if (signal.aborted) return;
+        stage = 'load';
+        entry.built ??= createModel(config, entry.hf.weights);
+        stage = 'run';
+        const labels = tokens.map((t) => t.text);
+        const n = tokens.length;
+        const block: BlockInfo = {
+          kind: config.architecture === 'decoder' ? 'decoder-self' : 'encoder-self',
+          layers: config.numLayers,
+          heads: config.numHeads,
+          queryLength: n,
+          keyLength: n,
+          rowTokens: labels,
+          colTokens: labels,
+          ...(pair !== undefined ? { segments: enc.segments } : {}),
+        };
+        ctx.checkSize([block]);
+        ctx.post({ type: 'start', requestId, backend: status, blocks: [block] });
+        const t0 = performance.now();
+        const result = await entry.built.run(
+          {
+            sourceIds: enc.ids,
+            tokenTypeIds: enc.tokenTypeIds,
+            intermediates: request.intermediates,
+          },
+          {
+            signal,
+            onLayer: (layer) => {
+              if (signal.aborted) return;
+              // The engine keeps its array to assemble the full stack: send a copy.
+              const weights = layer.weights.slice();
+              ctx.post({ type: 'layer', requestId, layer: { ...layer, weights } }, [
+                weights.buffer,
+              ]);
+            },
+          },
+        );
+        if (signal.aborted) return;
+        const extras = ctx.runExtras(request, config, result.intermediates, () =>
+          entry.hf.weights.get('embed.positions'),
+        );
+        ctx.postDone(requestId, result.stacks, t0, extras);
+      } catch (error) {
+        if (isAbort(error) || signal.aborted) return;
+        ctx.post({ type: 'error', requestId, message: readable(error), stage });
+      }
+    },
+
+    disposeBuilt() {
+      current?.built?.dispose();
+      if (current) current.built = null;
+    },
+  };
+}

@@ -1,0 +1,201 @@
+/**
+ * Browser tests of the teaching views (src/views/teach) against the built app. Every test also
+ * fails on any console error, page error or dialog.
+ */
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
+
+const test = base.extend<{ problems: string[] }>({
+  problems: [
+    async ({ page }, use) => {
+      const problems: string[] = [];
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+      });
+      page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+      page.on('dialog', (dialog) => {
+        problems.push(`dialog (${dialog.type()}): ${dialog.message()}`);
+        void dialog.dismiss();
+      });
+      await use(problems);
+      expect(problems, 'console errors, page errors or dialogs').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+async function openTab(page: Page, name: string): Promise<void> {
+  await page.goto('/');
+  await page.getByRole('tab', { name, exact: true }).click();
+  await expect(page.getByRole('tab', { name, exact: true })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+}
+
+/** Whether a canvas has been painted with more than one colour. */
+async function drawn(canvas: Locator): Promise<boolean> {
+  return canvas.evaluate((node) => {
+    const c = node as HTMLCanvasElement;
+    if (c.width === 0 || c.height === 0) return false;
+    const copy = document.createElement('canvas');
+    copy.width = c.width;
+    copy.height = c.height;
+    const ctx = copy.getContext('2d');
+    if (!ctx) return false;
+    ctx.drawImage(c, 0, 0);
+    const px = ctx.getImageData(0, 0, c.width, c.height).data;
+    for (let i = 4; i < px.length; i += 4)
+      if (px[i] !== px[0] || px[i + 1] !== px[1] || px[i + 2] !== px[2] || px[i + 3] !== px[3])
+        return true;
+    return false;
+  });
+}
+
+const number = (text: string): number => Number(text.replace('−', '-'));
+
+test('step by step shows the default model’s real numbers for the chosen query', async ({
+  page,
+}) => {
+  await openTab(page, 'Step by step');
+  // The page recomputes the engine's numbers and says how close they are.
+  const check = page.getByTestId('steps-check');
+  await expect(check).toBeVisible({ timeout: 45_000 });
+  await expect(check).toContainText('largest difference');
+  await expect(page.getByText(/d_k = \d+/).first()).toBeVisible();
+
+  const query = page.getByRole('group', { name: 'Query token' });
+  await expect(query.getByRole('button', { name: 'bank', exact: true })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  // The query vector q of "bank" is a list of numbers.
+  const q = page.getByRole('list', { name: 'q of “bank”' });
+  await expect(q.getByRole('listitem').first()).toHaveText(/^−?\d+\.\d\d$/);
+  // Every key has a row with a weight; the weights sum to 1.
+  const table = page.getByRole('table', { name: 'Scores of the query “bank” against every key' });
+  await expect(table.getByRole('rowheader', { name: 'river', exact: true })).toBeVisible();
+  const sum = table.locator('tfoot td');
+  expect(number(await sum.innerText())).toBeCloseTo(1, 3);
+
+  // Another query: the numbers follow it.
+  const before = await q.innerText();
+  await query.getByRole('button', { name: 'river', exact: true }).click();
+  const qRiver = page.getByRole('list', { name: 'q of “river”' });
+  await expect(qRiver).toBeVisible();
+  expect(await qRiver.innerText()).not.toEqual(before);
+
+  const matrix = page.getByRole('img', { name: /^Attention weights of this head/ });
+  await expect.poll(() => drawn(matrix)).toBe(true);
+});
+
+test('by hand: the dictionary example gives 8 and the cat/mat rows sum to 1', async ({ page }) => {
+  await openTab(page, 'Step by step');
+  await page.getByRole('radio', { name: 'By hand (small worked examples)' }).check();
+
+  const result = page.getByRole('status', { name: 'Result of the lookup' });
+  await expect(result).toHaveText('8');
+  await expect(page.getByText('0.6 × 10 + 0.4 × 5 + 0 × 2 =')).toBeVisible();
+
+  // Every row of the cat/mat softmax sums to 1.
+  const sums = page.getByTestId('hand-weights').locator('tbody tr td:last-child');
+  await expect(sums).toHaveCount(6);
+  for (const text of await sums.allInnerTexts()) expect(number(text)).toBeCloseTo(1, 3);
+
+  // Editing recomputes live: all the weight on apple gives its value.
+  await page.getByRole('textbox', { name: 'Weight of apple' }).fill('1');
+  await page.getByRole('textbox', { name: 'Weight of banana' }).fill('0');
+  await expect(result).toHaveText('10');
+  await page.getByRole('textbox', { name: 'Value of apple' }).fill('7');
+  await expect(result).toHaveText('7');
+});
+
+test('masks gallery: the attended-pairs count changes with the window width', async ({ page }) => {
+  await openTab(page, 'Masks');
+  const pairs = page.getByTestId('mask-pairs');
+  await expect(pairs).toBeVisible({ timeout: 45_000 });
+  await page.getByRole('radio', { name: /Sliding window/ }).check();
+  const count = async (): Promise<number> => {
+    const match = /Attended pairs: (\d+) of N² = (\d+)/.exec(await pairs.innerText());
+    expect(match).not.toBeNull();
+    return Number(match![1]);
+  };
+  const slider = page.getByRole('slider', { name: 'Window radius r' });
+  await slider.fill('0');
+  const narrow = await count();
+  await slider.fill('2');
+  await expect.poll(count).toBeGreaterThan(narrow);
+  const wide = await count();
+  await slider.fill('1');
+  await expect.poll(count).toBeLessThan(wide);
+  await expect.poll(count).toBeGreaterThan(narrow);
+
+  // The three matrices are drawn.
+  for (const name of [/scores before masking$/, /scores after masking/, /softmax weights$/]) {
+    const canvas = page.getByRole('img', { name }).first();
+    await expect.poll(() => drawn(canvas)).toBe(true);
+  }
+});
+
+test('positional encodings: heatmap, curves and the RoPE demonstration render', async ({
+  page,
+}) => {
+  await openTab(page, 'Positional encodings');
+  const table = page.getByRole('img', { name: /^Sinusoidal table: 64 positions/ });
+  await expect.poll(() => drawn(table)).toBe(true);
+
+  const plots = page.getByRole('img', { name: /^Line plot:/ });
+  await expect(plots).toHaveCount(2);
+  for (const plot of await plots.all()) {
+    const d = await plot.locator('path').first().getAttribute('d');
+    expect(d ?? '').toMatch(/^M[\d.]+,[\d.]+L/);
+  }
+  await expect(page.getByRole('img', { name: /^The pair’s axis rotated/ })).toBeVisible();
+  await expect(page.getByText(/same diagonal: \d/)).toBeVisible();
+  const alibi = page.getByRole('img', { name: /^ALiBi bias of head 1/ });
+  await expect.poll(() => drawn(alibi)).toBe(true);
+  // The translator has no learned table, and says so.
+  await expect(page.getByTestId('learned-none')).toContainText('sinusoidal', { timeout: 45_000 });
+});
+
+test('same word: “bank” gets a different query vector and weights in the two sentences', async ({
+  page,
+}) => {
+  await openTab(page, 'Same word, different weights');
+  const readout = page.getByTestId('same-q');
+  await expect(readout).toBeVisible({ timeout: 45_000 });
+  const cos = Number(
+    /similarity of the two query vectors: (−?[\d.]+)/.exec(await readout.innerText())?.[1],
+  );
+  expect(cos).toBeLessThan(0.9999);
+  await expect(page.getByRole('list', { name: 'q of “bank” in sentence A' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Weights of “bank” in sentence B' })).toBeVisible();
+  await expect(page.getByTestId('same-top')).toContainText('in sentence B');
+});
+
+test('efficient attention: the tiled softmax equals the full one for every tile size', async ({
+  page,
+}) => {
+  await openTab(page, 'Efficient attention');
+  const diff = page.getByTestId('flash-diff');
+  await expect(diff).toBeVisible({ timeout: 45_000 });
+  const slider = page.getByRole('slider', { name: 'Tile size (keys per tile)' });
+  for (const size of ['1', '3', '7']) {
+    await slider.fill(size);
+    const text = await diff.innerText();
+    const [weights, output] = [...text.matchAll(/(\d(?:\.\d)?e[−-]\d+|\b0\b)/g)].map((m) =>
+      number(m[1]!.replace('−', '-')),
+    );
+    expect(weights).toBeLessThan(1e-6);
+    expect(output).toBeLessThan(1e-6);
+  }
+  await expect(page.getByTestId('flash-memory')).toContainText('numbers');
+});
+
+test('the teaching tabs are translated', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: '中文', exact: true }).click();
+  await page.getByRole('tab', { name: '逐步计算', exact: true }).click();
+  await expect(page.getByRole('heading', { name: '一步一步计算注意力' })).toBeVisible();
+  await page.getByRole('radio', { name: '手算（小型示例）' }).check();
+  await expect(page.getByRole('status', { name: '查询结果' })).toHaveText('8');
+});
