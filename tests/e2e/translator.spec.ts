@@ -93,6 +93,16 @@ test('the default page translates both sentences with the built-in translator', 
   await expect(page.getByText('Loaded', { exact: true })).toBeVisible();
 });
 
+test('the default bank pair is told apart: 河岸/岸边 by the river, 银行 for the money', async ({
+  page,
+}) => {
+  // Both demo sentences are held out of the training corpus (see the model card).
+  await openApp(page);
+  await expect(translation(page, 'A')).toHaveText(/河岸|岸边/, { timeout: 30_000 });
+  await expect(translation(page, 'A')).not.toHaveText(/银行/);
+  await expect(translation(page, 'B')).toHaveText(/银行/, { timeout: 30_000 });
+});
+
 test('the three attention kinds each draw a heatmap with their own axes', async ({ page }) => {
   await openApp(page);
   await ready(page, 'A');
@@ -275,6 +285,7 @@ test('the model picker and the captions speak Chinese', async ({ page }) => {
   await expect(picker.locator('option')).toHaveText([
     '内置翻译模型（英译中）',
     '演示模型（随机权重）',
+    'Hugging Face 模型（BERT、GPT-2…）',
   ]);
   await page.getByRole('combobox', { name: '注意力类型', exact: true }).selectOption('cross');
   await expect(page.locator('figure.heatmap[data-slot="A"]')).toContainText(
