@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { browserLanguage } from '../i18n/language';
 import { EXAMPLE_SENTENCES } from './defaults';
+import { hubPairActive } from './hubSlice';
 import { scheduleRun } from './scheduler';
 import type { AppState, InputSlice } from './types';
 
@@ -10,6 +11,12 @@ export const createInputSlice: StateCreator<AppState, [], [], InputSlice> = (set
   setSentence: (slot, text) => {
     if (get().sentences[slot] === text) return;
     set((s) => ({ sentences: { ...s.sentences, [slot]: text } }));
+    if (slot === 'B' && hubPairActive(get())) {
+      // Sentence B is the second half of A's sentence-pair run: re-run A.
+      get().markPending('A');
+      scheduleRun('A', () => get().runSentence('A'));
+      return;
+    }
     if (text.trim() === '') {
       get().runSentence(slot); // nothing to compute: show the empty state at once
       return;

@@ -104,7 +104,8 @@ export interface ViewChoices {
  * translator has loaded, the current selection is kept as the only known range.
  */
 export function viewChoices(
-  s: Pick<AppState, 'model' | 'playground' | 'translatorInfo' | 'kind' | 'layer' | 'head'>,
+  s: Pick<AppState, 'model' | 'playground' | 'translatorInfo' | 'kind' | 'layer' | 'head'> &
+    Partial<Pick<AppState, 'hub'>>,
 ): ViewChoices {
   if (s.model === 'playground')
     return {
@@ -112,6 +113,15 @@ export function viewChoices(
       heads: s.playground.heads,
       kinds: kindsOf(s.playground.architecture),
     };
+  if (s.model === 'hf') {
+    // A Hugging Face checkpoint: its shape once loaded (the selection until then).
+    const hf = s.hub?.info;
+    return {
+      layers: hf ? hf.layers : s.layer + 1,
+      heads: hf ? hf.heads : s.head + 1,
+      kinds: kindsOf(hf?.architecture ?? 'encoder'),
+    };
+  }
   const info = s.translatorInfo;
   return {
     layers: info

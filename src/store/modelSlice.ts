@@ -48,7 +48,13 @@ export const createModelSlice: StateCreator<AppState, [], [], ModelSlice> = (set
       const s = get();
       if (model === s.model) return;
       const next = { ...s, model };
-      const kinds = kindsOf(model === 'playground' ? s.playground.architecture : 'encoder-decoder');
+      const kinds = kindsOf(
+        model === 'playground'
+          ? s.playground.architecture
+          : model === 'hf'
+            ? (s.hub.info?.architecture ?? 'encoder')
+            : 'encoder-decoder',
+      );
       const kind = kinds.includes(s.kind) ? s.kind : (kinds[0] ?? 'encoder-self');
       const choices = viewChoices({ ...next, kind });
       set({

@@ -3,6 +3,7 @@ import { emptyRun, TRANSLATOR_MAX_TOKENS } from './defaults';
 import type { EngineClient } from '../worker/client';
 import type { ModelRequest } from '../worker/protocol';
 import { getEngineClient } from './engineClient';
+import { planHfRun, skippedHfRun } from './hubSlice';
 import { toMaskSpec, viewChoices } from './model';
 import { cancelScheduled } from './scheduler';
 import type {
@@ -71,6 +72,12 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
       set((st) => ({ runs: { ...st.runs, [slot]: { ...emptyRun(), ticket } } }));
       return;
     }
+    // A Hugging Face checkpoint: none loaded yet, or sentence B rides in A's sentence pair.
+    const hfPlan = s.model === 'hf' ? planHfRun(s, slot) : null;
+    if (hfPlan && !hfPlan.run) {
+      set((st) => ({ runs: { ...st.runs, [slot]: skippedHfRun(hfPlan.why, ticket) } }));
+      return;
+    }
 
     set((st) => ({
       runs: {
@@ -89,9 +96,11 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
 
     const isTranslator = s.model === 'translator';
     const url = s.translatorUrl;
-    const model: ModelRequest = isTranslator
-      ? { kind: 'translator', url: absoluteUrl(url) }
-      : { kind: 'playground', options: s.playground };
+    const model: ModelRequest = hfPlan?.run
+      ? hfPlan.model
+      : isTranslator
+        ? { kind: 'translator', url: absoluteUrl(url) }
+        : { kind: 'playground', options: s.playground };
     // The worker downloads the translator once per URL; until a run has said it is ready, show it
     // as loading (a failed download is tried again by the next run).
     if (
@@ -118,7 +127,11 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
         model,
         mask: toMaskSpec(s.mask, s.playground.seed),
         backend: s.backend,
-        maxTokens: isTranslator ? TRANSLATOR_MAX_TOKENS : s.playground.maxPositions,
+        maxTokens: hfPlan?.run
+          ? hfPlan.maxTokens
+          : isTranslator
+            ? TRANSLATOR_MAX_TOKENS
+            : s.playground.maxPositions,
       },
       {
         onTokens: (tokens, totalTokens, dropped, maxTokens) => {

@@ -7,12 +7,21 @@
  *    vocab.json) are fetched from, resolved against the page. Same-origin URLs only; anything else is
  *    ignored. Default `${BASE_URL}models/en-zh-tiny/`. Browser tests point it at a broken copy to
  *    check the error path.
+ *  - `?hf=bert-base-uncased`: preselects the Hugging Face model choice with this model id (the
+ *    person still presses Load). `?model=hf` picks the choice without an id.
+ *  - `?hub=/hub-test/`: where Hugging Face files are downloaded from instead of
+ *    https://huggingface.co (`{hub}/{id}/resolve/{revision}/{file}`). Same-origin or
+ *    http://127.0.0.1 only; anything else is ignored. For tests and local mirrors.
  */
 import type { ModelChoice } from './types';
 
 export interface UrlOptions {
   model?: ModelChoice;
   translatorUrl?: string;
+  /** `?hf=`: a Hugging Face model id to preselect. */
+  hfId?: string;
+  /** `?hub=`: the Hub URL override, absolute, without a trailing '/'. */
+  hubBaseUrl?: string;
 }
 
 /** A folder URL always ends with '/', so that file names resolve inside it. */
@@ -25,7 +34,24 @@ export function readUrlOptions(search: string, pageUrl: string): UrlOptions {
   const params = new URLSearchParams(search);
   const out: UrlOptions = {};
   const model = params.get('model');
-  if (model === 'playground' || model === 'translator') out.model = model;
+  if (model === 'playground' || model === 'translator' || model === 'hf') out.model = model;
+  const hf = params.get('hf')?.trim();
+  if (hf && hf.length <= 200) {
+    out.hfId = hf;
+    out.model ??= 'hf';
+  }
+  const hub = params.get('hub');
+  if (hub) {
+    try {
+      const page = new URL(pageUrl);
+      const url = new URL(hub, page);
+      const local = url.protocol === 'http:' && url.hostname === '127.0.0.1';
+      if (url.origin === page.origin || local)
+        out.hubBaseUrl = `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+    } catch {
+      // not a URL: ignored
+    }
+  }
   const translator = params.get('translator');
   if (translator) {
     try {

@@ -1,11 +1,13 @@
 /// <reference lib="webworker" />
 /**
- * The engine's home in the browser. Two models:
+ * The engine's home in the browser. Three kinds of model:
  *  - the playground: tokenizes, (re)builds the random-weight model, runs it and streams each
  *    layer's attention back as soon as it is read;
  *  - the built-in translator: downloads its files once per URL (with progress), translates greedily
  *    one token at a time, sends the translation, then the attention of the final forward layer by
- *    layer, with row and column labels per block.
+ *    layer, with row and column labels per block;
+ *  - a Hugging Face checkpoint (BERT or GPT-2 family), loaded on request (`hf-load`) and run with
+ *    its own tokenizer: see hf-model.ts.
  * Runs are serialized; a new run for a slot aborts the previous one of that slot (it stops between
  * layers, or between decoding steps).
  */

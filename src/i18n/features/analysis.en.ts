@@ -98,7 +98,8 @@ export const analysisEn = {
   'compare.diffLabel': 'Difference of sentence B minus sentence A, layer {layer}, head {head}',
   'compare.diffLegend': 'B − A',
   'compare.diffLegendLabel':
-    'Diverging colour scale from −{max} (red) through 0 (white) to +{max} (blue)',
+    'Diverging colour scale from −{max} ({a} larger) through 0 (white) to +{max} ({b} larger)',
+  'compare.larger': '{name} larger',
   'compare.diffUnequal':
     'The difference B − A needs sentences of equal length (A: {a} tokens, B: {b} tokens).',
   'compare.rowsHeading': 'Where “{word}” looks in layer {layer}, head by head',

@@ -27,10 +27,10 @@ export const hubEn = {
   'hub.progressLabel': 'Download of {name}',
   'hub.loaded': 'Loaded {name} · {size}',
   'hub.cancelled': 'Loading {name} was cancelled.',
-  'hub.failed': 'Not loaded',
+  'hub.failed': '{name}: not loaded',
   'hub.loadError': 'The Hugging Face model could not be loaded: {message}',
   'hub.hint.not-found':
-    'Is the model id right? It looks like "bert-base-uncased" or "openai-community/gpt2".',
+    'Check the spelling: model ids look like "bert-base-uncased" or "openai-community/gpt2".',
   'hub.hint.http': 'Private and gated models cannot be loaded here (this page does not sign in).',
   'hub.hint.network':
     'Offline, or the network blocks the Hub? Models loaded once before load offline from the cache.',

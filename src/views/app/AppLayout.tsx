@@ -8,7 +8,9 @@ import {
   PlaygroundSettings,
   ViewControls,
 } from '../controls';
+import { CopyLinkButton, DisplayPrefs, ShareNotices } from '../export';
 import { WorkspaceTabs } from './WorkspaceTabs';
+import { HubLoadError, HubPanel, HubSummary } from '../hub';
 import { ModelLoadError } from '../translation/ModelLoadError';
 import { TranslatorPanel } from '../translation/TranslatorPanel';
 
@@ -36,6 +38,8 @@ export function AppLayout() {
           </div>
         </div>
         <div className="header-tools">
+          <DisplayPrefs />
+          <CopyLinkButton />
           <LanguageToggle />
         </div>
       </header>
@@ -48,27 +52,39 @@ export function AppLayout() {
               <ViewControls />
             </div>
             <p className="model-summary">
-              {model === 'playground'
-                ? t('model.summary', {
-                    layers: summary.layers,
-                    heads: summary.heads,
-                    dModel: summary.dModel,
-                  })
-                : info
-                  ? t('translator.summary', {
-                      encoder: info.encoderLayers,
-                      decoder: info.decoderLayers,
-                      heads: info.heads,
-                      dModel: info.dModel,
-                    })
-                  : ''}
+              {model === 'hf' ? (
+                <HubSummary />
+              ) : model === 'playground' ? (
+                t('model.summary', {
+                  layers: summary.layers,
+                  heads: summary.heads,
+                  dModel: summary.dModel,
+                })
+              ) : info ? (
+                t('translator.summary', {
+                  encoder: info.encoderLayers,
+                  decoder: info.decoderLayers,
+                  heads: info.heads,
+                  dModel: info.dModel,
+                })
+              ) : (
+                ''
+              )}
             </p>
           </div>
           <ModelLoadError />
+          <HubLoadError />
+          <ShareNotices />
           <WorkspaceTabs />
         </main>
         <aside className="sidebar">
-          {model === 'playground' ? <PlaygroundSettings /> : <TranslatorPanel />}
+          {model === 'playground' ? (
+            <PlaygroundSettings />
+          ) : model === 'hf' ? (
+            <HubPanel />
+          ) : (
+            <TranslatorPanel />
+          )}
           <section className="panel" aria-labelledby="backend-heading">
             <h2 id="backend-heading" className="sr-only">
               {t('backend.label')}
@@ -78,7 +94,15 @@ export function AppLayout() {
         </aside>
       </div>
       <footer className="app-footer">
-        <p>{t(model === 'playground' ? 'app.footer' : 'translator.footer')}</p>
+        <p>
+          {t(
+            model === 'playground'
+              ? 'app.footer'
+              : model === 'hf'
+                ? 'hub.footer'
+                : 'translator.footer',
+          )}
+        </p>
       </footer>
     </div>
   );

@@ -3,9 +3,12 @@ import { useAppStore, type ModelChoice } from '../../store';
 import { selectModel } from '../../store/selectors';
 import { SelectField } from './Field';
 
-const MODELS: ModelChoice[] = ['translator', 'playground'];
+const MODELS: ModelChoice[] = ['translator', 'playground', 'hf'];
 
-/** Which model runs: the built-in translator or the random-weight playground. Re-runs both. */
+/**
+ * Which model runs: the built-in translator, the random-weight playground, or a Hugging Face
+ * checkpoint (loaded in its panel). Re-runs both.
+ */
 export function ModelPicker() {
   const t = useT();
   const model = useAppStore(selectModel);

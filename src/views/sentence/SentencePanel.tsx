@@ -3,7 +3,9 @@ import { useT, type MessageKey } from '../../i18n';
 import { useAppStore } from '../../store';
 import { unknownWords, useTruncation } from '../../store/selectors';
 import type { SentenceSlot } from '../../store/types';
+import { RunProgress } from '../export/RunProgress';
 import { AttentionHeatmap } from '../heatmap';
+import { HubPairNote, useHubPairHides } from '../hub';
 import { TokenChips } from '../tokens/TokenChips';
 import { TranslationOutput } from '../translation/TranslationOutput';
 
@@ -31,6 +33,8 @@ export function SentencePanel({ slot }: SentencePanelProps) {
   const model = useAppStore((s) => s.model);
   const unknown = useMemo(() => unknownWords(tokens), [tokens]);
   const { dropped, maxTokens } = useTruncation(slot);
+  // A Hugging Face sentence pair runs as one input: sentence B has no heatmap of its own.
+  const pairHides = useHubPairHides(slot);
   return (
     <section className="panel sentence-panel">
       <div className="sentence-head">
@@ -73,9 +77,11 @@ export function SentencePanel({ slot }: SentencePanelProps) {
           {t('truncated.notice', { max: maxTokens, dropped })}
         </p>
       )}
+      <HubPairNote slot={slot} />
       {model === 'translator' && <TranslationOutput slot={slot} name={name} />}
+      <RunProgress slot={slot} name={name} />
       {/* A new model starts a fresh heatmap (no dimmed picture of the other model meanwhile). */}
-      <AttentionHeatmap key={model} slot={slot} name={name} />
+      {!pairHides && <AttentionHeatmap key={model} slot={slot} name={name} />}
     </section>
   );
 }

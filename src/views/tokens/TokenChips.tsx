@@ -18,8 +18,8 @@ export function TokenChips({ slot, name }: TokenChipsProps) {
   const hover = useAppStore((s) => (s.hover && s.hover.slot === slot ? s.hover : null));
   // Which heatmap axes are these tokens? The translator's decoder-side rows (and decoder
   // self-attention's columns) are Chinese tokens, not these.
-  const onRows = useAppStore((s) => s.model === 'playground' || s.kind === 'encoder-self');
-  const onCols = useAppStore((s) => s.model === 'playground' || s.kind !== 'decoder-self');
+  const onRows = useAppStore((s) => s.model !== 'translator' || s.kind === 'encoder-self');
+  const onCols = useAppStore((s) => s.model !== 'translator' || s.kind !== 'decoder-self');
   return (
     <ul role="list" className="chips" aria-label={t('tokens.listLabel', { name })}>
       {tokens.map((token, i) => {

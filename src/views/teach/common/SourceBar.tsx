@@ -17,6 +17,7 @@ export interface SourceBarProps {
 export function SourceBar({ run, pickSlot = true }: SourceBarProps) {
   const t = useT();
   const model = useAppStore((s) => s.model);
+  const hfName = useAppStore((s) => s.hub.info?.name ?? null);
   const kind = useAppStore((s) => s.kind);
   const layer = useAppStore((s) => s.layer);
   const head = useAppStore((s) => s.head);
@@ -44,7 +45,10 @@ export function SourceBar({ run, pickSlot = true }: SourceBarProps) {
       )}
       <p className="teach-source-line">
         {t('teach.source.line', {
-          model: t(model === 'translator' ? 'teach.model.translator' : 'teach.model.playground'),
+          model:
+            model === 'hf'
+              ? (hfName ?? t('hub.heading'))
+              : t(model === 'translator' ? 'teach.model.translator' : 'teach.model.playground'),
           kind: t(`view.kind.${kind}`),
           layer: layer + 1,
           head: head + 1,

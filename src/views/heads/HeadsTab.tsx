@@ -1,0 +1,213 @@
+import { useCallback, useId, useMemo, useRef } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { HEAD_PATTERNS, METRIC_NAMES } from '../../analysis';
+import { useT } from '../../i18n';
+import { useAppStore } from '../../store';
+import type { GridFilter, GridSortKey, HeadRef } from '../../store/types';
+import { useElementWidth } from '../common/useElementWidth';
+import { colorMapLut } from '../heatmap/colormaps';
+import { AnalysisStatus, AnSelect, SentenceSwitch } from './common';
+import { formatMetric } from './format';
+import { orderHeads, patternCounts } from './headOrder';
+import { HeadsGrid, type ThumbCaption } from './HeadsGrid';
+import { useAnalysisSource } from './source';
+import { headLabel, thumbGridLayout } from './thumbnails';
+import { TokenStrip } from './TokenStrip';
+import { useBlockMetrics } from './useBlockMetrics';
+import './analysis.css';
+
+// The UI benchmark's hook (scripts/bench/ui.ts): its own chunk, fetched only with `?bench` in the URL.
+if (typeof location !== 'undefined' && new URLSearchParams(location.search).has('bench'))
+  void import('./benchHook');
+
+/**
+ * The Heads tab: every layer × head of the chosen sentence and attention kind as thumbnails, with
+ * a token strip (hover a token: its row lights up in every head), sorting and filtering by the
+ * head metrics, and a click that opens the head in the Attention tab.
+ */
+export function HeadsTab() {
+  const t = useT();
+  const ids = useId();
+  const slot = useAppStore((s) => s.analysisSlot);
+  const kind = useAppStore((s) => s.kind);
+  const model = useAppStore((s) => s.model);
+  const source = useAnalysisSource(slot);
+  const { view } = source;
+  const metrics = useBlockMetrics(view);
+  const ui = useAppStore(
+    useShallow((s) => ({
+      sort: s.gridSort,
+      descending: s.gridDescending,
+      filter: s.gridFilter,
+      layer: s.layer,
+      head: s.head,
+    })),
+  );
+  const colorMap = useAppStore((s) => s.colorMap);
+  const setSort = useAppStore((s) => s.setGridSort);
+  const setDescending = useAppStore((s) => s.setGridDescending);
+  const setFilter = useAppStore((s) => s.setGridFilter);
+  const setLayer = useAppStore((s) => s.setLayer);
+  const setHead = useAppStore((s) => s.setHead);
+  const setTab = useAppStore((s) => s.setTab);
+
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const width = useElementWidth(bodyRef);
+  const highlightRef = useRef<((row: number | null) => void) | null>(null);
+  const onHighlight = useCallback((row: number | null) => highlightRef.current?.(row), []);
+  const onOpen = useCallback(
+    (ref: HeadRef) => {
+      setLayer(ref.layer);
+      setHead(ref.head);
+      setTab('attention');
+    },
+    [setLayer, setHead, setTab],
+  );
+
+  const layers = view?.block.layers ?? 0;
+  const heads = view?.block.heads ?? 0;
+  // Layer order needs no metrics: keep the same order (and picture) when they arrive.
+  const orderMetrics = ui.sort === 'index' && ui.filter === 'all' ? null : metrics;
+  const order = useMemo(
+    () => orderHeads(layers, heads, ui.sort, ui.descending, ui.filter, orderMetrics),
+    [layers, heads, ui.sort, ui.descending, ui.filter, orderMetrics],
+  );
+  const layout = useMemo(
+    // 4 px kept for the outlines around the thumbnails at the edges.
+    () => thumbGridLayout(order.length, Math.max(1, heads), width && width - 4),
+    [order.length, heads, width],
+  );
+  const current = useMemo(() => ({ layer: ui.layer, head: ui.head }), [ui.layer, ui.head]);
+  const captions = useMemo(
+    (): ThumbCaption[] =>
+      order.map((ref) => {
+        const i = ref.layer * heads + ref.head;
+        const pattern = metrics?.patterns[i];
+        const patternName = pattern ? t(`analysis.pattern.${pattern}`) : '';
+        const label = headLabel(ref.layer, ref.head);
+        const value =
+          ui.sort !== 'index' && metrics
+            ? formatMetric(ui.sort, metrics.metrics[ui.sort][i]!)
+            : pattern
+              ? t(`analysis.patternShort.${pattern}`)
+              : '';
+        const name = t(pattern ? 'heads.thumbPattern' : 'heads.thumb', {
+          label,
+          layer: ref.layer + 1,
+          head: ref.head + 1,
+          pattern: patternName,
+        });
+        return { label, value, name, title: name };
+      }),
+    [order, heads, metrics, ui.sort, t],
+  );
+
+  const counts = useMemo(() => (metrics ? patternCounts(metrics.patterns) : null), [metrics]);
+  const sortOptions = useMemo(
+    (): { value: GridSortKey; label: string }[] => [
+      { value: 'index', label: t('heads.sort.index') },
+      ...METRIC_NAMES.map((m) => ({ value: m, label: t(`analysis.metric.${m}`) })),
+    ],
+    [t],
+  );
+  const filterOptions = useMemo(
+    (): { value: GridFilter; label: string }[] => [
+      { value: 'all', label: t('heads.filter.all') },
+      ...HEAD_PATTERNS.map((p) => ({
+        value: p,
+        label: counts
+          ? t('heads.filter.count', {
+              pattern: t(`analysis.pattern.${p}`),
+              count: counts.get(p) ?? 0,
+            })
+          : t(`analysis.pattern.${p}`),
+      })),
+    ],
+    [t, counts],
+  );
+
+  const name = t(slot === 'A' ? 'input.sentenceA' : 'input.sentenceB');
+  const kindName = model === 'translator' ? t(`view.kind.${kind}`) : null;
+
+  return (
+    <section className="panel an-panel" aria-labelledby={`${ids}-title`}>
+      <div className="an-head">
+        <div>
+          <h2 id={`${ids}-title`}>{t('heads.heading')}</h2>
+          <p className="panel-note">
+            {kindName ? `${kindName} · ` : ''}
+            {view ? t('heads.shape', { layers, heads, tokens: view.block.queryLength }) : ''}
+          </p>
+        </div>
+        <div className="an-toolbar">
+          <SentenceSwitch />
+          <AnSelect
+            id={`${ids}-sort`}
+            label={t('heads.sort')}
+            value={ui.sort}
+            options={sortOptions}
+            onChange={setSort}
+          />
+          <AnSelect
+            id={`${ids}-order`}
+            label={t('heads.order')}
+            value={ui.descending ? 'desc' : 'asc'}
+            options={[
+              { value: 'desc', label: t('heads.order.desc') },
+              { value: 'asc', label: t('heads.order.asc') },
+            ]}
+            onChange={(v) => setDescending(v === 'desc')}
+          />
+          <AnSelect
+            id={`${ids}-filter`}
+            label={t('heads.filter')}
+            value={ui.filter}
+            options={filterOptions}
+            onChange={setFilter}
+          />
+        </div>
+      </div>
+
+      <div ref={bodyRef} className="an-body">
+        <AnalysisStatus source={source} />
+        {view && (
+          <>
+            <p className="an-help">{t('heads.help')}</p>
+            <TokenStrip
+              tokens={view.rowTokens}
+              label={t('heads.tokens', { name })}
+              onHighlight={onHighlight}
+            />
+            <p
+              className="an-status"
+              aria-live="polite"
+              data-metrics={metrics ? 'ready' : 'computing'}
+            >
+              {metrics
+                ? t('heads.count', { shown: order.length, total: layers * heads })
+                : t('heads.computingMetrics')}
+            </p>
+            {order.length === 0 ? (
+              <p className="an-empty">{t('heads.none')}</p>
+            ) : (
+              <div className="an-grid-scroll">
+                <HeadsGrid
+                  view={view}
+                  order={order}
+                  captions={captions}
+                  layout={layout}
+                  lut={colorMapLut(colorMap)}
+                  current={current}
+                  label={t('heads.gridLabel', { name, layers, heads })}
+                  stale={source.state === 'loading'}
+                  onOpen={onOpen}
+                  highlightRef={highlightRef}
+                />
+              </div>
+            )}
+          </>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,251 @@
+/**
+ * The worker side of Hugging Face checkpoints (src/worker/hf-model.ts) in Node on the tfjs wasm
+ * backend, with the fixture checkpoints: loads from files and from a stubbed Hub (progress, the
+ * kept model answering at once, 404 and cancel as readable errors), runs with the checkpoint's
+ * tokenizer (a sentence pair with its segments; GPT-2's causal mask), and disposal of the previous
+ * model's tensors.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { initBackend, liveTensorCount, type BackendName } from '../../../src/engine';
+import { createHfWorker, type HfWorker } from '../../../src/worker/hf-model';
+import type {
+  BackendStatus,
+  HfModelInfo,
+  RunRequest,
+  WorkerResponse,
+} from '../../../src/worker/protocol';
+import { fixtureDir, fixtureFiles } from '../hf/helpers';
+
+let backend: Promise<BackendStatus> | null = null;
+const ensureBackend = (requested: BackendName): Promise<BackendStatus> => {
+  backend ??= initBackend({ preferred: ['wasm'] }).then((i) => ({ name: i.name, requested }));
+  return backend;
+};
+
+beforeAll(async () => {
+  await ensureBackend('wasm');
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+function makeWorker(): { hf: HfWorker; posted: WorkerResponse[] } {
+  const posted: WorkerResponse[] = [];
+  let queue: Promise<void> = Promise.resolve();
+  const hf = createHfWorker({
+    post: (m) => posted.push(m),
+    ensureBackend,
+    enqueue: (task) => {
+      const done = queue.then(task);
+      queue = done.catch(() => {});
+      return done;
+    },
+    checkSize: () => {},
+    runExtras: () => undefined,
+    postDone: (requestId, stacks) =>
+      posted.push({
+        type: 'done',
+        requestId,
+        masks: stacks.map((s) => ({ kind: s.kind, mask: s.mask })),
+        elapsedMs: 0,
+      }),
+  });
+  return { hf, posted };
+}
+
+const of = <T extends WorkerResponse['type']>(posted: WorkerResponse[], type: T) =>
+  posted.filter((m): m is Extract<WorkerResponse, { type: T }> => m.type === type);
+
+function loadedInfo(posted: WorkerResponse[]): HfModelInfo {
+  const loaded = of(posted, 'hf-loaded');
+  const errors = of(posted, 'hf-error');
+  if (errors.length) throw new Error(errors[0]!.message);
+  expect(loaded).toHaveLength(1);
+  return loaded[0]!.info;
+}
+
+const request = (text: string): RunRequest => ({
+  slot: 'A',
+  text,
+  model: { kind: 'hf', key: '' },
+  mask: { kind: 'none' },
+  backend: 'wasm',
+  maxTokens: 512,
+});
+
+const signal = () => new AbortController().signal;
+
+/** A fetch that serves fixtures at https://huggingface.co/{name}/resolve/main/{file}. */
+function stubHub(): string[] {
+  const asked: string[] = [];
+  vi.stubGlobal('fetch', async (input: RequestInfo | URL) => {
+    const url = new URL(String(input));
+    asked.push(url.pathname);
+    const [, name, , , file] = url.pathname.split('/');
+    try {
+      const bytes = readFileSync(path.join(fixtureDir(name!), file!));
+      return new Response(bytes, { headers: { 'content-length': String(bytes.byteLength) } });
+    } catch {
+      return new Response('Entry not found', { status: 404 });
+    }
+  });
+  return asked;
+}
+
+describe('hf-model worker', () => {
+  it('loads files, then runs a sentence pair as one input with its segments', async () => {
+    const { hf, posted } = makeWorker();
+    await hf.load(
+      1,
+      { source: { kind: 'files', files: fixtureFiles('tiny-bert') }, backend: 'wasm' },
+      signal(),
+    );
+    const info = loadedInfo(posted);
+    expect(info).toMatchObject({
+      name: 'tiny-bert',
+      source: 'files',
+      family: 'bert',
+      architecture: 'encoder',
+      layers: 2,
+      heads: 4,
+      maxTokens: 48,
+      supportsPairs: true,
+    });
+    const progress = of(posted, 'hf-progress');
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress[progress.length - 1]!.progress.weightsPercent).toBe(100);
+
+    posted.length = 0;
+    await hf.execute(
+      2,
+      request('the cat sat'),
+      { kind: 'hf', key: info.key, pair: 'the dog ran' },
+      signal(),
+    );
+    const tokens = of(posted, 'tokens')[0]!;
+    expect(tokens.tokens.map((t) => t.text)).toEqual([
+      '[CLS]',
+      'the',
+      'cat',
+      'sat',
+      '[SEP]',
+      'the',
+      'dog',
+      'ran',
+      '[SEP]',
+    ]);
+    expect(tokens.tokens.filter((t) => t.special).map((t) => t.text)).toEqual([
+      '[CLS]',
+      '[SEP]',
+      '[SEP]',
+    ]);
+    const block = of(posted, 'start')[0]!.blocks[0]!;
+    expect(block).toMatchObject({ kind: 'encoder-self', layers: 2, heads: 4, queryLength: 9 });
+    expect(block.segments).toEqual([0, 0, 0, 0, 0, 1, 1, 1, 1]);
+    expect(block.rowTokens).toEqual(tokens.tokens.map((t) => t.text));
+    expect(of(posted, 'layer')).toHaveLength(2);
+    expect(of(posted, 'done')).toHaveLength(1);
+  });
+
+  it('truncates long inputs to the model’s positions and says how many were dropped', async () => {
+    const { hf, posted } = makeWorker();
+    await hf.load(
+      1,
+      { source: { kind: 'files', files: fixtureFiles('tiny-bert') }, backend: 'wasm' },
+      signal(),
+    );
+    const { key } = loadedInfo(posted);
+    await hf.execute(2, request(Array(60).fill('cat').join(' ')), { kind: 'hf', key }, signal());
+    const tokens = of(posted, 'tokens')[0]!;
+    expect(tokens.tokens).toHaveLength(48);
+    expect(tokens.dropped).toBe(60 + 2 - 48);
+    expect(tokens.maxTokens).toBe(48);
+  });
+
+  it('GPT-2 runs causally; loading it disposes the previous model', async () => {
+    const { hf, posted } = makeWorker();
+    const before = liveTensorCount();
+    await hf.load(
+      1,
+      { source: { kind: 'files', files: fixtureFiles('tiny-bert') }, backend: 'wasm' },
+      signal(),
+    );
+    const bert = loadedInfo(posted);
+    const withBert = liveTensorCount();
+    expect(withBert).toBeGreaterThan(before);
+    posted.length = 0;
+    await hf.load(
+      2,
+      { source: { kind: 'files', files: fixtureFiles('tiny-gpt2') }, backend: 'wasm' },
+      signal(),
+    );
+    const gpt2 = loadedInfo(posted);
+    expect(gpt2).toMatchObject({ architecture: 'decoder', supportsPairs: false });
+
+    posted.length = 0;
+    await hf.execute(
+      3,
+      request('Hello world'),
+      { kind: 'hf', key: gpt2.key, pair: 'ignored' },
+      signal(),
+    );
+    const start = of(posted, 'start')[0]!;
+    expect(start.blocks[0]!.kind).toBe('decoder-self');
+    expect(start.blocks[0]!.segments).toBeUndefined();
+    const { mask } = of(posted, 'done')[0]!.masks[0]!;
+    for (let q = 0; q < mask.rows; q++)
+      for (let k = 0; k < mask.cols; k++)
+        expect(mask.allowed[q * mask.cols + k]).toBe(k <= q ? 1 : 0);
+
+    // The previous model is gone: its runs fail as a load problem.
+    posted.length = 0;
+    await hf.execute(4, request('the cat'), { kind: 'hf', key: bert.key }, signal());
+    expect(of(posted, 'error')[0]).toMatchObject({ stage: 'load' });
+
+    hf.disposeBuilt();
+    expect(liveTensorCount()).toBe(before);
+    // Rebuilt on the next run (after a backend switch).
+    posted.length = 0;
+    await hf.execute(5, request('Hi'), { kind: 'hf', key: gpt2.key }, signal());
+    expect(of(posted, 'done')).toHaveLength(1);
+    hf.disposeBuilt();
+  });
+
+  it('from the Hub: the kept model answers at once; a 404 and a cancel are readable', async () => {
+    const asked = stubHub();
+    const { hf, posted } = makeWorker();
+    const hub = { kind: 'hub', id: 'tiny-gpt2', revision: 'main' } as const;
+    await hf.load(1, { source: hub, backend: 'wasm' }, signal());
+    const info = loadedInfo(posted);
+    expect(info).toMatchObject({ name: 'tiny-gpt2', source: 'hub', revision: 'main' });
+    expect(asked).toContain('/tiny-gpt2/resolve/main/model.safetensors');
+
+    const count = asked.length;
+    posted.length = 0;
+    await hf.load(2, { source: hub, backend: 'wasm' }, signal());
+    expect(loadedInfo(posted).key).toBe(info.key);
+    expect(asked.length).toBe(count);
+
+    posted.length = 0;
+    await hf.load(3, { source: { ...hub, id: 'no-such-model' }, backend: 'wasm' }, signal());
+    expect(of(posted, 'hf-error')[0]).toMatchObject({ code: 'not-found' });
+    expect(of(posted, 'hf-error')[0]!.message).toMatch(
+      /config\.json not found.*is the model id right/,
+    );
+
+    posted.length = 0;
+    const controller = new AbortController();
+    controller.abort();
+    await hf.load(4, { source: { ...hub, id: 'tiny-bert' }, backend: 'wasm' }, controller.signal);
+    expect(of(posted, 'hf-error')[0]).toMatchObject({ code: 'cancelled' });
+
+    // The kept model still runs.
+    posted.length = 0;
+    await hf.execute(5, request('Hello'), { kind: 'hf', key: info.key }, signal());
+    expect(of(posted, 'done')).toHaveLength(1);
+    hf.disposeBuilt();
+  });
+});
