@@ -93,7 +93,7 @@ export const analysisEn = {
   'compare.focusHelp':
     'Words found in both sentences. The comparison follows the focus word’s attention row (its first occurrence) in each sentence.',
   'compare.sideBySide': 'Layer {layer}, head {head} in both sentences',
-  'compare.headLabel': '{name}, layer {layer}, head {head}',
+  'compare.headLabel': 'Compared: {name}, layer {layer}, head {head}',
   'compare.diffCaption': 'Difference B − A, layer {layer}, head {head}',
   'compare.diffLabel': 'Difference of sentence B minus sentence A, layer {layer}, head {head}',
   'compare.diffLegend': 'B − A',

@@ -88,7 +88,7 @@ export const analysisZh: Record<keyof typeof analysisEn, string> = {
   'compare.noShared': '对这种注意力，两个句子没有共同的词。',
   'compare.focusHelp': '两个句子都有的词。对比跟踪焦点词（第一次出现处）在每个句子中的注意力行。',
   'compare.sideBySide': '两个句子的第 {layer} 层第 {head} 个头',
-  'compare.headLabel': '{name}，第 {layer} 层，第 {head} 个头',
+  'compare.headLabel': '对比：{name}，第 {layer} 层，第 {head} 个头',
   'compare.diffCaption': '差值 B − A，第 {layer} 层第 {head} 个头',
   'compare.diffLabel': '句子 B 减句子 A 的差值，第 {layer} 层第 {head} 个头',
   'compare.diffLegend': 'B − A',
