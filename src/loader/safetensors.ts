@@ -85,6 +85,9 @@ export function readSafetensors(bytes: Uint8Array, file = 'model.safetensors'): 
   }
   if (typeof header !== 'object' || header === null || Array.isArray(header))
     fail('header is not a JSON object');
+  // JSON.parse keeps the last of two equal keys silently; the reference refuses the file.
+  const duplicate = firstDuplicateKey(text);
+  if (duplicate !== null) fail('appears twice in the header', duplicate);
   const dataStart = 8 + n;
   const dataLength = bytes.byteLength - dataStart;
   const metadata: Record<string, string> = {};
@@ -156,6 +159,34 @@ export function readSafetensors(bytes: Uint8Array, file = 'model.safetensors'): 
       return toFloat32(bytes.subarray(dataStart + e.begin, dataStart + e.end), e.dtype, file, name);
     },
   };
+}
+
+/**
+ * The first top-level key of a JSON object text that occurs twice, or null. The text is known to
+ * be valid JSON (it parsed), so a small scanner over strings and nesting depth is enough.
+ */
+function firstDuplicateKey(text: string): string | null {
+  const seen = new Set<string>();
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') depth--;
+    else if (c === '"') {
+      let j = i + 1;
+      while (text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+      const literal = text.slice(i, j + 1);
+      i = j;
+      if (depth !== 1) continue;
+      let k = j + 1;
+      while (/\s/.test(text[k] ?? '')) k++;
+      if (text[k] !== ':') continue; // a value, not a key
+      const key = JSON.parse(literal) as string;
+      if (seen.has(key)) return key;
+      seen.add(key);
+    }
+  }
+  return null;
 }
 
 /** IEEE half → float. */

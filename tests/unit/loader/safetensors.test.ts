@@ -91,12 +91,32 @@ describe('safetensors validation names the file and the problem', () => {
     ],
     ['negative shape', file(`{"x":${entry('F32', [-1], 0, 0)}}`), /non-negative safe integers/],
   ];
+  cases.push(
+    [
+      'shape of 2^64 elements',
+      file(`{"x":{"dtype":"F32","shape":[4294967296,4294967296],"data_offsets":[0,0]}}`),
+      /too many elements/,
+    ],
+    [
+      'duplicate names',
+      file(`{"x":${entry('F32', [1], 0, 4)},"x":${entry('F32', [1], 4, 8)}}`, new Uint8Array(8)),
+      /tensor x: appears twice in the header/,
+    ],
+  );
   for (const [name, bytes, message] of cases) {
     it(name, () => {
       expect(() => readSafetensors(bytes, 'model.safetensors')).toThrow(message);
       expect(() => readSafetensors(bytes, 'model.safetensors')).toThrow(/^model\.safetensors: /);
     });
   }
+
+  it('reads a tensor named __proto__ as a tensor, without touching Object.prototype', () => {
+    const bytes = file(`{"__proto__":${entry('F32', [1], 0, 4)}}`, new Uint8Array([0, 0, 128, 63]));
+    const st = readSafetensors(bytes);
+    expect(st.entries.map((e) => e.name)).toEqual(['__proto__']);
+    expect(Array.from(st.float32('__proto__'))).toEqual([1]);
+    expect(({} as Record<string, unknown>).dtype).toBeUndefined();
+  });
 
   it('reports a tensor the caller asks for that is not there', () => {
     const st = readSafetensors(

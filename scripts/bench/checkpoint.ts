@@ -1,0 +1,98 @@
+/**
+ * Checkpoint benchmark (Node, tfjs wasm): a BERT-base-sized checkpoint (≈110M parameters, the
+ * Hugging Face `bert-base-uncased` layout and config, random weights) generated in memory as a
+ * safetensors file, then: parse + map (the app's loader), upload (createModel), and one forward at
+ * 128 tokens with all attention weights read back. Prints medians; asserts nothing.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { createModel, initBackend } from '../../src/engine/index.ts';
+import { hfWeightsFromSafetensors, normalizeHfConfig } from '../../src/loader/hf/index.ts';
+import { writeSafetensors } from '../../src/loader/safetensors.ts';
+import { mulberry32 } from '../../src/engine/random.ts';
+
+const HF_CONFIG = {
+  model_type: 'bert',
+  architectures: ['BertModel'],
+  vocab_size: 30522,
+  hidden_size: 768,
+  num_hidden_layers: 12,
+  num_attention_heads: 12,
+  intermediate_size: 3072,
+  hidden_act: 'gelu',
+  max_position_embeddings: 512,
+  type_vocab_size: 2,
+  layer_norm_eps: 1e-12,
+};
+
+function bertBaseTensors(): { name: string; shape: number[]; data: Float32Array }[] {
+  const rand = mulberry32(5);
+  const out: { name: string; shape: number[]; data: Float32Array }[] = [];
+  const add = (name: string, shape: number[], ones = false): void => {
+    const data = new Float32Array(shape.reduce((a, b) => a * b, 1));
+    for (let i = 0; i < data.length; i++) data[i] = ones ? 1 : (rand() - 0.5) * 0.04;
+    out.push({ name, shape, data });
+  };
+  const d = 768;
+  const e = 'bert.embeddings';
+  add(`${e}.word_embeddings.weight`, [30522, d]);
+  add(`${e}.position_embeddings.weight`, [512, d]);
+  add(`${e}.token_type_embeddings.weight`, [2, d]);
+  add(`${e}.LayerNorm.weight`, [d], true);
+  add(`${e}.LayerNorm.bias`, [d]);
+  for (let l = 0; l < 12; l++) {
+    const p = `bert.encoder.layer.${l}`;
+    for (const m of ['query', 'key', 'value']) {
+      add(`${p}.attention.self.${m}.weight`, [d, d]); // nn.Linear: [out, in]
+      add(`${p}.attention.self.${m}.bias`, [d]);
+    }
+    add(`${p}.attention.output.dense.weight`, [d, d]);
+    add(`${p}.attention.output.dense.bias`, [d]);
+    add(`${p}.attention.output.LayerNorm.weight`, [d], true);
+    add(`${p}.attention.output.LayerNorm.bias`, [d]);
+    add(`${p}.intermediate.dense.weight`, [3072, d]);
+    add(`${p}.intermediate.dense.bias`, [3072]);
+    add(`${p}.output.dense.weight`, [d, 3072]);
+    add(`${p}.output.dense.bias`, [d]);
+    add(`${p}.output.LayerNorm.weight`, [d], true);
+    add(`${p}.output.LayerNorm.bias`, [d]);
+  }
+  return out;
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function main(): Promise<void> {
+  await initBackend({ preferred: ['wasm'] });
+  const tensors = bertBaseTensors();
+  const params = tensors.reduce((n, t) => n + t.data.length, 0);
+  const bytes = writeSafetensors(tensors, 'F32');
+  console.log(
+    `\nBERT-base-sized checkpoint: ${(params / 1e6).toFixed(1)}M parameters, ${(bytes.length / 2 ** 20).toFixed(0)} MiB F32 safetensors (generated in memory)`,
+  );
+  const info = normalizeHfConfig(HF_CONFIG);
+  const parse: number[] = [];
+  const upload: number[] = [];
+  const forward: number[] = [];
+  for (let run = 0; run < 3; run++) {
+    let t = performance.now();
+    const { weights } = hfWeightsFromSafetensors(info.family, info.config, [
+      { name: 'model.safetensors', bytes },
+    ]);
+    parse.push(performance.now() - t);
+    t = performance.now();
+    const model = createModel(info.config, weights);
+    upload.push(performance.now() - t);
+    const ids = Array.from({ length: 128 }, (_, i) => 1000 + i);
+    t = performance.now();
+    await model.run({ sourceIds: ids, tokenTypeIds: ids.map(() => 0) });
+    forward.push(performance.now() - t);
+    model.dispose();
+  }
+  console.log('parse + map ms | upload ms | forward at 128 tokens ms (first run includes warm-up)');
+  console.log(
+    `${median(parse).toFixed(0).padStart(14)} | ${median(upload).toFixed(0).padStart(9)} | ${median(forward).toFixed(0).padStart(8)}   (medians of 3; forward runs: ${forward.map((f) => f.toFixed(0)).join(', ')})`,
+  );
+  console.log(`tensors left after dispose: ${tf.memory().numTensors}`);
+}
+
+void main();
