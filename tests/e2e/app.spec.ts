@@ -2,30 +2,12 @@
  * Browser tests against the built app (`vite build` + `vite preview`), in Debian's Chromium.
  * Every test also fails on any console error, page error or dialog.
  */
-import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { type Locator, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 const DEFAULT_A = 'The bank is near the river.';
 const DEFAULT_B = 'I deposited money in the bank.';
 const XSS = '<img src=x onerror=alert(1)>';
-
-const test = base.extend<{ problems: string[] }>({
-  problems: [
-    async ({ page }, use) => {
-      const problems: string[] = [];
-      page.on('console', (msg) => {
-        if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
-      });
-      page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-      page.on('dialog', (dialog) => {
-        problems.push(`dialog (${dialog.type()}): ${dialog.message()}`);
-        void dialog.dismiss();
-      });
-      await use(problems);
-      expect(problems, 'console errors, page errors or dialogs').toEqual([]);
-    },
-    { auto: true },
-  ],
-});
 
 type Side = 'A' | 'B';
 

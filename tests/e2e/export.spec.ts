@@ -6,27 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Download, type Locator, type Page } from '@playwright/test';
+import { type Download, type Locator, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { unzipSync } from 'fflate';
-
-const test = base.extend<{ problems: string[] }>({
-  problems: [
-    async ({ page }, use) => {
-      const problems: string[] = [];
-      page.on('console', (msg) => {
-        if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
-      });
-      page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-      page.on('dialog', (dialog) => {
-        problems.push(`dialog (${dialog.type()}): ${dialog.message()}`);
-        void dialog.dismiss();
-      });
-      await use(problems);
-      expect(problems, 'console errors, page errors or dialogs').toEqual([]);
-    },
-    { auto: true },
-  ],
-});
 
 type Side = 'A' | 'B';
 

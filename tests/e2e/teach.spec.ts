@@ -2,26 +2,8 @@
  * Browser tests of the teaching views (src/views/teach) against the built app. Every test also
  * fails on any console error, page error or dialog.
  */
-import { test as base, expect, type Locator, type Page } from '@playwright/test';
-
-const test = base.extend<{ problems: string[] }>({
-  problems: [
-    async ({ page }, use) => {
-      const problems: string[] = [];
-      page.on('console', (msg) => {
-        if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
-      });
-      page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-      page.on('dialog', (dialog) => {
-        problems.push(`dialog (${dialog.type()}): ${dialog.message()}`);
-        void dialog.dismiss();
-      });
-      await use(problems);
-      expect(problems, 'console errors, page errors or dialogs').toEqual([]);
-    },
-    { auto: true },
-  ],
-});
+import { type Locator, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 async function openTab(page: Page, name: string): Promise<void> {
   await page.goto('/');

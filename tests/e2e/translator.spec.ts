@@ -4,26 +4,8 @@
  * (non-empty translations, labelled heatmaps, errors, unknown words), never the exact Chinese text.
  * Every test also fails on any console error, page error or dialog.
  */
-import { test as base, expect, type Locator, type Page, type Route } from '@playwright/test';
-
-const test = base.extend<{ problems: string[] }>({
-  problems: [
-    async ({ page }, use) => {
-      const problems: string[] = [];
-      page.on('console', (msg) => {
-        if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
-      });
-      page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-      page.on('dialog', (dialog) => {
-        problems.push(`dialog (${dialog.type()}): ${dialog.message()}`);
-        void dialog.dismiss();
-      });
-      await use(problems);
-      expect(problems, 'console errors, page errors or dialogs').toEqual([]);
-    },
-    { auto: true },
-  ],
-});
+import { type Locator, type Page, type Route } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 type Side = 'A' | 'B';
 
