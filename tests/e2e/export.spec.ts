@@ -331,3 +331,46 @@ test('accessibility: no serious or critical axe violations in the main view', as
   await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
   await scan('dark theme');
 });
+
+test('the heads grid downloads a PNG and the lines view an SVG', async ({ page }) => {
+  await openApp(page);
+  const openTab = async (name: string) => {
+    await page.getByRole('tab', { name, exact: true }).click();
+    await expect(page.getByRole('tab', { name, exact: true })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+  };
+
+  await openTab('Heads');
+  const grid = page.getByRole('group', { name: 'Export heads grid' });
+  const pngButton = grid.getByRole('button', { name: 'Download PNG' });
+  await expect(pngButton).toBeEnabled({ timeout: 30_000 });
+  const png = await download(page, pngButton);
+  expect(png.file.suggestedFilename()).toMatch(/^atlas_.+_heads_L1-\d+_.+\.png$/);
+  const size = pngSize(png.bytes);
+  expect(size.width).toBeGreaterThan(50);
+  expect(size.height).toBeGreaterThan(50);
+  expect(png.bytes.length).toBeGreaterThan(2_000);
+
+  await openTab('Lines');
+  const lines = page.getByRole('group', { name: 'Export lines' });
+  const svgButton = lines.getByRole('button', { name: 'Download SVG' });
+  await expect(svgButton).toBeEnabled({ timeout: 30_000 });
+  const svg = await download(page, svgButton);
+  expect(svg.file.suggestedFilename()).toMatch(/^atlas_.+_lines_L\d+_.+\.svg$/);
+  const text = svg.bytes.toString('utf8');
+  const parsed = await page.evaluate((source) => {
+    const doc = new DOMParser().parseFromString(source, 'image/svg+xml');
+    return {
+      error: doc.querySelector('parsererror') !== null,
+      root: doc.documentElement.localName,
+      marks: doc.querySelectorAll('line, path').length,
+      texts: doc.querySelectorAll('text').length,
+    };
+  }, text);
+  expect(parsed.error).toBe(false);
+  expect(parsed.root).toBe('svg');
+  expect(parsed.marks).toBeGreaterThan(0);
+  expect(parsed.texts).toBeGreaterThan(1);
+});

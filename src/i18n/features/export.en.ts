@@ -33,6 +33,11 @@ export const exportEn = {
   'export.zipProgress': 'Drawing {done} of {total}…',
   'export.zipProgressLabel': 'Export progress',
   'export.cancel': 'Cancel',
+  'export.headsGrid': 'Export heads grid',
+  'export.lines': 'Export lines',
+  'export.comparison': 'Export comparison',
+  'export.aggregates': 'Export aggregates',
+  'export.positions': 'Export positional encodings',
 
   'share.copyLink': 'Copy link',
   'share.copied': 'Link copied to the clipboard.',

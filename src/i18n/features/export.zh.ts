@@ -30,6 +30,11 @@ export const exportZh: Record<keyof typeof exportEn, string> = {
   'export.zipProgress': '正在绘制第 {done} 张，共 {total} 张…',
   'export.zipProgressLabel': '导出进度',
   'export.cancel': '取消',
+  'export.headsGrid': '导出注意力头网格',
+  'export.lines': '导出连线图',
+  'export.comparison': '导出对比图',
+  'export.aggregates': '导出汇总热图',
+  'export.positions': '导出位置编码图',
 
   'share.copyLink': '复制链接',
   'share.copied': '链接已复制到剪贴板。',

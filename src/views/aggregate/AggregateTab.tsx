@@ -1,6 +1,8 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { MAX_FLOW_TOKENS } from '../../analysis';
 import { useT, type MessageKey } from '../../i18n';
+import { KIND_CODES } from '../export/filename';
+import { figuresPng, PictureExport } from '../export/PictureExport';
 import { useAppStore } from '../../store';
 import type { AggregateMode } from '../../store/types';
 import { AnalysisStatus, SentenceSwitch } from '../heads/common';
@@ -50,6 +52,8 @@ export function AggregateTab() {
   const model = useAppStore((s) => s.model);
   const kind = useAppStore((s) => s.kind);
   const source = useAnalysisSource(slot);
+  const sentence = useAppStore((s) => s.sentences[slot]);
+  const heatRef = useRef<HTMLDivElement>(null);
   const { view } = source;
   const layer = view ? Math.min(storeLayer, view.block.layers - 1) : 0;
   const head = view ? Math.min(storeHead, view.block.heads - 1) : 0;
@@ -163,13 +167,35 @@ export function AggregateTab() {
           </p>
         )}
         {view && !notice && matrix && (
-          <MatrixHeatmap
-            rowTokens={view.rowTokens}
-            colTokens={view.colTokens}
-            matrix={matrix}
-            caption={caption}
-            label={t('aggregate.label', { name, what: caption })}
+          <PictureExport
+            label={t('export.aggregates')}
+            what={`${model === 'translator' ? `${KIND_CODES[kind]}_` : ''}${mode}`}
+            sentence={sentence}
+            png={() => {
+              const canvas = heatRef.current?.querySelector('canvas');
+              return canvas
+                ? figuresPng([
+                    {
+                      canvas,
+                      title: `${name} · ${caption}`,
+                      rowLabels: view.rowTokens,
+                      colLabels: view.colTokens,
+                    },
+                  ])
+                : null;
+            }}
           />
+        )}
+        {view && !notice && matrix && (
+          <div ref={heatRef}>
+            <MatrixHeatmap
+              rowTokens={view.rowTokens}
+              colTokens={view.colTokens}
+              matrix={matrix}
+              caption={caption}
+              label={t('aggregate.label', { name, what: caption })}
+            />
+          </div>
         )}
       </div>
     </section>

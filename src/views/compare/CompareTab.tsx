@@ -1,7 +1,9 @@
-import { useCallback, useId, useMemo } from 'react';
+import { useCallback, useId, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { difference, sharedWords } from '../../analysis';
 import { useT } from '../../i18n';
+import { KIND_CODES } from '../export/filename';
+import { figuresPng, PictureExport } from '../export/PictureExport';
 import { useAppStore } from '../../store';
 import type { HeadRef } from '../../store/types';
 import { MatrixHeatmap } from '../aggregate/MatrixHeatmap';
@@ -43,6 +45,9 @@ export function CompareTab() {
     })),
   );
   const setFocusWord = useAppStore((s) => s.setFocusWord);
+  const sentenceA = useAppStore((s) => s.sentences.A);
+  const sentenceB = useAppStore((s) => s.sentences.B);
+  const pairRef = useRef<HTMLDivElement>(null);
   const toggleHead = useAppStore((s) => s.toggleCompareHead);
   const clearHeads = useAppStore((s) => s.clearCompareHeads);
   const setLayer = useAppStore((s) => s.setLayer);
@@ -181,7 +186,33 @@ export function CompareTab() {
             <h3 id={`${ids}-side`}>
               {t('compare.sideBySide', { layer: layer + 1, head: head + 1 })}
             </h3>
-            <div className="cmp-pair">
+            <PictureExport
+              label={t('export.comparison')}
+              what={`${ui.model === 'translator' ? `${KIND_CODES[ui.kind]}_` : ''}compare_L${layer + 1}H${head + 1}`}
+              sentence={`${sentenceA} ${sentenceB}`}
+              png={() => {
+                const canvases = Array.from(pairRef.current?.querySelectorAll('canvas') ?? []);
+                const parts = [
+                  matA && { title: nameA, rows: both.a.rowTokens, cols: both.a.colTokens },
+                  matB && { title: nameB, rows: both.b.rowTokens, cols: both.b.colTokens },
+                  diff && {
+                    title: t('compare.diffCaption', { layer: layer + 1, head: head + 1 }),
+                    rows: diffRows,
+                    cols: diffCols,
+                  },
+                ].filter((p) => !!p);
+                if (parts.length !== canvases.length) return null;
+                return figuresPng(
+                  parts.map((p, i) => ({
+                    canvas: canvases[i]!,
+                    title: `${p.title} · ${t('compare.sideBySide', { layer: layer + 1, head: head + 1 })}`,
+                    rowLabels: p.rows,
+                    colLabels: p.cols,
+                  })),
+                );
+              }}
+            />
+            <div className="cmp-pair" ref={pairRef}>
               {matA && (
                 <MatrixHeatmap
                   rowTokens={both.a.rowTokens}

@@ -11,6 +11,15 @@ export { CopyLinkButton } from './CopyLinkButton';
 export { ShareNotices } from './ShareNotices';
 export { DisplayPrefs } from './DisplayPrefs';
 export { RunProgress } from './RunProgress';
+export {
+  PictureExport,
+  canvasFigurePng,
+  canvasesIn,
+  pictureFileName,
+  figuresPng,
+  type MatrixFigure,
+  type PictureExportProps,
+} from './PictureExport';
 export * from './figure';
 export * from './png';
 export * from './svg';

@@ -5,6 +5,8 @@ import { useT } from '../../i18n';
 import { useAppStore } from '../../store';
 import type { GridFilter, GridSortKey, HeadRef } from '../../store/types';
 import { useElementWidth } from '../common/useElementWidth';
+import { KIND_CODES } from '../export/filename';
+import { canvasFigurePng, canvasesIn, PictureExport } from '../export/PictureExport';
 import { colorMapLut } from '../heatmap/colormaps';
 import { AnalysisStatus, AnSelect, SentenceSwitch } from './common';
 import { formatMetric } from './format';
@@ -52,6 +54,8 @@ export function HeadsTab() {
   const setTab = useAppStore((s) => s.setTab);
 
   const bodyRef = useRef<HTMLDivElement>(null);
+  const gridRef = useRef<HTMLDivElement>(null);
+  const sentence = useAppStore((s) => s.sentences[slot]);
   const width = useElementWidth(bodyRef);
   const highlightRef = useRef<((row: number | null) => void) | null>(null);
   const onHighlight = useCallback((row: number | null) => highlightRef.current?.(row), []);
@@ -187,10 +191,27 @@ export function HeadsTab() {
                 ? t('heads.count', { shown: order.length, total: layers * heads })
                 : t('heads.computingMetrics')}
             </p>
+            {order.length > 0 && (
+              <PictureExport
+                label={t('export.headsGrid')}
+                what={`${model === 'translator' ? `${KIND_CODES[kind]}_` : ''}heads_L1-${layers}`}
+                sentence={sentence}
+                disabled={source.state === 'loading'}
+                png={() => {
+                  const parts = canvasesIn(gridRef.current);
+                  return parts
+                    ? canvasFigurePng({
+                        ...parts,
+                        title: t('heads.gridLabel', { name, layers, heads }),
+                      })
+                    : null;
+                }}
+              />
+            )}
             {order.length === 0 ? (
               <p className="an-empty">{t('heads.none')}</p>
             ) : (
-              <div className="an-grid-scroll">
+              <div className="an-grid-scroll" ref={gridRef}>
                 <HeadsGrid
                   view={view}
                   order={order}

@@ -2,6 +2,8 @@ import { memo, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useT } from '../../i18n';
 import { useAppStore } from '../../store';
 import { useElementWidth } from '../common/useElementWidth';
+import { KIND_CODES } from '../export/filename';
+import { canvasFigurePng, PictureExport } from '../export/PictureExport';
 import { AnalysisStatus, SentenceSwitch } from '../heads/common';
 import { useAnalysisSource } from '../heads/source';
 import {
@@ -14,6 +16,7 @@ import {
   queryY,
   type LinesLayout,
 } from './geometry';
+import { linesLabels, linesSvg } from './linesExport';
 import '../heads/analysis.css';
 import './lines.css';
 
@@ -38,6 +41,7 @@ export function LinesTab() {
   const model = useAppStore((s) => s.model);
   const kind = useAppStore((s) => s.kind);
   const hidden = useAppStore((s) => s.hiddenLineHeads);
+  const sentence = useAppStore((s) => s.sentences[slot]);
   const toggleHead = useAppStore((s) => s.toggleLineHead);
   const setAll = useAppStore((s) => s.setAllLineHeads);
   const source = useAnalysisSource(slot);
@@ -76,6 +80,7 @@ export function LinesTab() {
   }, [layout, lines, heads, hover]);
 
   const name = t(slot === 'A' ? 'input.sentenceA' : 'input.sentenceB');
+  const exportTitle = `${t('lines.heading')} · ${name} · ${t('lines.layer', { layer: layer + 1 })}`;
   const colors = useMemo(
     () => Array.from({ length: heads }, (_, h) => headColor(h, heads)),
     [heads],
@@ -129,6 +134,42 @@ export function LinesTab() {
               <span style={{ width: layout.labelWidth }}>{t('lines.queryAxis')}</span>
               <span style={{ width: layout.labelWidth }}>{t('lines.keyAxis')}</span>
             </div>
+            <PictureExport
+              label={t('export.lines')}
+              what={`${model === 'translator' ? `${KIND_CODES[kind]}_` : ''}lines_L${layer + 1}`}
+              sentence={sentence}
+              disabled={source.state === 'loading'}
+              png={() => {
+                const canvas = canvasRef.current;
+                if (!canvas) return null;
+                return canvasFigurePng({
+                  canvases: [
+                    {
+                      canvas,
+                      x: layout.leftX,
+                      y: 0,
+                      width: layout.rightX - layout.leftX,
+                      height: layout.height,
+                    },
+                  ],
+                  width: layout.width,
+                  height: layout.height,
+                  title: exportTitle,
+                  labels: linesLabels(layout, view.rowTokens, view.colTokens),
+                });
+              }}
+              svg={() =>
+                linesSvg({
+                  layout,
+                  lines,
+                  heads,
+                  queryTokens: view.rowTokens,
+                  keyTokens: view.colTokens,
+                  title: exportTitle,
+                  lineWidth: hover ? 2.5 : 1.6,
+                })
+              }
+            />
             <div className={`ln-scroll${source.state === 'loading' ? ' is-stale' : ''}`}>
               <div className="ln-frame" style={{ width: layout.width, height: layout.height }}>
                 <TokenColumn

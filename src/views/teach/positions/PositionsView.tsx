@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { columnOf, rowDots } from '../../../analysis/teach/matrix';
 import {
   diagonalSpread,
@@ -9,6 +9,8 @@ import {
 import { gaussian, mulberry32 } from '../../../analysis/teach/scaling';
 import { alibiBias, alibiSlopes, sinusoidalTable } from '../../../engine/positional';
 import { useT } from '../../../i18n';
+import { figuresPng, PictureExport } from '../../export/PictureExport';
+import { serializeSvgElement } from '../../export/svg';
 import { useAppStore } from '../../../store';
 import { fixed, short, tiny } from '../common/format';
 import { LinePlot, type PlotSeries } from '../common/LinePlot';
@@ -88,9 +90,38 @@ function Sinusoids({ table, positions, dModel, base }: TableProps & { base: numb
     markers: false,
     points: columnOf(table, positions, dModel, d).map((y, x) => ({ x, y })),
   }));
+  const cardRef = useRef<HTMLElement>(null);
   return (
-    <section className="teach-card" aria-labelledby={headingId}>
+    <section className="teach-card" aria-labelledby={headingId} ref={cardRef}>
       <h3 id={headingId}>{t('teach.pos.sin.title')}</h3>
+      <PictureExport
+        label={t('export.positions')}
+        what={`positions_d${dModel}_n${positions}`}
+        png={() => {
+          const canvas = cardRef.current?.querySelector('canvas');
+          return canvas
+            ? figuresPng([
+                {
+                  canvas,
+                  title: t('teach.pos.sin.label', { positions, d: dModel }),
+                  rowLabels: labels(positions),
+                  colLabels: labels(dModel),
+                },
+              ])
+            : null;
+        }}
+        svg={() => {
+          const plot = Array.from(cardRef.current?.querySelectorAll('svg') ?? []).find((el) =>
+            el.querySelector('path'),
+          );
+          return plot
+            ? serializeSvgElement(plot, {
+                title: t('teach.pos.curves.label'),
+                background: '#ffffff',
+              })
+            : null;
+        }}
+      />
       <p>{t('teach.pos.sin.text')}</p>
       <p className="teach-formula">
         PE(pos, 2i) = sin(pos / {short(base)}^(2i/d)) · PE(pos, 2i+1) = cos(pos / {short(base)}
