@@ -25,7 +25,7 @@ export type ModelChoice = 'translator' | 'playground' | 'hf';
  * Who a run belongs to: a sentence, or the teaching views' own run of a sentence (which asks for
  * one head's intermediates and must not supersede the sentence's run).
  */
-export type RunSlot = SentenceSlot | 'teach-A' | 'teach-B';
+export type RunSlot = SentenceSlot | 'teach-A' | 'teach-B' | 'teach-mask';
 
 /** Which model a run uses. */
 export type ModelRequest =

@@ -103,6 +103,9 @@ test('masks gallery: the attended-pairs count changes with the window width', as
   };
   const slider = page.getByRole('slider', { name: 'Window radius r' });
   await slider.fill('0');
+  // The count is the playground run's: it follows once the run with the new mask is back.
+  const n = Number(/N = (\d+)/.exec(await pairs.innerText())?.[1]);
+  await expect.poll(count).toBe(n);
   const narrow = await count();
   await slider.fill('2');
   await expect.poll(count).toBeGreaterThan(narrow);
@@ -116,6 +119,41 @@ test('masks gallery: the attended-pairs count changes with the window width', as
     const canvas = page.getByRole('img', { name }).first();
     await expect.poll(() => drawn(canvas)).toBe(true);
   }
+});
+
+test('masks gallery: a custom mask cell changes the playground model’s softmax', async ({
+  page,
+}) => {
+  await openTab(page, 'Masks');
+  await expect(page.getByTestId('mask-pairs')).toBeVisible({ timeout: 45_000 });
+  // The default model is the translator: the masks run on the playground and say so.
+  await expect(page.getByTestId('mask-other-model')).toBeVisible();
+  await expect(page.getByTestId('mask-source')).toContainText('playground model');
+  await page.getByRole('radio', { name: /^Custom/ }).check();
+  const softmax = page.getByTestId('mask-softmax');
+  const pairs = page.getByTestId('mask-pairs');
+  const count = async (): Promise<number> =>
+    Number(/Attended pairs: (\d+)/.exec(await pairs.innerText())?.[1] ?? NaN);
+  // Starts causal: N(N + 1)/2 pairs, once the run with the custom mask is back.
+  const n = Number(/N = (\d+)/.exec(await pairs.innerText())?.[1]);
+  expect(n).toBeGreaterThan(2);
+  await expect.poll(count, { timeout: 20_000 }).toBe((n * (n + 1)) / 2);
+  await expect(page.locator('.teach-triptych[aria-busy="false"]')).toBeVisible();
+  const before = await softmax.getAttribute('data-checksum');
+  expect(before).toMatch(/^[0-9a-f]{8}$/);
+
+  // Allow query 1 → key 2 (above the diagonal, masked by causal): click that cell.
+  const editor = page.getByRole('img', { name: /^Custom mask editor/ });
+  const box = await editor.boundingBox();
+  expect(box).not.toBeNull();
+  const cell = box!.width / n; // the canvas is n × n square cells
+  await editor.click({ position: { x: cell * 2.5, y: cell * 0.5 } });
+  await expect.poll(count, { timeout: 20_000 }).toBe((n * (n + 1)) / 2 + 1);
+  await expect
+    .poll(() => softmax.getAttribute('data-checksum'), { timeout: 20_000 })
+    .not.toBe(before);
+  const canvas = page.getByRole('img', { name: /softmax weights$/ }).first();
+  await expect.poll(() => drawn(canvas)).toBe(true);
 });
 
 test('positional encodings: heatmap, curves and the RoPE demonstration render', async ({

@@ -156,7 +156,9 @@ export const teachEn = {
   'teach.masks.intro':
     'A mask says which keys each query may see. Masked scores are set to −∞ before the softmax, so they get a weight of exactly 0, and the kept weights of each row still sum to 1. Sparse masks also save work: only the attended pairs need computing.',
   'teach.masks.source':
-    'How this is computed: the scores are this head’s scaled scores QKᵀ/√d_k from the model run of the sentence; each mask and the softmax are applied here in the page. For layer 1 this is exactly what the model would compute with that mask; deeper layers would also change, because their inputs come from masked layers. To run the whole playground model with a mask, choose it in the playground settings.',
+    'How this is computed: the playground model is run live with the chosen mask on this sentence (its random weights, the options of the playground settings). The engine returns this head’s scores before masking (QKᵀ/√d_k), after masking (masked pairs set to −∞) and the softmax; every layer uses the mask, so deeper layers change too. Each edit runs the model again.',
+  'teach.masks.otherModel':
+    'The selected model is not the playground, so the masks run on the playground model with the same sentence (the selected model’s numbers are not shown here). The padding example compares both sentences of the selected model in the page.',
   'teach.masks.radius': 'Window radius r',
   'teach.masks.radiusValue':
     'r = {r}: each query sees up to {w} neighbouring positions (width 2r + 1)',

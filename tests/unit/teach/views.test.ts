@@ -3,7 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { softmax } from '../../../src/analysis/teach/attention';
 import type { HeadIntermediates } from '../../../src/engine/types';
 import { fixed, parseNumber, percent, short, tiny } from '../../../src/views/teach/common/format';
-import { customStart, galleryMask, padTo } from '../../../src/views/teach/masks/masks';
+import {
+  customStart,
+  galleryMask,
+  gallerySpec,
+  maskedKind,
+  maskSpecKey,
+  padTo,
+  valuesChecksum,
+} from '../../../src/views/teach/masks/masks';
 import type { GallerySettings } from '../../../src/views/teach/masks/masks';
 import { findToken, normalizeToken } from '../../../src/views/teach/sameword/match';
 import { querySteps } from '../../../src/views/teach/steps/modelSteps';
@@ -110,6 +118,55 @@ describe('masks gallery', () => {
     expect(pairs('custom', 1)).toBe(7);
     expect(pairs('global-window', 1)).toBe(19 + 2 * 5); // + first row and column outside the band
     expect(pairs('bigbird', 1)).toBeGreaterThan(pairs('global-window', 1));
+  });
+
+  it('gives the engine a mask spec per recipe (custom: the edited matrix and its size)', () => {
+    const set = settings(2);
+    expect(gallerySpec('window', set)).toEqual({ kind: 'window', radius: 2 });
+    expect(gallerySpec('dilated', set)).toEqual({ kind: 'dilated', radius: 2, dilation: 2 });
+    expect(gallerySpec('bigbird', set)).toEqual({
+      kind: 'bigbird',
+      radius: 2,
+      globalTokens: [0],
+      randomPerRow: 1,
+      seed: 42,
+    });
+    const custom = gallerySpec('custom', set);
+    expect(custom.kind).toBe('custom');
+    if (custom.kind === 'custom') {
+      expect(custom.size).toBe(7);
+      expect(custom.allowed).toBe(set.custom.allowed);
+    }
+  });
+
+  it('keys a spec by its contents (a toggled custom cell is a new key)', () => {
+    const a = customStart(3, 'causal');
+    const b = a.slice();
+    expect(maskSpecKey({ kind: 'custom', size: 3, allowed: a })).toBe(
+      maskSpecKey({ kind: 'custom', size: 3, allowed: b }),
+    );
+    b[2] = 1;
+    expect(maskSpecKey({ kind: 'custom', size: 3, allowed: a })).not.toBe(
+      maskSpecKey({ kind: 'custom', size: 3, allowed: b }),
+    );
+    expect(maskSpecKey({ kind: 'window', radius: 1 })).not.toBe(
+      maskSpecKey({ kind: 'window', radius: 2 }),
+    );
+  });
+
+  it('masks the playground’s self-attention block', () => {
+    expect(maskedKind('encoder')).toBe('encoder-self');
+    expect(maskedKind('encoder-decoder')).toBe('encoder-self');
+    expect(maskedKind('decoder')).toBe('decoder-self');
+  });
+
+  it('checksums the shown numbers', () => {
+    const w = [0.5, 0.5, 1, 0];
+    expect(valuesChecksum(w)).toMatch(/^[0-9a-f]{8}$/);
+    expect(valuesChecksum(Float32Array.from(w))).toBe(valuesChecksum(w));
+    expect(valuesChecksum([0.5, 0.5, 0, 1])).not.toBe(valuesChecksum(w));
+    expect(valuesChecksum([-Infinity, 1])).not.toBe(valuesChecksum([Number.NaN, 1]));
+    expect(valuesChecksum([0.50001])).toBe(valuesChecksum([0.5])); // rounded to 4 decimals
   });
 
   it('pads a matrix with blank cells', () => {

@@ -5,18 +5,21 @@ import { useAppStore } from '../../../store';
 import type { TeachRun } from '../../../store/teachSlice';
 import { percent } from '../common/format';
 import { MatrixCanvas } from '../common/MatrixCanvas';
-import { SourceBar } from '../common/SourceBar';
+import { RunStatus, SourceBar } from '../common/SourceBar';
 import { useTeachRun } from '../common/useTeach';
 import '../common/teach.css';
 import {
   customStart,
   GALLERY_KINDS,
   galleryMask,
+  gallerySpec,
   maskPicture,
   padTo,
+  valuesChecksum,
   type GalleryKind,
   type GallerySettings,
 } from './masks';
+import { useMaskRun, type MaskRun } from './useMaskRun';
 
 const PAD = '[PAD]';
 
@@ -25,12 +28,10 @@ export function MasksView() {
   const t = useT();
   const headingId = useId();
   const slot = useAppStore((s) => s.teachSlot);
-  const run = useTeachRun(slot);
-  const other = useTeachRun(slot === 'A' ? 'B' : 'A');
-  const inter = run.intermediates;
-  const rows = inter?.queryLength ?? 0;
-  const cols = inter?.keyLength ?? 0;
-
+  const setSlot = useAppStore((s) => s.setTeachSlot);
+  const model = useAppStore((s) => s.model);
+  // The playground's tokens of the sentence (known after its first run; kept while re-running).
+  const [tokenCount, setTokenCount] = useState(0);
   const [kind, setKind] = useState<GalleryKind>('window');
   const [radius, setRadius] = useState(1);
   const [dilation, setDilation] = useState(2);
@@ -42,6 +43,7 @@ export function MasksView() {
     allowed: new Uint8Array(0),
   });
   // A new length starts a new custom mask (causal, a common starting point).
+  const cols = tokenCount;
   const custom = useMemo(
     () =>
       customState.size === cols
@@ -62,6 +64,15 @@ export function MasksView() {
     }),
     [radius, dilation, randomPerRow, seed, cols, custom],
   );
+  // The selected mask, applied to the playground model live (padding is shown in the page).
+  const spec = useMemo(
+    () => gallerySpec(kind === 'padding' ? 'none' : kind, settings),
+    [kind, settings],
+  );
+  const run = useMaskRun(slot, spec);
+  const inter = run.intermediates;
+  const rows = inter?.queryLength ?? 0;
+  if (inter && inter.keyLength !== tokenCount) setTokenCount(inter.keyLength);
 
   return (
     <section className="teach" aria-labelledby={headingId}>
@@ -70,8 +81,36 @@ export function MasksView() {
         <p>{t('teach.masks.intro')}</p>
       </header>
       <div className="teach-body">
-        <SourceBar run={run} />
+        <fieldset className="teach-radio">
+          <legend>{t('teach.source.sentence')}</legend>
+          {(['A', 'B'] as const).map((s) => (
+            <label key={s}>
+              <input
+                type="radio"
+                name="teach-slot"
+                checked={slot === s}
+                onChange={() => setSlot(s)}
+              />
+              {t(s === 'A' ? 'input.sentenceA' : 'input.sentenceB')}
+            </label>
+          ))}
+        </fieldset>
+        <p className="teach-source-line" data-testid="mask-source">
+          {t('teach.source.line', {
+            model: t('teach.model.playground'),
+            kind: t(`view.kind.${inter?.kind ?? 'encoder-self'}`),
+            layer: run.layer + 1,
+            head: run.head + 1,
+          })}
+          {inter && <> · d_k = {inter.headSize}</>}
+        </p>
         <p className="teach-note">{t('teach.masks.source')}</p>
+        {model !== 'playground' && (
+          <p className="teach-note" data-testid="mask-other-model">
+            {t('teach.masks.otherModel')}
+          </p>
+        )}
+        <RunStatus run={run} />
         {inter && (
           <>
             <div className="teach-controls">
@@ -124,12 +163,10 @@ export function MasksView() {
               settings={settings}
               rows={rows}
               cols={cols}
-              otherRows={other.intermediates?.queryLength ?? null}
-              otherCols={other.intermediates?.keyLength ?? null}
               extraPad={extraPad}
             />
             {kind === 'padding' ? (
-              <PaddingDetail run={run} other={other} slot={slot} extraPad={extraPad} />
+              <PaddingDetail slot={slot} extraPad={extraPad} />
             ) : (
               <Detail
                 kind={kind}
@@ -211,31 +248,19 @@ interface GalleryProps {
   settings: GallerySettings;
   rows: number;
   cols: number;
-  /** Query and key lengths of the other sentence (padding pads both to the longer one). */
-  otherRows: number | null;
-  otherCols: number | null;
-  /** [PAD] tokens added after the longer sentence (a batch of fixed length). */
+  /** [PAD] tokens added after the sentence (a batch of fixed length). */
   extraPad: number;
 }
 
-function Gallery({
-  kind,
-  onKind,
-  settings,
-  rows,
-  cols,
-  otherRows,
-  otherCols,
-  extraPad,
-}: GalleryProps) {
+function Gallery({ kind, onKind, settings, rows, cols, extraPad }: GalleryProps) {
   const t = useT();
   return (
     <fieldset className="teach-gallery">
       <legend>{t('teach.masks.gallery')}</legend>
       {GALLERY_KINDS.map((k) => {
-        // Padding: this sentence inside the batch length (the longer sentence + extra [PAD]).
-        const width = k === 'padding' ? Math.max(cols, otherCols ?? cols) + extraPad : cols;
-        const height = k === 'padding' ? Math.max(rows, otherRows ?? rows) + extraPad : rows;
+        // Padding: this sentence inside a batch length (the sentence + extra [PAD]).
+        const width = k === 'padding' ? cols + extraPad : cols;
+        const height = k === 'padding' ? rows + extraPad : rows;
         const mask = galleryMask(k, settings, height, width);
         const cost = maskCost(mask.allowed, mask.rows, mask.cols);
         return (
@@ -297,7 +322,7 @@ function MaskThumb({ mask, rows, cols }: { mask: Uint8Array; rows: number; cols:
 
 interface DetailProps {
   kind: GalleryKind;
-  run: TeachRun;
+  run: MaskRun;
   settings: GallerySettings;
   onToggle?: (q: number, k: number) => void;
   onPreset: (preset: 'all' | 'diagonal' | 'causal') => void;
@@ -309,9 +334,12 @@ function Detail({ kind, run, settings, onToggle, onPreset }: DetailProps) {
   const rows = inter.queryLength;
   const cols = inter.keyLength;
   const mask = useMemo(() => galleryMask(kind, settings, rows, cols), [kind, settings, rows, cols]);
-  const masked = useMemo(() => applyMask(inter.scaledScores, mask.allowed), [inter, mask]);
-  const weights = useMemo(() => softmaxRows(masked, rows, cols), [masked, rows, cols]);
-  const cost = maskCost(mask.allowed, rows, cols);
+  // The mask the engine really used (a decoder adds causal): the pairs it left finite.
+  const used = useMemo(
+    () => Uint8Array.from(inter.maskedScores, (v) => (v === -Infinity ? 0 : 1)),
+    [inter],
+  );
+  const cost = maskCost(used, rows, cols);
   const name = t(KIND_KEY[kind]);
   return (
     <div className="teach-card">
@@ -366,8 +394,9 @@ function Detail({ kind, run, settings, onToggle, onPreset }: DetailProps) {
         rowTokens={run.rowTokens}
         colTokens={run.colTokens}
         before={inter.scaledScores}
-        after={masked}
-        weights={weights}
+        after={inter.maskedScores}
+        weights={inter.weights}
+        dim={run.state === 'loading'}
       />
     </div>
   );
@@ -382,6 +411,8 @@ interface TriptychProps {
   before: ArrayLike<number>;
   after: ArrayLike<number>;
   weights: ArrayLike<number>;
+  /** The numbers are being recomputed (shown dimmed until the new ones arrive). */
+  dim?: boolean;
 }
 
 /** Scores before masking, after masking, and the softmax, side by side. */
@@ -394,10 +425,12 @@ function Triptych({
   before,
   after,
   weights,
+  dim = false,
 }: TriptychProps) {
   const t = useT();
+  const checksum = useMemo(() => valuesChecksum(weights), [weights]);
   return (
-    <div className="teach-triptych">
+    <div className="teach-triptych" style={dim ? { opacity: 0.6 } : undefined} aria-busy={dim}>
       <figure>
         <figcaption>{t('teach.masks.before')}</figcaption>
         <MatrixCanvas
@@ -424,7 +457,7 @@ function Triptych({
           digits={1}
         />
       </figure>
-      <figure>
+      <figure data-testid="mask-softmax" data-checksum={checksum}>
         <figcaption>{t('teach.masks.softmax')}</figcaption>
         <MatrixCanvas
           values={weights}
@@ -442,15 +475,18 @@ function Triptych({
 }
 
 interface PaddingDetailProps {
-  run: TeachRun;
-  other: TeachRun;
   slot: 'A' | 'B';
   extraPad: number;
 }
 
-/** Sentences A and B padded to the same length: [PAD] keys masked, real rows unchanged. */
-function PaddingDetail({ run, other, slot, extraPad }: PaddingDetailProps) {
+/**
+ * Sentences A and B of the selected model padded to the same length: [PAD] keys masked, real rows
+ * unchanged (computed in the page from each sentence's own run: padding needs a batch).
+ */
+function PaddingDetail({ slot, extraPad }: PaddingDetailProps) {
   const t = useT();
+  const run = useTeachRun(slot);
+  const other = useTeachRun(slot === 'A' ? 'B' : 'A');
   const pair = slot === 'A' ? [run, other] : [other, run];
   const ready = pair.every((r) => r.intermediates);
   if (!ready)
@@ -458,7 +494,7 @@ function PaddingDetail({ run, other, slot, extraPad }: PaddingDetailProps) {
       <div className="teach-card">
         <h3>{t('teach.masks.kind.padding')}</h3>
         <p>{t('teach.masks.explain.padding')}</p>
-        <SourceBar run={other} pickSlot={false} />
+        <SourceBar run={run.intermediates ? other : run} pickSlot={false} />
       </div>
     );
   const R = Math.max(...pair.map((r) => r.intermediates!.queryLength)) + extraPad;
@@ -467,6 +503,7 @@ function PaddingDetail({ run, other, slot, extraPad }: PaddingDetailProps) {
     <div className="teach-card">
       <h3>{t('teach.masks.kind.padding')}</h3>
       <p>{t('teach.masks.explain.padding')}</p>
+      <SourceBar run={run} pickSlot={false} />
       <p className="teach-note">{t('teach.masks.padding.note', { length: C })}</p>
       {pair.map((r, i) => (
         <PaddedSentence

@@ -1,6 +1,6 @@
 /** Pure: the gallery's mask recipes and padded matrices. */
 import { buildMask } from '../../../engine/masks';
-import type { MaskMatrix } from '../../../engine/types';
+import type { ArchitectureKind, AttentionKind, MaskMatrix, MaskSpec } from '../../../engine/types';
 
 export type GalleryKind =
   'none' | 'causal' | 'padding' | 'window' | 'dilated' | 'global-window' | 'bigbird' | 'custom';
@@ -31,6 +31,38 @@ export interface GallerySettings {
   custom: { size: number; allowed: Uint8Array };
 }
 
+/** The engine's mask spec of a gallery entry (what the playground run is given). */
+export function gallerySpec(kind: GalleryKind, settings: GallerySettings): MaskSpec {
+  switch (kind) {
+    case 'none':
+      return { kind: 'none' };
+    case 'causal':
+      return { kind: 'causal' };
+    case 'padding':
+      return { kind: 'padding', validLength: settings.validLength };
+    case 'window':
+      return { kind: 'window', radius: settings.radius };
+    case 'dilated':
+      return { kind: 'dilated', radius: settings.radius, dilation: settings.dilation };
+    case 'global-window':
+      return {
+        kind: 'global-window',
+        radius: settings.radius,
+        globalTokens: settings.globalTokens,
+      };
+    case 'bigbird':
+      return {
+        kind: 'bigbird',
+        radius: settings.radius,
+        globalTokens: settings.globalTokens,
+        randomPerRow: settings.randomPerRow,
+        seed: settings.seed,
+      };
+    case 'custom':
+      return { kind: 'custom', size: settings.custom.size, allowed: settings.custom.allowed };
+  }
+}
+
 /** The mask of a gallery entry for a [rows][cols] score matrix. */
 export function galleryMask(
   kind: GalleryKind,
@@ -38,46 +70,42 @@ export function galleryMask(
   rows: number,
   cols: number,
 ): MaskMatrix {
-  switch (kind) {
-    case 'none':
-      return buildMask({ kind: 'none' }, rows, cols);
-    case 'causal':
-      return buildMask({ kind: 'causal' }, rows, cols);
-    case 'padding':
-      return buildMask({ kind: 'padding', validLength: settings.validLength }, rows, cols);
-    case 'window':
-      return buildMask({ kind: 'window', radius: settings.radius }, rows, cols);
-    case 'dilated':
-      return buildMask(
-        { kind: 'dilated', radius: settings.radius, dilation: settings.dilation },
-        rows,
-        cols,
-      );
-    case 'global-window':
-      return buildMask(
-        { kind: 'global-window', radius: settings.radius, globalTokens: settings.globalTokens },
-        rows,
-        cols,
-      );
-    case 'bigbird':
-      return buildMask(
-        {
-          kind: 'bigbird',
-          radius: settings.radius,
-          globalTokens: settings.globalTokens,
-          randomPerRow: settings.randomPerRow,
-          seed: settings.seed,
-        },
-        rows,
-        cols,
-      );
-    case 'custom':
-      return buildMask(
-        { kind: 'custom', size: settings.custom.size, allowed: settings.custom.allowed },
-        rows,
-        cols,
-      );
+  return buildMask(gallerySpec(kind, settings), rows, cols);
+}
+
+/** A mask spec as a string (same string: same mask), typed arrays written as lists. */
+export function maskSpecKey(spec: MaskSpec): string {
+  return spec.kind === 'custom'
+    ? JSON.stringify([spec.kind, spec.size, Array.from(spec.allowed).join('')])
+    : JSON.stringify(spec);
+}
+
+/** The self-attention the mask applies to in a playground of this architecture. */
+export function maskedKind(architecture: ArchitectureKind): AttentionKind {
+  return architecture === 'decoder' ? 'decoder-self' : 'encoder-self';
+}
+
+/**
+ * A short checksum (8 hex digits, FNV-1a) of a matrix's values rounded to 4 decimals; −∞ and NaN
+ * have their own codes. Changes when the shown numbers change (for tests and the page's data).
+ */
+export function valuesChecksum(values: ArrayLike<number>): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    const n = Number.isFinite(v)
+      ? Math.round(v * 1e4)
+      : Number.isNaN(v)
+        ? 0x7ff80000
+        : v > 0
+          ? 0x7ff00000
+          : -0x7ff00000;
+    for (let b = 0; b < 4; b++) {
+      h ^= (n >>> (b * 8)) & 0xff;
+      h = Math.imul(h, 0x01000193);
+    }
   }
+  return (h >>> 0).toString(16).padStart(8, '0');
 }
 
 /** `values` [rows][cols] in the top-left of [R][C]; the padded cells are NaN (not computed). */
