@@ -209,6 +209,10 @@ test('efficient attention: the tiled softmax equals the full one for every tile 
     expect(output).toBeLessThan(1e-6);
   }
   await expect(page.getByTestId('flash-memory')).toContainText('numbers');
+  // Memory as N grows: the full matrix is N², the tiles grow linearly.
+  const growth = page.getByTestId('flash-memory-growth');
+  await expect(growth.locator('tbody tr')).toHaveCount(5);
+  await expect(growth.locator('tbody tr').last()).toContainText('1,073,741,824');
 });
 
 test('the teaching tabs are translated', async ({ page }) => {

@@ -129,3 +129,20 @@ export function fullAttention(
   }
   return { weights, output };
 }
+
+/** Score-memory of full attention against FlashAttention's tiles for one head, as N grows. */
+export interface MemoryRow {
+  /** Sequence length (queries = keys = N). */
+  n: number;
+  /** Numbers held for the full N × N score matrix. */
+  full: number;
+  /** Numbers held at once by the tiled version: one tile plus a running max and sum per query. */
+  tiled: number;
+}
+
+export function memoryGrowth(tileSize: number, lengths: readonly number[]): MemoryRow[] {
+  return lengths.map((n) => {
+    const tile = Math.min(tileSize, n);
+    return { n, full: n * n, tiled: tile * tile + 2 * n };
+  });
+}

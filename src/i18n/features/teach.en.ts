@@ -340,6 +340,9 @@ export const teachEn = {
   'teach.flash.result': 'Same result, less memory',
   'teach.flash.diff':
     'Largest difference from the full softmax computed at once: weights {weights}, output {output}. From the engine’s own output: {engine}.',
+  'teach.flash.growthCaption': 'Score memory as N grows (tile size {size}), in numbers',
+  'teach.flash.growthFull': 'Full N × N matrix',
+  'teach.flash.growthTiled': 'Tiles (one tile + max and sum per query)',
   'teach.flash.memory':
     'Memory for scores: the full matrix holds N × M = {n} × {m} = {full} numbers; one tile holds {size} × {size} = {tile}, plus a running max and sum per query ({stats} numbers).',
   'teach.flash.why':

@@ -324,6 +324,9 @@ export const teachZh: Record<keyof typeof teachEn, string> = {
   'teach.flash.result': '结果相同，内存更少',
   'teach.flash.diff':
     '与一次性计算的完整 softmax 的最大差异：权重 {weights}，输出 {output}。与计算引擎自己的输出相比：{engine}。',
+  'teach.flash.growthCaption': '随 N 增长的分数内存（分块大小 {size}），单位：数值个数',
+  'teach.flash.growthFull': '完整的 N × N 矩阵',
+  'teach.flash.growthTiled': '分块（一个块 + 每个查询的最大值和和）',
   'teach.flash.memory':
     '分数所需的内存：完整矩阵要存 N × M = {n} × {m} = {full} 个数；一块只需 {size} × {size} = {tile} 个，再加上每个查询一个运行最大值和一个运行和（{stats} 个数）。',
   'teach.flash.why':

@@ -10,6 +10,7 @@ import {
   fullAttention,
   maskCost,
   maxAbsDiff,
+  memoryGrowth,
   mulberry32,
   gaussian,
   padSquare,
@@ -201,5 +202,18 @@ describe('matrix helpers', () => {
   it('sinusoid-like rows: dot products with every row', () => {
     const table = [1, 0, 0, 1, 1, 1];
     expect(Array.from(rowDots(table, 3, 2, 0))).toEqual([1, 0, 1]);
+  });
+});
+
+describe('memory as N grows', () => {
+  it('full attention grows as N², the tiles only linearly', () => {
+    const rows = memoryGrowth(64, [128, 512, 2048]);
+    expect(rows).toEqual([
+      { n: 128, full: 16384, tiled: 64 * 64 + 256 },
+      { n: 512, full: 262144, tiled: 64 * 64 + 1024 },
+      { n: 2048, full: 4194304, tiled: 64 * 64 + 4096 },
+    ]);
+    // A tile larger than the sequence is just the sequence.
+    expect(memoryGrowth(64, [16])).toEqual([{ n: 16, full: 256, tiled: 256 + 32 }]);
   });
 });

@@ -1,6 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import { maxAbsDiff, rowOf } from '../../../analysis/teach/attention';
-import { flashAttention, fullAttention } from '../../../analysis/teach/flash';
+import { flashAttention, fullAttention, memoryGrowth } from '../../../analysis/teach/flash';
 import { useT } from '../../../i18n';
 import { useAppStore } from '../../../store';
 import { fixed, tiny } from '../common/format';
@@ -9,6 +9,9 @@ import { SourceBar } from '../common/SourceBar';
 import { TokenPicker } from '../common/TokenPicker';
 import { useTeachQuery, useTeachRun } from '../common/useTeach';
 import '../common/teach.css';
+
+/** Sequence lengths for the memory-growth table: from a sentence to a long document. */
+const GROWTH_LENGTHS = [128, 512, 2048, 8192, 32768];
 
 /** Tab "Efficient attention": FlashAttention's tiles and running softmax on the current head. */
 export function FlashView() {
@@ -221,6 +224,25 @@ export function FlashView() {
             stats: flash.memory.runningStats,
           })}
         </p>
+        <table className="teach-table" data-testid="flash-memory-growth">
+          <caption>{t('teach.flash.growthCaption', { size })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">N</th>
+              <th scope="col">{t('teach.flash.growthFull')}</th>
+              <th scope="col">{t('teach.flash.growthTiled')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {memoryGrowth(size, GROWTH_LENGTHS).map((row) => (
+              <tr key={row.n}>
+                <th scope="row">{row.n.toLocaleString()}</th>
+                <td>{row.full.toLocaleString()}</td>
+                <td>{row.tiled.toLocaleString()}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
         <p>{t('teach.flash.why')}</p>
       </div>
     </section>
