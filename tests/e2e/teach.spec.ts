@@ -43,6 +43,13 @@ test('step by step shows the default model’s real numbers for the chosen query
   const check = page.getByTestId('steps-check');
   await expect(check).toBeVisible({ timeout: 45_000 });
   await expect(check).toContainText('largest difference');
+  // …and the page's float64 recomputation agrees with the engine's weights and output.
+  const diffs = ((await check.textContent()) ?? '')
+    .match(/scores ([^,]+), weights ([^,]+), output ([^.]+(?:\.\d+e[−-]?\d+)?)/)!
+    .slice(1)
+    .map((x) => number(x.trim()));
+  expect(diffs).toHaveLength(3);
+  for (const d of diffs) expect(d).toBeLessThan(1e-4);
   await expect(page.getByText(/d_k = \d+/).first()).toBeVisible();
 
   const query = page.getByRole('group', { name: 'Query token' });
