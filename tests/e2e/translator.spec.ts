@@ -170,10 +170,10 @@ test('the translator shows its download while it loads, and the playground need 
 }) => {
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
+  const weights = readFileSync('public/models/en-zh-tiny/model.safetensors');
   await page.route('**/models/en-zh-tiny/model.safetensors', async (route) => {
-    const response = await route.fetch();
     await released;
-    await route.fulfill({ response });
+    await route.fulfill({ status: 200, contentType: 'application/octet-stream', body: weights });
   });
   await openApp(page);
   await expect(page.getByText('Loading the translator…')).toBeVisible();
