@@ -8,7 +8,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { createModel, initBackend } from '../../src/engine/index.ts';
 import { hfWeightsFromSafetensors, normalizeHfConfig } from '../../src/loader/hf/index.ts';
 import { writeSafetensors } from '../../src/loader/safetensors.ts';
-import { mulberry32 } from '../../src/engine/random.ts';
+import { mulberry32 } from '../../src/lib/random.ts';
 
 const HF_CONFIG = {
   model_type: 'bert',

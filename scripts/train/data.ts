@@ -7,7 +7,7 @@ import {
   type TranslationVocab,
 } from '../../src/engine/tokenize/vocab-tokenizer.ts';
 import type { Seq2SeqBatch } from '../../src/engine/train/seq2seq.ts';
-import { mulberry32 } from '../../src/engine/random.ts';
+import { mulberry32 } from '../../src/lib/random.ts';
 import type { Pair } from '../corpus/generate.ts';
 
 /** A corpus pair as the generator writes it (one JSON object per line). */

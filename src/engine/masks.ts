@@ -2,7 +2,7 @@
  * Attention masks as explicit boolean matrices, so the views can draw exactly what the engine used.
  * `allowed[q * cols + k] === 1` means query q may attend to key k.
  */
-import { mulberry32 } from './random';
+import { mulberry32 } from '../lib/random';
 import type { MaskMatrix, MaskSpec } from './types';
 
 /** Builds the [rows][cols] matrix of a mask recipe; cols defaults to rows (self-attention). */

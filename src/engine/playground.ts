@@ -2,7 +2,7 @@
  * The playground: a Transformer with seeded random weights whose size the user sets, so every view
  * works before any trained model is loaded. Same options and seed, same weights, on every machine.
  */
-import { gaussian, mulberry32 } from './random';
+import { gaussian, mulberry32 } from '../lib/random';
 import { expectedWeightShapes } from './schema';
 import type { ArchitectureKind, PositionalKind, TransformerConfig } from './types';
 import type { WeightMap } from './weights';

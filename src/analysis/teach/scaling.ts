@@ -3,36 +3,11 @@
  * watch the softmax of q·k sharpen as d_k grows (its variance is d_k), and stay put once scaled.
  * Also: re-softmax a real head's scores with any scale factor (the temperature slider).
  */
+import { gaussian, mulberry32 } from '../../lib/random';
 import { entropy, softmax } from './attention';
 
-/** mulberry32: small seeded PRNG, so the page and the tests draw the same samples. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Standard normal samples (Box–Muller) from a uniform generator. */
-export function gaussian(uniform: () => number): () => number {
-  let spare: number | null = null;
-  return () => {
-    if (spare !== null) {
-      const s = spare;
-      spare = null;
-      return s;
-    }
-    const u = Math.max(uniform(), 1e-12);
-    const v = uniform();
-    const r = Math.sqrt(-2 * Math.log(u));
-    spare = r * Math.sin(2 * Math.PI * v);
-    return r * Math.cos(2 * Math.PI * v);
-  };
-}
+// The PRNGs live in src/lib so the engine and the page draw the same samples from one copy.
+export { gaussian, mulberry32 };
 
 /** d_k = 1, 2, 4, … up to `max` (powers of two, for a log axis). */
 export function powersOfTwo(max: number): number[] {

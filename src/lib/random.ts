@@ -1,4 +1,7 @@
-/** Small seeded PRNGs, so playground weights and BigBird masks are the same on every run. */
+/**
+ * Small seeded PRNGs shared by the engine (playground weights, BigBird masks) and analysis (the √d_k
+ * samples), so both draw the same numbers from the same seed. Pure: imports nothing.
+ */
 
 /** mulberry32: a fast 32-bit generator with good enough statistics for weights and masks. */
 export function mulberry32(seed: number): () => number {
