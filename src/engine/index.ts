@@ -6,7 +6,8 @@ export * from './types';
 export type { Token, Tokenizer } from './tokenize/types';
 export type { NamedArray, WeightMap } from './weights';
 export { splitWords } from './tokenize/words';
-export { createHashTokenizer } from './tokenize/hash-tokenizer';
+export { createHashTokenizer, hashPadId } from './tokenize/hash-tokenizer';
+export { padIds, PAD_TEXT, type PaddedIds } from './padding';
 export { buildMask, countAllowed, intersectMasks } from './masks';
 export { sinusoidalTable, alibiSlopes, ropeInverseFrequencies } from './positional';
 export {
@@ -19,7 +20,7 @@ export {
   type WasmPaths,
 } from './backend';
 export { expectedWeightShapes, validateConfig, validateWeights } from './schema';
-export { createModel } from './transformer';
+export { attentionKindsOf, createModel, runMasks } from './transformer';
 export {
   playgroundConfig,
   createPlaygroundWeights,

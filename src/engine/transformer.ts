@@ -368,34 +368,30 @@ class Transformer implements AttentionModel {
     };
 
     try {
-      const selfMask = buildMask(input.mask ?? { kind: 'none' }, sourceIds.length);
+      const masks = runMasks(cfg, input, sourceIds.length, targetIds.length);
       if (cfg.architecture === 'encoder') {
         x = await runBlock(
           'encoder',
           cfg.numLayers,
           this.embed('embed', sourceIds, input.tokenTypeIds),
-          newPlan('encoder-self', selfMask, true),
+          newPlan('encoder-self', masks['encoder-self']!, true),
         );
       } else if (cfg.architecture === 'decoder') {
-        const mask = intersectMasks(selfMask, buildMask({ kind: 'causal' }, sourceIds.length));
         x = await runBlock(
           'decoder',
           cfg.numLayers,
           this.embed('embed', sourceIds, input.tokenTypeIds),
-          newPlan('decoder-self', mask, true),
+          newPlan('decoder-self', masks['decoder-self']!, true),
         );
       } else {
         const memory = await runBlock(
           'encoder',
           cfg.numLayers,
           this.embed('embed', sourceIds, input.tokenTypeIds),
-          newPlan('encoder-self', selfMask, true),
+          newPlan('encoder-self', masks['encoder-self']!, true),
         );
-        const tt = targetIds.length;
-        const decoderSelf = newPlan('decoder-self', buildMask({ kind: 'causal' }, tt), true);
-        // Decoder queries see every source key except padding (when the run pads the source).
-        const crossSpec = input.mask?.kind === 'padding' ? input.mask : ({ kind: 'none' } as const);
-        const crossPlan = newPlan('cross', buildMask(crossSpec, tt, sourceIds.length), false);
+        const decoderSelf = newPlan('decoder-self', masks['decoder-self']!, true);
+        const crossPlan = newPlan('cross', masks.cross!, false);
         x = await runBlock(
           'decoder',
           cfg.numDecoderLayers ?? cfg.numLayers,
@@ -482,6 +478,51 @@ async function readTrace(
     weights: await read(trace.weights),
     output: await read(trace.output),
     scale,
+  };
+}
+
+/** The attentions an architecture has. */
+export function attentionKindsOf(architecture: TransformerConfig['architecture']): AttentionKind[] {
+  if (architecture === 'encoder') return ['encoder-self'];
+  if (architecture === 'decoder') return ['decoder-self'];
+  return ['encoder-self', 'decoder-self', 'cross'];
+}
+
+/**
+ * The mask of every attention of a run (see RunInput.mask and maskedAttention): the run's mask on
+ * the named attention, causal added to decoder self-attention, and a padding mask also on the
+ * source's keys (encoder self-attention and cross-attention).
+ */
+export function runMasks(
+  cfg: TransformerConfig,
+  input: Pick<RunInput, 'mask' | 'maskedAttention'>,
+  sourceLength: number,
+  targetLength: number,
+): Partial<Record<AttentionKind, MaskMatrix>> {
+  const spec = input.mask ?? { kind: 'none' };
+  const kinds = attentionKindsOf(cfg.architecture);
+  const target = input.maskedAttention ?? kinds[0]!;
+  if (!kinds.includes(target))
+    throw new Error(`This ${cfg.architecture} model has no ${target} attention to mask`);
+  const padding = spec.kind === 'padding';
+  const none = { kind: 'none' } as const;
+  const pick = (kind: AttentionKind, sourceKeys: boolean) =>
+    kind === target || (padding && sourceKeys) ? spec : none;
+  if (cfg.architecture === 'encoder') return { 'encoder-self': buildMask(spec, sourceLength) };
+  if (cfg.architecture === 'decoder')
+    return {
+      'decoder-self': intersectMasks(
+        buildMask(spec, sourceLength),
+        buildMask({ kind: 'causal' }, sourceLength),
+      ),
+    };
+  return {
+    'encoder-self': buildMask(pick('encoder-self', true), sourceLength),
+    'decoder-self': intersectMasks(
+      buildMask(pick('decoder-self', false), targetLength),
+      buildMask({ kind: 'causal' }, targetLength),
+    ),
+    cross: buildMask(pick('cross', true), targetLength, sourceLength),
   };
 }
 
