@@ -8,7 +8,7 @@ export type { NamedArray, WeightMap } from './weights';
 export { splitWords } from './tokenize/words';
 export { createHashTokenizer, hashPadId } from './tokenize/hash-tokenizer';
 export { padIds, PAD_TEXT, type PaddedIds } from './padding';
-export { buildMask, countAllowed, intersectMasks } from './masks';
+export { attentionKindsOf, buildMask, countAllowed, intersectMasks, runMasks } from './masks';
 export { sinusoidalTable, alibiSlopes, ropeInverseFrequencies } from './positional';
 export {
   initBackend,
@@ -20,7 +20,7 @@ export {
   type WasmPaths,
 } from './backend';
 export { expectedWeightShapes, validateConfig, validateWeights } from './schema';
-export { attentionKindsOf, createModel, runMasks } from './transformer';
+export { createModel } from './transformer';
 export {
   playgroundConfig,
   createPlaygroundWeights,

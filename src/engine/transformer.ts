@@ -12,7 +12,7 @@ import {
   type AttentionSetup,
   type HeadTrace,
 } from './attention';
-import { buildMask, intersectMasks } from './masks';
+import { runMasks } from './masks';
 import { activate, layerNorm } from './ops';
 import { alibiBias, alibiSlopes, ropeTables, sinusoidalTable } from './positional';
 import { expectedWeightShapes, validateConfig, validateWeights } from './schema';
@@ -368,7 +368,7 @@ class Transformer implements AttentionModel {
     };
 
     try {
-      const masks = runMasks(cfg, input, sourceIds.length, targetIds.length);
+      const masks = runMasks(cfg.architecture, input, sourceIds.length, targetIds.length);
       if (cfg.architecture === 'encoder') {
         x = await runBlock(
           'encoder',
@@ -478,51 +478,6 @@ async function readTrace(
     weights: await read(trace.weights),
     output: await read(trace.output),
     scale,
-  };
-}
-
-/** The attentions an architecture has. */
-export function attentionKindsOf(architecture: TransformerConfig['architecture']): AttentionKind[] {
-  if (architecture === 'encoder') return ['encoder-self'];
-  if (architecture === 'decoder') return ['decoder-self'];
-  return ['encoder-self', 'decoder-self', 'cross'];
-}
-
-/**
- * The mask of every attention of a run (see RunInput.mask and maskedAttention): the run's mask on
- * the named attention, causal added to decoder self-attention, and a padding mask also on the
- * source's keys (encoder self-attention and cross-attention).
- */
-export function runMasks(
-  cfg: TransformerConfig,
-  input: Pick<RunInput, 'mask' | 'maskedAttention'>,
-  sourceLength: number,
-  targetLength: number,
-): Partial<Record<AttentionKind, MaskMatrix>> {
-  const spec = input.mask ?? { kind: 'none' };
-  const kinds = attentionKindsOf(cfg.architecture);
-  const target = input.maskedAttention ?? kinds[0]!;
-  if (!kinds.includes(target))
-    throw new Error(`This ${cfg.architecture} model has no ${target} attention to mask`);
-  const padding = spec.kind === 'padding';
-  const none = { kind: 'none' } as const;
-  const pick = (kind: AttentionKind, sourceKeys: boolean) =>
-    kind === target || (padding && sourceKeys) ? spec : none;
-  if (cfg.architecture === 'encoder') return { 'encoder-self': buildMask(spec, sourceLength) };
-  if (cfg.architecture === 'decoder')
-    return {
-      'decoder-self': intersectMasks(
-        buildMask(spec, sourceLength),
-        buildMask({ kind: 'causal' }, sourceLength),
-      ),
-    };
-  return {
-    'encoder-self': buildMask(pick('encoder-self', true), sourceLength),
-    'decoder-self': intersectMasks(
-      buildMask(pick('decoder-self', false), targetLength),
-      buildMask({ kind: 'causal' }, targetLength),
-    ),
-    cross: buildMask(pick('cross', true), targetLength, sourceLength),
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  attentionKindsOf,
   createModel,
   createPlaygroundWeights,
   hashPadId,
@@ -17,7 +18,6 @@ import {
   type HeadIntermediates,
   type PlaygroundOptions,
 } from '../../../src/engine';
-import { attentionKindsOf } from '../../../src/engine/transformer';
 
 const OPTIONS: PlaygroundOptions = {
   architecture: 'encoder',
@@ -126,7 +126,7 @@ describe('padded runs', () => {
 });
 
 describe('which attention a mask applies to', () => {
-  const config = playgroundConfig({ ...OPTIONS, architecture: 'encoder-decoder' });
+  const config = 'encoder-decoder' as const;
   const rows = (m: { rows: number; cols: number; allowed: Uint8Array }) =>
     Array.from({ length: m.rows }, (_, q) =>
       Array.from(m.allowed.subarray(q * m.cols, (q + 1) * m.cols)).join(''),
@@ -176,7 +176,7 @@ describe('which attention a mask applies to', () => {
   });
 
   it('naming an attention the model lacks is an error', () => {
-    const encoder = playgroundConfig(OPTIONS);
+    const encoder = 'encoder' as const;
     expect(() => runMasks(encoder, { maskedAttention: 'cross' }, 3, 0)).toThrow(
       'This encoder model has no cross attention to mask',
     );
