@@ -14,6 +14,7 @@ import { serializeSvgElement } from '../../export/svg';
 import { useAppStore } from '../../../store';
 import { fixed, short, tiny } from '../common/format';
 import { LinePlot, type PlotSeries } from '../common/LinePlot';
+import { ExportableMatrix } from '../common/ExportableMatrix';
 import { MatrixCanvas } from '../common/MatrixCanvas';
 import { useTeachRun } from '../common/useTeach';
 import { NumberSelect } from '../common/NumberSelect';
@@ -224,7 +225,9 @@ function Similarity({ table, positions, dModel }: TableProps) {
           far: fixed(dots[Math.min(positions - 1, i + 10)] ?? 0, 2),
         })}
       </p>
-      <MatrixCanvas
+      <ExportableMatrix
+        picture={t('teach.pos.sim.title')}
+        what={`position-similarity_d${dModel}_n${shown}`}
         values={matrix}
         rows={shown}
         cols={shown}
@@ -356,7 +359,9 @@ function Rope({ dModel, positions, base }: { dModel: number; positions: number; 
       <h4>{t('teach.pos.rope.demo.title')}</h4>
       <p>{t('teach.pos.rope.demo.text')}</p>
       <div className="teach-split">
-        <MatrixCanvas
+        <ExportableMatrix
+          picture={t('teach.pos.rope.demo.title')}
+          what={`rope-scores_n${P}`}
           values={scores}
           rows={P}
           cols={P}
@@ -430,7 +435,9 @@ function Alibi({ positions }: { positions: number }) {
       <p className="teach-readout">
         {t('teach.pos.alibi.slopes', { slopes: slopes.map((s) => short(s, 4)).join(', ') })}
       </p>
-      <MatrixCanvas
+      <ExportableMatrix
+        picture={t('teach.pos.alibi.title')}
+        what={`alibi_head${h + 1}-of-${heads}_n${P}`}
         values={bias}
         rows={P}
         cols={P}
@@ -467,7 +474,9 @@ function Learned({ positions }: { positions: number }) {
             {t('teach.pos.learned.shown', { rows, cols: table.cols })}
           </p>
           {model === 'playground' && <p className="teach-note">{t('teach.pos.learned.random')}</p>}
-          <MatrixCanvas
+          <ExportableMatrix
+            picture={t('teach.pos.learned.title')}
+            what={`learned-positions_${rows}x${table.cols}`}
             values={table.data.subarray(0, rows * table.cols)}
             rows={rows}
             cols={table.cols}
