@@ -3,6 +3,7 @@ import { useT } from '../../../i18n';
 import { PictureExport } from '../../export/PictureExport';
 import { canvasToPng } from '../../export/png';
 import { serializeSvgElement } from '../../export/svg';
+import { resolveColors, useColorScheme } from './themeColors';
 
 export interface PlotExportProps {
   /** The element holding the plot's <svg> (the first one with a drawn path, or the first). */
@@ -18,8 +19,13 @@ function findSvg(root: HTMLElement | null): SVGSVGElement | null {
   return all.find((el) => el.querySelector('path, circle, rect')) ?? all[0] ?? null;
 }
 
-/** The standalone SVG drawn onto a white canvas at 2×, as PNG bytes. */
-async function svgPng(text: string, width: number, height: number): Promise<Blob> {
+/** The standalone SVG drawn onto a canvas of `background` at 2×, as PNG bytes. */
+async function svgPng(
+  text: string,
+  width: number,
+  height: number,
+  background: string,
+): Promise<Blob> {
   const url = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml' }));
   try {
     const img = new Image();
@@ -31,7 +37,7 @@ async function svgPng(text: string, width: number, height: number): Promise<Blob
     canvas.height = Math.max(1, Math.ceil(height * scale));
     const ctx = canvas.getContext('2d');
     if (!ctx) throw new Error('The browser could not allocate a canvas.');
-    ctx.fillStyle = '#ffffff';
+    ctx.fillStyle = background;
     ctx.fillRect(0, 0, canvas.width, canvas.height);
     ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
     return await canvasToPng(canvas);
@@ -40,15 +46,24 @@ async function svgPng(text: string, width: number, height: number): Promise<Blob
   }
 }
 
-/** PNG and SVG export of an SVG plot of a teaching view (styles inlined, on white). */
+/**
+ * PNG and SVG export of an SVG plot of a teaching view: styles inlined as the page shows them, on
+ * the panel's colour (so dark-theme text stays readable in the file).
+ */
 export function PlotExport({ plotRef, picture, what }: PlotExportProps) {
   const t = useT();
-  const standalone = (): { text: string; width: number; height: number } | null => {
+  const scheme = useColorScheme();
+  const standalone = () => {
     const svg = findSvg(plotRef.current);
     if (!svg) return null;
     const box = svg.getBoundingClientRect();
-    const text = serializeSvgElement(svg, { title: picture, background: '#ffffff' });
-    return { text, width: box.width, height: box.height };
+    const [background = '#ffffff'] = resolveColors(
+      svg.parentElement ?? svg,
+      ['var(--panel)'],
+      scheme,
+    );
+    const text = serializeSvgElement(svg, { title: picture, background });
+    return { text, width: box.width, height: box.height, background };
   };
   return (
     <PictureExport
@@ -56,7 +71,7 @@ export function PlotExport({ plotRef, picture, what }: PlotExportProps) {
       what={what}
       png={() => {
         const s = standalone();
-        return s ? svgPng(s.text, s.width, s.height) : null;
+        return s ? svgPng(s.text, s.width, s.height, s.background) : null;
       }}
       svg={() => standalone()?.text ?? null}
     />

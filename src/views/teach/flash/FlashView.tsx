@@ -174,7 +174,7 @@ export function FlashView() {
           </svg>
         </div>
 
-        <div className="teach-table-wrap">
+        <div className="teach-table-wrap" tabIndex={0}>
           <table className="teach-table" data-testid="flash-table">
             <caption>{t('teach.flash.table.caption', { token })}</caption>
             <thead>

@@ -22,7 +22,8 @@ import '../common/teach.css';
 
 const D_MODELS = [4, 8, 16, 32, 64, 128, 256, 512] as const;
 const POSITIONS = [8, 16, 32, 64, 128, 256] as const;
-const CURVE_COLORS = ['#4a3aa8', '#21918c', '#d6604d', '#e6a100'];
+// CSS colours (app.css): the curves follow the light or dark theme.
+const CURVE_COLORS = ['var(--plot-1)', 'var(--plot-2)', 'var(--plot-3)', 'var(--plot-4)'];
 const labels = (n: number): string[] => Array.from({ length: n }, (_, i) => String(i));
 
 /** Tab "Positional encodings": sinusoids, their dot products, RoPE, ALiBi and learned tables. */
@@ -188,7 +189,7 @@ function Similarity({ table, positions, dModel }: TableProps) {
     {
       id: 'dots',
       label: t('teach.pos.sim.series', { i }),
-      color: '#4a3aa8',
+      color: 'var(--plot-1)',
       markers: false,
       points: Array.from(dots, (y, x) => ({ x, y })),
     },
@@ -374,7 +375,7 @@ function Rope({ dModel, positions, base }: { dModel: number; positions: number; 
           maxCell={26}
           describe={(r, c, v) => `m = ${r}, n = ${c}, m − n = ${r - c}: ${fixed(v, 4)}`}
         />
-        <div className="teach-table-wrap">
+        <div className="teach-table-wrap" tabIndex={0}>
           <table className="teach-table" data-testid="rope-table">
             <thead>
               <tr>

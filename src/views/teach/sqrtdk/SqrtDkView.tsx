@@ -19,8 +19,9 @@ import { useTeachQuery, useTeachRun } from '../common/useTeach';
 import { WeightBars } from '../common/WeightBars';
 import '../common/teach.css';
 
-const RAW_COLOR = '#d6604d';
-const SCALED_COLOR = '#2166ac';
+// CSS colours (app.css): the curves follow the light or dark theme.
+const RAW_COLOR = 'var(--plot-3)';
+const SCALED_COLOR = 'var(--plot-5)';
 
 /** Tab "Why √d_k": sampled softmax sharpness vs d_k, and the current head under any scale. */
 export function SqrtDkView() {
@@ -150,7 +151,7 @@ function Sampling() {
           />
         </figure>
       </div>
-      <div className="teach-table-wrap">
+      <div className="teach-table-wrap" tabIndex={0}>
         <table className="teach-table" data-testid="sqrt-table">
           <caption>{t('teach.sqrt.table.caption', { samples, keys })}</caption>
           <thead>
