@@ -6,8 +6,9 @@ export * from './types';
 export type { Token, Tokenizer } from './tokenize/types';
 export type { NamedArray, WeightMap } from './weights';
 export { splitWords } from './tokenize/words';
-export { createHashTokenizer } from './tokenize/hash-tokenizer';
-export { buildMask, countAllowed, intersectMasks } from './masks';
+export { createHashTokenizer, hashPadId } from './tokenize/hash-tokenizer';
+export { padIds, PAD_TEXT, type PaddedIds } from './padding';
+export { attentionKindsOf, buildMask, countAllowed, intersectMasks, runMasks } from './masks';
 export { sinusoidalTable, alibiSlopes, ropeInverseFrequencies } from './positional';
 export {
   initBackend,

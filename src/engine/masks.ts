@@ -3,7 +3,7 @@
  * `allowed[q * cols + k] === 1` means query q may attend to key k.
  */
 import { mulberry32 } from '../lib/random';
-import type { MaskMatrix, MaskSpec } from './types';
+import type { ArchitectureKind, AttentionKind, MaskMatrix, MaskSpec, RunInput } from './types';
 
 /** Builds the [rows][cols] matrix of a mask recipe; cols defaults to rows (self-attention). */
 export function buildMask(spec: MaskSpec, rows: number, cols: number = rows): MaskMatrix {
@@ -105,4 +105,49 @@ export function countAllowed(mask: MaskMatrix): number {
   let n = 0;
   for (let i = 0; i < mask.allowed.length; i++) n += mask.allowed[i]!;
   return n;
+}
+
+/** The attentions an architecture has. */
+export function attentionKindsOf(architecture: ArchitectureKind): AttentionKind[] {
+  if (architecture === 'encoder') return ['encoder-self'];
+  if (architecture === 'decoder') return ['decoder-self'];
+  return ['encoder-self', 'decoder-self', 'cross'];
+}
+
+/**
+ * The mask of every attention of a run (see RunInput.mask and maskedAttention): the run's mask on
+ * the named attention, causal added to decoder self-attention, and a padding mask also on the
+ * source's keys (encoder self-attention and cross-attention).
+ */
+export function runMasks(
+  architecture: ArchitectureKind,
+  input: Pick<RunInput, 'mask' | 'maskedAttention'>,
+  sourceLength: number,
+  targetLength: number,
+): Partial<Record<AttentionKind, MaskMatrix>> {
+  const spec = input.mask ?? { kind: 'none' };
+  const kinds = attentionKindsOf(architecture);
+  const target = input.maskedAttention ?? kinds[0]!;
+  if (!kinds.includes(target))
+    throw new Error(`This ${architecture} model has no ${target} attention to mask`);
+  const padding = spec.kind === 'padding';
+  const none = { kind: 'none' } as const;
+  const pick = (kind: AttentionKind, sourceKeys: boolean) =>
+    kind === target || (padding && sourceKeys) ? spec : none;
+  if (architecture === 'encoder') return { 'encoder-self': buildMask(spec, sourceLength) };
+  if (architecture === 'decoder')
+    return {
+      'decoder-self': intersectMasks(
+        buildMask(spec, sourceLength),
+        buildMask({ kind: 'causal' }, sourceLength),
+      ),
+    };
+  return {
+    'encoder-self': buildMask(pick('encoder-self', true), sourceLength),
+    'decoder-self': intersectMasks(
+      buildMask(pick('decoder-self', false), targetLength),
+      buildMask({ kind: 'causal' }, targetLength),
+    ),
+    cross: buildMask(pick('cross', true), targetLength, sourceLength),
+  };
 }

@@ -12,7 +12,7 @@ import {
   type AttentionSetup,
   type HeadTrace,
 } from './attention';
-import { buildMask, intersectMasks } from './masks';
+import { runMasks } from './masks';
 import { activate, layerNorm } from './ops';
 import { alibiBias, alibiSlopes, ropeTables, sinusoidalTable } from './positional';
 import { expectedWeightShapes, validateConfig, validateWeights } from './schema';
@@ -368,34 +368,30 @@ class Transformer implements AttentionModel {
     };
 
     try {
-      const selfMask = buildMask(input.mask ?? { kind: 'none' }, sourceIds.length);
+      const masks = runMasks(cfg.architecture, input, sourceIds.length, targetIds.length);
       if (cfg.architecture === 'encoder') {
         x = await runBlock(
           'encoder',
           cfg.numLayers,
           this.embed('embed', sourceIds, input.tokenTypeIds),
-          newPlan('encoder-self', selfMask, true),
+          newPlan('encoder-self', masks['encoder-self']!, true),
         );
       } else if (cfg.architecture === 'decoder') {
-        const mask = intersectMasks(selfMask, buildMask({ kind: 'causal' }, sourceIds.length));
         x = await runBlock(
           'decoder',
           cfg.numLayers,
           this.embed('embed', sourceIds, input.tokenTypeIds),
-          newPlan('decoder-self', mask, true),
+          newPlan('decoder-self', masks['decoder-self']!, true),
         );
       } else {
         const memory = await runBlock(
           'encoder',
           cfg.numLayers,
           this.embed('embed', sourceIds, input.tokenTypeIds),
-          newPlan('encoder-self', selfMask, true),
+          newPlan('encoder-self', masks['encoder-self']!, true),
         );
-        const tt = targetIds.length;
-        const decoderSelf = newPlan('decoder-self', buildMask({ kind: 'causal' }, tt), true);
-        // Decoder queries see every source key except padding (when the run pads the source).
-        const crossSpec = input.mask?.kind === 'padding' ? input.mask : ({ kind: 'none' } as const);
-        const crossPlan = newPlan('cross', buildMask(crossSpec, tt, sourceIds.length), false);
+        const decoderSelf = newPlan('decoder-self', masks['decoder-self']!, true);
+        const crossPlan = newPlan('cross', masks.cross!, false);
         x = await runBlock(
           'decoder',
           cfg.numDecoderLayers ?? cfg.numLayers,

@@ -159,8 +159,19 @@ export interface RunInput {
   sourceIds: number[];
   /** Decoder input ids (encoder-decoder): usually [BOS, y1, y2, …]. */
   targetIds?: number[];
-  /** Mask of the encoder (or decoder-only) self-attention; decoders add causal to it. */
+  /**
+   * The mask of `maskedAttention`; decoder self-attention always adds causal to it. A 'padding'
+   * mask marks the source's [PAD] positions, so the encoder's self-attention and the
+   * cross-attention mask those keys too, whichever attention `maskedAttention` names.
+   */
   mask?: MaskSpec;
+  /**
+   * Which attention `mask` applies to: by default the self-attention over the source (encoder-self;
+   * decoder-self for a decoder-only model). An encoder–decoder may name 'decoder-self' ([Tt][Tt],
+   * with causal) or 'cross' ([Tt][Ts]: decoder rows × encoder columns). An attention the model
+   * does not have is an error.
+   */
+  maskedAttention?: AttentionKind;
   /** Overrides the config's scale for this run (the "why √d_k" slider). */
   scale?: ScaleSpec;
   /** Ask for one head's intermediates. */

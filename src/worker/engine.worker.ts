@@ -22,12 +22,16 @@ import {
   createVocabTokenizer,
   ENGLISH,
   greedyTranslate,
+  hashPadId,
   initBackend,
+  padIds,
+  PAD_TEXT,
   playgroundConfig,
   SPECIAL_TOKENS,
   type AttentionModel,
   type AttentionStack,
   type BackendName,
+  type PaddedIds,
   type PlaygroundOptions,
   type Token,
   type TransformerConfig,
@@ -352,10 +356,40 @@ function startRun(requestId: number, request: RunRequest): void {
 
   // Tokenize at once (cheap, no tfjs) so the chips appear before the model is ready.
   let ids: number[];
+  let padded: PaddedIds | null = null;
   try {
     const tokenizer = createHashTokenizer(model.options.vocabSize);
     const limit = Math.max(1, Math.min(request.maxTokens, model.options.maxPositions));
-    ids = postTokens(requestId, tokenizer.encode(request.text), limit).map((t) => t.id);
+    const tokens = tokenizer.encode(request.text);
+    if (request.padding && tokens.length > 0) {
+      const own = tokens.slice(0, limit);
+      const longest = Math.max(
+        own.length,
+        ...request.padding.texts.map((text) => tokenizer.encode(text).length),
+      );
+      const length = Math.min(limit, longest + Math.max(0, Math.floor(request.padding.extra)));
+      const padId = hashPadId(model.options.vocabSize);
+      padded = padIds(
+        own.map((t) => t.id),
+        length,
+        padId,
+      );
+      const pads = new Array<Token>(padded.ids.length - own.length).fill({
+        text: PAD_TEXT,
+        id: padId,
+        special: true,
+        unknown: false,
+      });
+      post({
+        type: 'tokens',
+        requestId,
+        tokens: [...own, ...pads],
+        totalTokens: tokens.length,
+        dropped: tokens.length - own.length,
+        maxTokens: limit,
+      });
+      ids = own.map((t) => t.id);
+    } else ids = postTokens(requestId, tokens, limit).map((t) => t.id);
   } catch (error) {
     finishRun(requestId, request.slot);
     post({ type: 'error', requestId, message: readable(error), stage: 'run' });
@@ -368,7 +402,7 @@ function startRun(requestId: number, request: RunRequest): void {
   }
 
   queue = queue.then(() =>
-    executePlayground(requestId, request, model.options, ids, controller.signal),
+    executePlayground(requestId, request, model.options, ids, padded, controller.signal),
   );
 }
 
@@ -391,7 +425,8 @@ async function executePlayground(
   requestId: number,
   request: RunRequest,
   options: PlaygroundOptions,
-  sourceIds: number[],
+  realIds: number[],
+  padded: PaddedIds | null,
   signal: AbortSignal,
 ): Promise<void> {
   try {
@@ -400,6 +435,8 @@ async function executePlayground(
     if (signal.aborted) return;
     const current = ensurePlayground(options);
     const isEncDec = current.config.architecture === 'encoder-decoder';
+    // Padded runs feed the padded sentence to both sides of an encoder–decoder.
+    const sourceIds = padded?.ids ?? realIds;
     const blocks = blocksOf(current.config, sourceIds.length);
     checkSize(blocks);
     post({ type: 'start', requestId, backend: status, blocks });
@@ -408,7 +445,8 @@ async function executePlayground(
       {
         sourceIds,
         targetIds: isEncDec ? sourceIds : undefined,
-        mask: request.mask,
+        mask: padded?.mask ?? request.mask,
+        maskedAttention: request.maskedAttention,
         intermediates: request.intermediates,
       },
       {
@@ -422,9 +460,25 @@ async function executePlayground(
       },
     );
     if (signal.aborted) return;
+    // The same head without the [PAD]s, for the page to compare the real rows with.
+    const unpadded =
+      padded && request.intermediates
+        ? await current.run(
+            {
+              sourceIds: realIds,
+              targetIds: isEncDec ? realIds : undefined,
+              maskedAttention: request.maskedAttention,
+              intermediates: request.intermediates,
+              skipWeights: true,
+            },
+            { signal },
+          )
+        : undefined;
+    if (signal.aborted) return;
     const extras = runExtras(request, current.config, result.intermediates, () =>
       createPlaygroundWeights(current.config, options.seed).get('embed.positions'),
     );
+    if (extras && unpadded?.intermediates) extras.unpadded = unpadded.intermediates;
     postDone(requestId, result.stacks, t0, extras);
   } catch (error) {
     if (isAbort(error) || signal.aborted) return;

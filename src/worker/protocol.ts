@@ -25,7 +25,14 @@ export type ModelChoice = 'translator' | 'playground' | 'hf';
  * Who a run belongs to: a sentence, or the teaching views' own run of a sentence (which asks for
  * one head's intermediates and must not supersede the sentence's run).
  */
-export type RunSlot = SentenceSlot | 'teach-A' | 'teach-B' | 'teach-mask';
+export type RunSlot =
+  | SentenceSlot
+  | 'teach-A'
+  | 'teach-B'
+  | 'teach-mask'
+  /** The masks view's padded runs of sentences A and B. */
+  | 'teach-pad-A'
+  | 'teach-pad-B';
 
 /** Which model a run uses. */
 export type ModelRequest =
@@ -48,6 +55,15 @@ export interface RunRequest {
   model: ModelRequest;
   /** Mask of the playground's self-attention (decoders add causal to it); the translator ignores it. */
   mask: MaskSpec;
+  /** Which attention of the playground `mask` applies to (see RunInput.maskedAttention). */
+  maskedAttention?: AttentionKind;
+  /**
+   * Playground only: pad the input with [PAD] tokens up to the token count of the longest of this
+   * text and `texts`, plus `extra` (at most `maxTokens`), and run it with the engine's padding mask
+   * (which replaces `mask`). The tokens sent back include the [PAD]s; `done`'s extras also carry
+   * the same head's intermediates of the unpadded input (`unpadded`), to compare.
+   */
+  padding?: { texts: string[]; extra: number };
   /** Backend to use; the worker falls back to wasm, then cpu, when it cannot start. */
   backend: BackendName;
   /** Tokens beyond this are dropped before the run. */
@@ -62,6 +78,8 @@ export interface RunRequest {
 export interface RunExtras {
   /** The requested head's intermediates; absent when that layer/head/kind does not exist. */
   intermediates?: HeadIntermediates;
+  /** The same head of the unpadded input, when the request asked for padding. */
+  unpadded?: HeadIntermediates;
   /** How the model encodes positions. */
   positional?: PositionalKind;
   /** The learned position table, row-major [rows][cols] (models with learned positions only). */

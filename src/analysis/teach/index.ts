@@ -4,3 +4,4 @@ export * from './scaling';
 export * from './flash';
 export * from './rope';
 export * from './matrix';
+export * from './padding';

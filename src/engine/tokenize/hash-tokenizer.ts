@@ -31,3 +31,8 @@ export function createHashTokenizer(vocabSize: number): Tokenizer {
     },
   };
 }
+
+/** The playground's [PAD] id: the hash of "[pad]", like any other word's. */
+export function hashPadId(vocabSize: number): number {
+  return fnv1a('[pad]') % vocabSize;
+}

@@ -158,7 +158,7 @@ export const teachEn = {
   'teach.masks.source':
     'How this is computed: the playground model is run live with the chosen mask on this sentence (its random weights, the options of the playground settings). The engine returns this head’s scores before masking (QKᵀ/√d_k), after masking (masked pairs set to −∞) and the softmax; every layer uses the mask, so deeper layers change too. Each edit runs the model again.',
   'teach.masks.otherModel':
-    'The selected model is not the playground, so the masks run on the playground model with the same sentence (the selected model’s numbers are not shown here). The padding example compares both sentences of the selected model in the page.',
+    'The selected model is not the playground, so the masks run on the playground model with the same sentence (the selected model’s numbers are not shown here).',
   'teach.masks.radius': 'Window radius r',
   'teach.masks.radiusValue':
     'r = {r}: each query sees up to {w} neighbouring positions (width 2r + 1)',
@@ -206,8 +206,27 @@ export const teachEn = {
   'teach.masks.beforeLabel': '{name}: scores before masking',
   'teach.masks.afterLabel': '{name}: scores after masking, masked cells hatched',
   'teach.masks.softmaxLabel': '{name}: softmax weights',
+  'teach.masks.attention': 'Attention to mask',
+  'teach.masks.axes.encoder-self':
+    'Encoder self-attention: rows (queries) and columns (keys) are the tokens of the sentence.',
+  'teach.masks.axes.decoder-self':
+    'Decoder self-attention: the decoder always adds the causal mask, so the chosen mask is combined with it (a query never sees a later token). Rows and columns are the decoder’s tokens (the playground feeds the same sentence to both sides).',
+  'teach.masks.axes.cross':
+    'Cross-attention: rows are the decoder’s tokens (queries), columns the encoder’s (keys), a decoder rows × encoder columns matrix. The playground feeds the same sentence to both sides, so both are this sentence.',
+  'teach.masks.pattern': 'Mask the engine used',
+  'teach.masks.patternLabel':
+    '{name}: mask the engine used, allowed cells filled, masked cells hatched',
+  'teach.export': 'Export {picture}',
+  'teach.masks.padding.padKeys':
+    '[PAD] keys ({pads}): the largest weight any row gives them is {max}. Masked before the softmax, they get exactly 0.',
+  'teach.masks.padding.realDiff':
+    'Real rows ({rows}): the largest difference from the sentence run alone, without [PAD], is {diff}: the padding changes nothing for the real tokens (only rounding).',
+  'teach.masks.padding.padRows':
+    '[PAD] query rows: the padding mask hides keys, not queries, so each [PAD] row still attends to the real tokens (their share of its weight: {min} to {max}). A real batch computes these rows and ignores them. The engine’s rule for a row left with no key at all: all its weights are 0.',
+  'teach.masks.padding.noPadRows':
+    'This sentence is the longer one and no extra [PAD] was asked for, so it has no [PAD] query rows.',
   'teach.masks.padding.note':
-    'Both sentences padded to {length} tokens. Blank cells involve a [PAD] token: their scores were never computed here, and rows of [PAD] queries are thrown away in a real batch. The real rows’ weights equal those of the sentence alone.',
+    'Both sentences are padded with [PAD] tokens to one length (the longer sentence + the extra [PAD] of the slider) and run through the playground model with the engine’s padding mask. Every number below is the engine’s, [PAD] rows and columns included.',
 
   'teach.pos.title': 'Positional encodings',
   'teach.pos.intro':
@@ -322,6 +341,7 @@ export const teachEn = {
     'Full attention writes the whole N × N score matrix to memory before the softmax. FlashAttention never does: it reads K and V in tiles, and for each query row keeps only a running max m, a running sum l and a running output, rescaling them when a new tile brings a larger score. The result is exactly the same softmax.',
   'teach.flash.tile': 'Tile size (keys per tile)',
   'teach.flash.tileValue': '{size} keys per tile: {tiles} tiles',
+  'teach.flash.tiles': 'Scores of the query, tile by tile',
   'teach.flash.step': 'After tile',
   'teach.flash.stepValue': 'tile {step} of {tiles}',
   'teach.flash.rowLabel':

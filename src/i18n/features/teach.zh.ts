@@ -152,7 +152,7 @@ export const teachZh: Record<keyof typeof teachEn, string> = {
   'teach.masks.source':
     '计算方式：演示模型（随机权重，使用演示模型设置中的选项）带着所选掩码对这个句子实时运行。引擎返回这个头在掩码前的分数（QKᵀ/√d_k）、掩码后的分数（被屏蔽的位置对设为 −∞）以及 softmax；每一层都使用该掩码，因此更深的层也会改变。每次修改都会重新运行模型。',
   'teach.masks.otherModel':
-    '当前选择的模型不是演示模型，因此掩码在演示模型上以同一个句子运行（这里不显示所选模型的数值）。填充示例在页面中比较所选模型的两个句子。',
+    '当前选择的模型不是演示模型，因此掩码在演示模型上以同一个句子运行（这里不显示所选模型的数值）。',
   'teach.masks.radius': '窗口半径 r',
   'teach.masks.radiusValue': 'r = {r}：每个查询最多看到 {w} 个相邻位置（宽度 2r + 1）',
   'teach.masks.dilation': '扩张步长（扩张窗口）',
@@ -199,8 +199,25 @@ export const teachZh: Record<keyof typeof teachEn, string> = {
   'teach.masks.beforeLabel': '{name}：掩码前的分数',
   'teach.masks.afterLabel': '{name}：掩码后的分数，被掩码的格子画斜线',
   'teach.masks.softmaxLabel': '{name}：softmax 权重',
+  'teach.masks.attention': '要加掩码的注意力',
+  'teach.masks.axes.encoder-self': '编码器自注意力：行（查询）和列（键）都是这个句子的词元。',
+  'teach.masks.axes.decoder-self':
+    '解码器自注意力：解码器总会加上因果掩码，所以所选掩码会与它合并（查询永远看不到后面的词元）。行和列都是解码器的词元（演示模型把同一个句子同时送入两侧）。',
+  'teach.masks.axes.cross':
+    '交叉注意力：行是解码器的词元（查询），列是编码器的词元（键），即“解码器行 × 编码器列”的矩阵。演示模型把同一个句子同时送入两侧，所以两边都是这个句子。',
+  'teach.masks.pattern': '引擎实际使用的掩码',
+  'teach.masks.patternLabel': '{name}：引擎实际使用的掩码，填色格子表示可见，斜线格子表示被掩码',
+  'teach.export': '导出{picture}',
+  'teach.masks.padding.padKeys':
+    '[PAD] 键（{pads} 个）：任何一行给它们的最大权重是 {max}。它们在 softmax 之前就被掩码，所以权重恰好为 0。',
+  'teach.masks.padding.realDiff':
+    '真实词元的行（{rows} 行）：与不加 [PAD] 单独运行这个句子相比，最大差值为 {diff}：填充对真实词元没有任何影响（只有舍入误差）。',
+  'teach.masks.padding.padRows':
+    '[PAD] 查询行：填充掩码遮住的是键，不是查询，所以每个 [PAD] 行仍然关注真实词元（它们在该行权重中所占的份额：{min} 到 {max}）。真实批次会计算这些行，然后丢弃。引擎对一个没有任何可见键的行的规则是：它的权重全部为 0。',
+  'teach.masks.padding.noPadRows':
+    '这个句子是较长的那个，而且没有要求额外的 [PAD]，所以它没有 [PAD] 查询行。',
   'teach.masks.padding.note':
-    '两个句子都补齐到 {length} 个词元。空白格子涉及 [PAD] 词元：这里没有计算它们的分数，而在真实批次中 [PAD] 查询的行会被丢弃。真实词元各行的权重与单独计算该句子时相同。',
+    '两个句子都用 [PAD] 词元补齐到同一长度（较长的句子 + 滑块设定的额外 [PAD]），再带着引擎的填充掩码在演示模型上运行。下面的每个数字都来自引擎，包括 [PAD] 的行和列。',
 
   'teach.pos.title': '位置编码',
   'teach.pos.intro':
@@ -307,6 +324,7 @@ export const teachZh: Record<keyof typeof teachEn, string> = {
     '完整的注意力在做 softmax 之前要把整个 N × N 分数矩阵写进内存。FlashAttention 从不这样做：它分块读取 K 和 V，每个查询行只保留一个运行最大值 m、一个运行和 l 和一个运行输出，遇到更大的分数时对它们重新缩放。结果与原来的 softmax 完全相同。',
   'teach.flash.tile': '分块大小（每块的键数）',
   'teach.flash.tileValue': '每块 {size} 个键：共 {tiles} 块',
+  'teach.flash.tiles': '该查询的分数，逐块计算',
   'teach.flash.step': '处理到第几块',
   'teach.flash.stepValue': '第 {step} 块，共 {tiles} 块',
   'teach.flash.rowLabel': '查询“{token}”的分数按块划分；已处理第 1 到第 {step} 块，共 {tiles} 块',

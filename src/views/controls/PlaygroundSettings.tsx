@@ -1,8 +1,9 @@
-import type { PlaygroundOptions, PositionalKind } from '../../engine';
+import type { ArchitectureKind, PlaygroundOptions, PositionalKind } from '../../engine';
 import { useT } from '../../i18n';
 import { LIMITS, snapHeads, useAppStore, validHeadCounts, type MaskChoice } from '../../store';
 import { NumberField, SelectField } from './Field';
 
+const ARCHITECTURES: ArchitectureKind[] = ['encoder', 'decoder', 'encoder-decoder'];
 const POSITIONAL: PositionalKind[] = ['none', 'sinusoidal', 'learned', 'rope', 'alibi'];
 const MASKS: MaskChoice[] = ['none', 'causal', 'window', 'dilated', 'global-window', 'bigbird'];
 const WITH_RADIUS: MaskChoice[] = ['window', 'dilated', 'global-window', 'bigbird'];
@@ -22,6 +23,13 @@ export function PlaygroundSettings() {
       <h2 id="playground-heading">{t('model.heading')}</h2>
       <p className="panel-note">{t('model.note')}</p>
       <div className="settings-grid">
+        <SelectField
+          className="span-2"
+          label={t('model.architecture')}
+          value={playground.architecture}
+          options={ARCHITECTURES.map((a) => ({ value: a, label: t(`model.architecture.${a}`) }))}
+          onChange={(architecture) => set({ architecture })}
+        />
         <NumberField
           label={t('model.layers')}
           value={playground.layers}

@@ -1,15 +1,19 @@
 /** Pure helpers of the teaching views (no DOM): formatting, step recomputation, masks, matching. */
 import { describe, expect, it } from 'vitest';
 import { softmax } from '../../../src/analysis/teach/attention';
+import {
+  padKeyWeightMax,
+  padRowsRealShare,
+  realRowsMaxDiff,
+} from '../../../src/analysis/teach/padding';
 import type { HeadIntermediates } from '../../../src/engine/types';
 import { fixed, parseNumber, percent, short, tiny } from '../../../src/views/teach/common/format';
 import {
   customStart,
+  engineMask,
   galleryMask,
   gallerySpec,
-  maskedKind,
   maskSpecKey,
-  padTo,
   valuesChecksum,
 } from '../../../src/views/teach/masks/masks';
 import type { GallerySettings } from '../../../src/views/teach/masks/masks';
@@ -154,10 +158,36 @@ describe('masks gallery', () => {
     );
   });
 
-  it('masks the playground’s self-attention block', () => {
-    expect(maskedKind('encoder')).toBe('encoder-self');
-    expect(maskedKind('encoder-decoder')).toBe('encoder-self');
-    expect(maskedKind('decoder')).toBe('decoder-self');
+  it('draws the mask the engine uses on the chosen attention', () => {
+    const rowsOf = (m: { rows: number; cols: number; allowed: Uint8Array }) =>
+      Array.from({ length: m.rows }, (_, q) =>
+        Array.from(m.allowed.subarray(q * m.cols, (q + 1) * m.cols)).join(''),
+      );
+    const set = settings(1);
+    // Encoder self-attention: the window as it is.
+    expect(rowsOf(engineMask('window', set, 'encoder-decoder', 'encoder-self', 4, 4))).toEqual([
+      '1100',
+      '1110',
+      '0111',
+      '0011',
+    ]);
+    // Decoder self-attention: the window ANDed with causal.
+    expect(rowsOf(engineMask('window', set, 'encoder-decoder', 'decoder-self', 4, 4))).toEqual([
+      '1000',
+      '1100',
+      '0110',
+      '0011',
+    ]);
+    expect(rowsOf(engineMask('none', set, 'decoder', 'decoder-self', 3, 3))).toEqual([
+      '100',
+      '110',
+      '111',
+    ]);
+    // Cross-attention: decoder rows × encoder columns (here 2 × 4).
+    expect(rowsOf(engineMask('window', set, 'encoder-decoder', 'cross', 2, 4))).toEqual([
+      '1100',
+      '1110',
+    ]);
   });
 
   it('checksums the shown numbers', () => {
@@ -168,12 +198,29 @@ describe('masks gallery', () => {
     expect(valuesChecksum([-Infinity, 1])).not.toBe(valuesChecksum([Number.NaN, 1]));
     expect(valuesChecksum([0.50001])).toBe(valuesChecksum([0.5])); // rounded to 4 decimals
   });
+});
 
-  it('pads a matrix with blank cells', () => {
-    const p = padTo([1, 2, 3, 4], 2, 2, 3, 3);
-    expect(p[0]).toBe(1);
-    expect(p[4]).toBe(4);
-    expect(Number.isNaN(p[2]!)).toBe(true);
+describe('padding read-outs', () => {
+  // 3 rows × 4 keys, the last key and the last row are [PAD].
+  const padded = [0.5, 0.5, 0, 0, 0.25, 0.75, 0, 0, 0.1, 0.2, 0.7, 0];
+  const padded4 = [0.5, 0.5, 0, 0, 0.25, 0.75, 0, 0, 0.1, 0.2, 0.6, 0.1];
+
+  it('finds the largest weight on a [PAD] key', () => {
+    expect(padKeyWeightMax(padded, 3, 4, 3)).toBe(0);
+    expect(padKeyWeightMax(padded4, 3, 4, 3)).toBe(0.1);
+  });
+
+  it('compares the real rows with the unpadded run', () => {
+    const alone = [0.5, 0.5, 0, 0.25, 0.7, 0.05];
+    expect(realRowsMaxDiff(padded, 4, alone, 2, 3)).toBeCloseTo(0.05, 12);
+    expect(realRowsMaxDiff([-Infinity, 1], 2, [-Infinity, 1], 1, 2)).toBe(0);
+    expect(realRowsMaxDiff([-Infinity, 1], 2, [0, 1], 1, 2)).toBeNaN();
+  });
+
+  it('says where the [PAD] rows’ weight goes', () => {
+    expect(padRowsRealShare(padded, 3, 4, 2, 3)).toEqual({ min: 1, max: 1 });
+    expect(padRowsRealShare(padded4, 3, 4, 2, 3)!.min).toBeCloseTo(0.9, 12);
+    expect(padRowsRealShare(padded, 3, 4, 3, 3)).toBeNull();
   });
 });
 

@@ -150,14 +150,16 @@ export function LinePlot({
               <path
                 d={paths[i]}
                 fill="none"
-                stroke={s.color}
+                style={{ stroke: s.color }}
                 strokeWidth={2}
                 strokeDasharray={s.dashed ? '6 4' : undefined}
               />
               {(s.markers ?? s.points.length <= 24) &&
                 s.points
                   .filter((p) => Number.isFinite(p.y))
-                  .map((p) => <circle key={p.x} cx={x(p.x)} cy={y(p.y)} r={3} fill={s.color} />)}
+                  .map((p) => (
+                    <circle key={p.x} cx={x(p.x)} cy={y(p.y)} r={3} style={{ fill: s.color }} />
+                  ))}
             </g>
           ))}
           <text className="teach-plot-label" x={innerW / 2} y={innerH + 36} textAnchor="middle">
@@ -182,7 +184,7 @@ export function LinePlot({
                   x2={25}
                   y1={5}
                   y2={5}
-                  stroke={s.color}
+                  style={{ stroke: s.color }}
                   strokeWidth={2}
                   strokeDasharray={s.dashed ? '6 4' : undefined}
                 />

@@ -20,7 +20,19 @@ export function colorScale(scheme: Scheme, domain: [number, number]): (value: nu
   return (v) => scale(v);
 }
 
-/** Black or white text, whichever reads better on `background` ("rgb(r, g, b)" or "#rrggbb"). */
+/** WCAG relative luminance of an sRGB colour given as 0–255 channels. */
+function luminance(r: number, g: number, b: number): number {
+  const lin = (c: number) => {
+    const v = c / 255;
+    return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+  };
+  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+}
+
+/**
+ * Black or white text, whichever has the higher WCAG contrast on `background` ("rgb(r, g, b)" or
+ * "#rrggbb").
+ */
 export function textOn(background: string): string {
   let r = 0;
   let g = 0;
@@ -32,5 +44,7 @@ export function textOn(background: string): string {
     const n = parseInt(hex[1]!, 16);
     [r, g, b] = [(n >> 16) & 255, (n >> 8) & 255, n & 255];
   }
-  return 0.299 * r + 0.587 * g + 0.114 * b > 150 ? '#111' : '#fff';
+  const l = luminance(r, g, b);
+  // Contrast with black (#000): (l + 0.05) / 0.05; with white: 1.05 / (l + 0.05).
+  return (l + 0.05) / 0.05 >= 1.05 / (l + 0.05) ? '#000' : '#fff';
 }

@@ -1,10 +1,11 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { maxAbsDiff, rowOf } from '../../../analysis/teach/attention';
 import { flashAttention, fullAttention, memoryGrowth } from '../../../analysis/teach/flash';
 import { useT } from '../../../i18n';
 import { useAppStore } from '../../../store';
 import { fixed, tiny } from '../common/format';
 import { NumberVector } from '../common/NumberVector';
+import { PlotExport } from '../common/PlotExport';
 import { SourceBar } from '../common/SourceBar';
 import { TokenPicker } from '../common/TokenPicker';
 import { useTeachQuery, useTeachRun } from '../common/useTeach';
@@ -25,6 +26,7 @@ export function FlashView() {
   const [query, setQuery] = useTeachQuery(slot, inter?.queryLength ?? 0);
   const [tileSize, setTileSize] = useState(2);
   const [step, setStep] = useState<number | null>(null);
+  const tilesRef = useRef<HTMLDivElement>(null);
 
   const result = useMemo(() => {
     if (!inter) return null;
@@ -113,55 +115,66 @@ export function FlashView() {
           </div>
         </div>
 
-        <svg
-          className="teach-tiles"
-          width={cols * cell + 2}
-          height={cell + 22}
-          role="img"
-          aria-label={t('teach.flash.rowLabel', { token, step: shownStep + 1, tiles: flash.tiles })}
-        >
-          {scores.map((s, c) => {
-            const tile = Math.floor(c / size);
-            const done = tile <= shownStep;
-            return (
-              <g key={c} transform={`translate(${c * cell + 1},1)`}>
-                <rect
-                  width={cell - 1}
-                  height={cell}
-                  className={`teach-tile-cell${done ? ' is-done' : ''}${
-                    tile === shownStep ? ' is-current' : ''
-                  }${s === -Infinity ? ' is-masked' : ''}`}
-                />
-                {cell >= 34 && (
-                  <text
-                    x={cell / 2}
-                    y={cell / 2}
-                    dy="0.32em"
-                    textAnchor="middle"
-                    className="teach-tile-score"
-                  >
-                    {fixed(s, 1)}
+        <div ref={tilesRef}>
+          <PlotExport
+            plotRef={tilesRef}
+            picture={t('teach.flash.tiles')}
+            what={`flash_tiles_step${shownStep + 1}`}
+          />
+          <svg
+            className="teach-tiles"
+            width={cols * cell + 2}
+            height={cell + 22}
+            role="img"
+            aria-label={t('teach.flash.rowLabel', {
+              token,
+              step: shownStep + 1,
+              tiles: flash.tiles,
+            })}
+          >
+            {scores.map((s, c) => {
+              const tile = Math.floor(c / size);
+              const done = tile <= shownStep;
+              return (
+                <g key={c} transform={`translate(${c * cell + 1},1)`}>
+                  <rect
+                    width={cell - 1}
+                    height={cell}
+                    className={`teach-tile-cell${done ? ' is-done' : ''}${
+                      tile === shownStep ? ' is-current' : ''
+                    }${s === -Infinity ? ' is-masked' : ''}`}
+                  />
+                  {cell >= 34 && (
+                    <text
+                      x={cell / 2}
+                      y={cell / 2}
+                      dy="0.32em"
+                      textAnchor="middle"
+                      className="teach-tile-score"
+                    >
+                      {fixed(s, 1)}
+                    </text>
+                  )}
+                  <text x={cell / 2} y={cell + 14} textAnchor="middle" className="teach-tile-label">
+                    {c}
                   </text>
-                )}
-                <text x={cell / 2} y={cell + 14} textAnchor="middle" className="teach-tile-label">
-                  {c}
-                </text>
-              </g>
-            );
-          })}
-          {Array.from({ length: flash.tiles + 1 }, (_, i) => (
-            <line
-              key={i}
-              x1={Math.min(cols, i * size) * cell + 0.5}
-              x2={Math.min(cols, i * size) * cell + 0.5}
-              y1={0}
-              y2={cell + 2}
-              className="teach-tile-edge"
-            />
-          ))}
-        </svg>
+                </g>
+              );
+            })}
+            {Array.from({ length: flash.tiles + 1 }, (_, i) => (
+              <line
+                key={i}
+                x1={Math.min(cols, i * size) * cell + 0.5}
+                x2={Math.min(cols, i * size) * cell + 0.5}
+                y1={0}
+                y2={cell + 2}
+                className="teach-tile-edge"
+              />
+            ))}
+          </svg>
+        </div>
 
-        <div className="teach-table-wrap">
+        <div className="teach-table-wrap" tabIndex={0}>
           <table className="teach-table" data-testid="flash-table">
             <caption>{t('teach.flash.table.caption', { token })}</caption>
             <thead>

@@ -1,5 +1,5 @@
-/** Pure: the gallery's mask recipes and padded matrices. */
-import { buildMask } from '../../../engine/masks';
+/** Pure: the gallery's mask recipes and the masks the engine makes of them. */
+import { buildMask, runMasks } from '../../../engine/masks';
 import type { ArchitectureKind, AttentionKind, MaskMatrix, MaskSpec } from '../../../engine/types';
 
 export type GalleryKind =
@@ -80,9 +80,26 @@ export function maskSpecKey(spec: MaskSpec): string {
     : JSON.stringify(spec);
 }
 
-/** The self-attention the mask applies to in a playground of this architecture. */
-export function maskedKind(architecture: ArchitectureKind): AttentionKind {
-  return architecture === 'decoder' ? 'decoder-self' : 'encoder-self';
+/**
+ * The mask the engine uses on `attention` of a playground of `architecture` when the run's mask is
+ * this gallery entry, [rows][cols]: queries × keys (cross-attention: decoder rows × encoder
+ * columns; decoder self-attention: the entry ANDed with causal).
+ */
+export function engineMask(
+  kind: GalleryKind,
+  settings: GallerySettings,
+  architecture: ArchitectureKind,
+  attention: AttentionKind,
+  rows: number,
+  cols: number,
+): MaskMatrix {
+  const masks = runMasks(
+    architecture,
+    { mask: gallerySpec(kind, settings), maskedAttention: attention },
+    cols,
+    rows,
+  );
+  return masks[attention] ?? galleryMask(kind, settings, rows, cols);
 }
 
 /**
@@ -106,20 +123,6 @@ export function valuesChecksum(values: ArrayLike<number>): string {
     }
   }
   return (h >>> 0).toString(16).padStart(8, '0');
-}
-
-/** `values` [rows][cols] in the top-left of [R][C]; the padded cells are NaN (not computed). */
-export function padTo(
-  values: ArrayLike<number>,
-  rows: number,
-  cols: number,
-  R: number,
-  C: number,
-): Float64Array {
-  const out = new Float64Array(R * C).fill(Number.NaN);
-  for (let r = 0; r < Math.min(rows, R); r++)
-    for (let c = 0; c < Math.min(cols, C); c++) out[r * C + c] = values[r * cols + c]!;
-  return out;
 }
 
 /** A mask as numbers for drawing: 1 where allowed, −∞ (hatched) where masked. */

@@ -14,6 +14,7 @@ import { serializeSvgElement } from '../../export/svg';
 import { useAppStore } from '../../../store';
 import { fixed, short, tiny } from '../common/format';
 import { LinePlot, type PlotSeries } from '../common/LinePlot';
+import { ExportableMatrix } from '../common/ExportableMatrix';
 import { MatrixCanvas } from '../common/MatrixCanvas';
 import { useTeachRun } from '../common/useTeach';
 import { NumberSelect } from '../common/NumberSelect';
@@ -21,7 +22,8 @@ import '../common/teach.css';
 
 const D_MODELS = [4, 8, 16, 32, 64, 128, 256, 512] as const;
 const POSITIONS = [8, 16, 32, 64, 128, 256] as const;
-const CURVE_COLORS = ['#4a3aa8', '#21918c', '#d6604d', '#e6a100'];
+// CSS colours (app.css): the curves follow the light or dark theme.
+const CURVE_COLORS = ['var(--plot-1)', 'var(--plot-2)', 'var(--plot-3)', 'var(--plot-4)'];
 const labels = (n: number): string[] => Array.from({ length: n }, (_, i) => String(i));
 
 /** Tab "Positional encodings": sinusoids, their dot products, RoPE, ALiBi and learned tables. */
@@ -187,7 +189,7 @@ function Similarity({ table, positions, dModel }: TableProps) {
     {
       id: 'dots',
       label: t('teach.pos.sim.series', { i }),
-      color: '#4a3aa8',
+      color: 'var(--plot-1)',
       markers: false,
       points: Array.from(dots, (y, x) => ({ x, y })),
     },
@@ -224,7 +226,9 @@ function Similarity({ table, positions, dModel }: TableProps) {
           far: fixed(dots[Math.min(positions - 1, i + 10)] ?? 0, 2),
         })}
       </p>
-      <MatrixCanvas
+      <ExportableMatrix
+        picture={t('teach.pos.sim.title')}
+        what={`position-similarity_d${dModel}_n${shown}`}
         values={matrix}
         rows={shown}
         cols={shown}
@@ -356,7 +360,9 @@ function Rope({ dModel, positions, base }: { dModel: number; positions: number; 
       <h4>{t('teach.pos.rope.demo.title')}</h4>
       <p>{t('teach.pos.rope.demo.text')}</p>
       <div className="teach-split">
-        <MatrixCanvas
+        <ExportableMatrix
+          picture={t('teach.pos.rope.demo.title')}
+          what={`rope-scores_n${P}`}
           values={scores}
           rows={P}
           cols={P}
@@ -369,7 +375,7 @@ function Rope({ dModel, positions, base }: { dModel: number; positions: number; 
           maxCell={26}
           describe={(r, c, v) => `m = ${r}, n = ${c}, m − n = ${r - c}: ${fixed(v, 4)}`}
         />
-        <div className="teach-table-wrap">
+        <div className="teach-table-wrap" tabIndex={0}>
           <table className="teach-table" data-testid="rope-table">
             <thead>
               <tr>
@@ -430,7 +436,9 @@ function Alibi({ positions }: { positions: number }) {
       <p className="teach-readout">
         {t('teach.pos.alibi.slopes', { slopes: slopes.map((s) => short(s, 4)).join(', ') })}
       </p>
-      <MatrixCanvas
+      <ExportableMatrix
+        picture={t('teach.pos.alibi.title')}
+        what={`alibi_head${h + 1}-of-${heads}_n${P}`}
         values={bias}
         rows={P}
         cols={P}
@@ -467,7 +475,9 @@ function Learned({ positions }: { positions: number }) {
             {t('teach.pos.learned.shown', { rows, cols: table.cols })}
           </p>
           {model === 'playground' && <p className="teach-note">{t('teach.pos.learned.random')}</p>}
-          <MatrixCanvas
+          <ExportableMatrix
+            picture={t('teach.pos.learned.title')}
+            what={`learned-positions_${rows}x${table.cols}`}
             values={table.data.subarray(0, rows * table.cols)}
             rows={rows}
             cols={table.cols}

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { entropy, rowOf } from '../../../analysis/teach/attention';
 import {
   meanRowEntropy,
@@ -10,7 +10,8 @@ import { useT } from '../../../i18n';
 import { useAppStore } from '../../../store';
 import { fixed, short } from '../common/format';
 import { LinePlot, type PlotSeries } from '../common/LinePlot';
-import { MatrixCanvas } from '../common/MatrixCanvas';
+import { ExportableMatrix } from '../common/ExportableMatrix';
+import { PlotExport } from '../common/PlotExport';
 import { NumberSelect } from '../common/NumberSelect';
 import { SourceBar } from '../common/SourceBar';
 import { TokenPicker } from '../common/TokenPicker';
@@ -18,8 +19,9 @@ import { useTeachQuery, useTeachRun } from '../common/useTeach';
 import { WeightBars } from '../common/WeightBars';
 import '../common/teach.css';
 
-const RAW_COLOR = '#d6604d';
-const SCALED_COLOR = '#2166ac';
+// CSS colours (app.css): the curves follow the light or dark theme.
+const RAW_COLOR = 'var(--plot-3)';
+const SCALED_COLOR = 'var(--plot-5)';
 
 /** Tab "Why √d_k": sampled softmax sharpness vs d_k, and the current head under any scale. */
 export function SqrtDkView() {
@@ -48,6 +50,8 @@ function Sampling() {
     () => sampleSharpness({ dks: powersOfTwo(maxDk), keys, samples, seed }),
     [keys, samples, seed, maxDk],
   );
+  const entropyRef = useRef<HTMLElement>(null);
+  const maxRef = useRef<HTMLElement>(null);
   const entropySeries: PlotSeries[] = [
     {
       id: 'raw',
@@ -113,8 +117,13 @@ function Sampling() {
         </div>
       </div>
       <div className="teach-plots">
-        <figure>
+        <figure ref={entropyRef}>
           <figcaption>{t('teach.sqrt.entropy.title')}</figcaption>
+          <PlotExport
+            plotRef={entropyRef}
+            picture={t('teach.sqrt.entropy.title')}
+            what={`sqrt-dk_entropy_keys${keys}`}
+          />
           <LinePlot
             series={entropySeries}
             label={t('teach.sqrt.entropy.label')}
@@ -124,8 +133,13 @@ function Sampling() {
             references={[{ y: Math.log(keys), label: t('teach.sqrt.uniform', { n: keys }) }]}
           />
         </figure>
-        <figure>
+        <figure ref={maxRef}>
           <figcaption>{t('teach.sqrt.max.title')}</figcaption>
+          <PlotExport
+            plotRef={maxRef}
+            picture={t('teach.sqrt.max.title')}
+            what={`sqrt-dk_max-weight_keys${keys}`}
+          />
           <LinePlot
             series={maxSeries}
             label={t('teach.sqrt.max.label')}
@@ -137,7 +151,7 @@ function Sampling() {
           />
         </figure>
       </div>
-      <div className="teach-table-wrap">
+      <div className="teach-table-wrap" tabIndex={0}>
         <table className="teach-table" data-testid="sqrt-table">
           <caption>{t('teach.sqrt.table.caption', { samples, keys })}</caption>
           <thead>
@@ -274,7 +288,9 @@ function HeadScale() {
           compare={rowDefault}
           label={t('teach.sqrt.head.bars', { token })}
         />
-        <MatrixCanvas
+        <ExportableMatrix
+          picture={t('teach.sqrt.head.matrix')}
+          what="sqrt-dk_head-weights"
           values={weights}
           rows={head.rows}
           cols={head.cols}

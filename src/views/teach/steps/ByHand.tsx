@@ -100,7 +100,7 @@ function CatMat() {
         onChange={setQuery}
         label={t('teach.steps.pickQuery')}
       />
-      <div className="teach-table-wrap">
+      <div className="teach-table-wrap" tabIndex={0}>
         <table className="teach-table" data-testid="hand-steps">
           <caption>{t('teach.hand.cat.caption', { token: tokens[query] ?? '' })}</caption>
           <thead>
@@ -166,7 +166,7 @@ function CatMat() {
         </output>
       </p>
       <h4>{t('teach.hand.cat.matrix')}</h4>
-      <div className="teach-table-wrap">
+      <div className="teach-table-wrap" tabIndex={0}>
         <table className="teach-table" data-testid="hand-weights">
           <caption className="sr-only">{t('teach.hand.cat.matrix')}</caption>
           <thead>
@@ -266,7 +266,7 @@ function Dictionary() {
     <section className="teach-card" aria-labelledby={headingId}>
       <h3 id={headingId}>{t('teach.hand.dict.title')}</h3>
       <p>{t('teach.hand.dict.intro')}</p>
-      <div className="teach-table-wrap">
+      <div className="teach-table-wrap" tabIndex={0}>
         <table className="teach-table">
           <thead>
             <tr>

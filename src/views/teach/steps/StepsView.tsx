@@ -98,7 +98,7 @@ function ModelSteps() {
           </p>
           {steps.bias && <p className="teach-note">{t('teach.steps.biasNote')}</p>}
           {masked > 0 && <p className="teach-note">{t('teach.steps.maskNote', { n: masked })}</p>}
-          <div className="teach-table-wrap">
+          <div className="teach-table-wrap" tabIndex={0}>
             <table className="teach-table">
               <caption className="sr-only">{t('teach.steps.table.caption', { token })}</caption>
               <thead>
@@ -157,7 +157,7 @@ function ModelSteps() {
         <li>
           <h3>{t('teach.steps.sum.title')}</h3>
           <p>{t('teach.steps.sum.text', { token })}</p>
-          <div className="teach-table-wrap">
+          <div className="teach-table-wrap" tabIndex={0}>
             <table className="teach-table">
               <caption className="sr-only">{t('teach.steps.vtable.caption')}</caption>
               <thead>

@@ -1,33 +1,48 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { MaskSpec } from '../../../engine/types';
+import type { AttentionKind, HeadIntermediates, MaskSpec } from '../../../engine/types';
 import { useAppStore } from '../../../store';
 import { getEngineClient } from '../../../store/engineClient';
 import { idleTeachRun, type TeachRun } from '../../../store/teachSlice';
-import type { SentenceSlot } from '../../../store/types';
-import type { RunSlot } from '../../../worker/protocol';
-import { maskedKind, maskSpecKey } from './masks';
+import type { RunRequest, RunSlot } from '../../../worker/protocol';
+import { maskSpecKey } from './masks';
 
 /** Pause after a mask edit before the playground runs again (a newer edit supersedes it). */
 export const MASK_RUN_DEBOUNCE_MS = 150;
 
-const MASK_SLOT: RunSlot = 'teach-mask';
-
-/** What the masks view shows: the playground run with the chosen mask, and which head it is. */
-export interface MaskRun extends TeachRun {
+/** A playground run of the masks view: the chosen head, and which layer/head it is. */
+export interface PlaygroundRun extends TeachRun {
   layer: number;
   head: number;
+  /** Padded runs: the same head of the sentence without its [PAD] tokens. */
+  unpadded: HeadIntermediates | null;
+}
+
+export interface PlaygroundRunOptions {
+  /** The worker slot (a newer run of the same slot supersedes the older one). */
+  runSlot: RunSlot;
+  text: string;
+  spec: MaskSpec;
+  /** The attention the mask applies to and whose head is returned. */
+  attention: AttentionKind;
+  /** Pad the text with [PAD] to the longest of these texts + extra (the padding example). */
+  padding?: RunRequest['padding'];
 }
 
 /**
- * Runs the PLAYGROUND model (whatever model is selected: the same sentence) with `spec` as its
- * self-attention mask, asking for the chosen layer/head's intermediates (clamped to the
- * playground's layers and heads). Re-runs `MASK_RUN_DEBOUNCE_MS` after the last change, under its
- * own slot ('teach-mask'), so it never supersedes the heatmaps' or the other teaching runs.
+ * Runs the PLAYGROUND model (whatever model is selected) on `text` with `spec` on `attention`,
+ * asking for the chosen layer/head's intermediates (clamped to the playground's layers and heads).
+ * Re-runs `MASK_RUN_DEBOUNCE_MS` after the last change, under its own slot, so it never supersedes
+ * the heatmaps' or the other teaching runs.
  */
-export function useMaskRun(slot: SentenceSlot, spec: MaskSpec): MaskRun {
+export function usePlaygroundRun({
+  runSlot,
+  text,
+  spec,
+  attention,
+  padding,
+}: PlaygroundRunOptions): PlaygroundRun {
   const options = useAppStore((s) => s.playground);
   const backend = useAppStore((s) => s.backend);
-  const text = useAppStore((s) => s.sentences[slot]);
   const layer = Math.min(
     useAppStore((s) => s.layer),
     options.layers - 1,
@@ -36,38 +51,52 @@ export function useMaskRun(slot: SentenceSlot, spec: MaskSpec): MaskRun {
     useAppStore((s) => s.head),
     options.heads - 1,
   );
-  const kind = maskedKind(options.architecture);
   const specKey = maskSpecKey(spec);
+  const paddingKey = JSON.stringify(padding ?? null);
   const key = useMemo(
-    () => JSON.stringify([options, backend, text, kind, layer, head, specKey]),
-    [options, backend, text, kind, layer, head, specKey],
+    () =>
+      JSON.stringify([
+        runSlot,
+        options,
+        backend,
+        text,
+        attention,
+        layer,
+        head,
+        specKey,
+        paddingKey,
+      ]),
+    [runSlot, options, backend, text, attention, layer, head, specKey, paddingKey],
   );
-  // The spec of this key (its identity changes with every render of the caller).
-  const [current, setCurrent] = useState<{ key: string; spec: MaskSpec }>({ key, spec });
-  if (current.key !== key) setCurrent({ key, spec });
+  // The request of this key (the caller's objects change identity with every render).
+  const [current, setCurrent] = useState({ key, spec, padding });
+  if (current.key !== key) setCurrent({ key, spec, padding });
   const [run, setRun] = useState<TeachRun>(idleTeachRun);
+  const [unpadded, setUnpadded] = useState<HeadIntermediates | null>(null);
 
   useEffect(() => {
-    const runSpec = current.spec;
     let requestId: number | null = null;
     let cancelled = false;
     setRun((r) => ({ ...r, key, state: 'loading', error: null }));
     const timer = setTimeout(() => {
       if (text.trim() === '') {
         setRun({ ...idleTeachRun(), key, state: 'ready' });
+        setUnpadded(null);
         return;
       }
       let tokens: string[] = [];
       try {
         requestId = getEngineClient().run(
           {
-            slot: MASK_SLOT,
+            slot: runSlot,
             text,
             model: { kind: 'playground', options },
-            mask: runSpec,
+            mask: current.spec,
+            maskedAttention: attention,
+            ...(current.padding ? { padding: current.padding } : {}),
             backend,
             maxTokens: options.maxPositions,
-            intermediates: { kind, layer, head },
+            intermediates: { kind: attention, layer, head },
           },
           {
             onTokens: (t) => {
@@ -81,18 +110,19 @@ export function useMaskRun(slot: SentenceSlot, spec: MaskSpec): MaskRun {
               if (cancelled) return;
               const inter = extras?.intermediates ?? null;
               requestId = null;
+              // The playground feeds one sentence to both sides: rows and columns are its tokens.
+              const fits =
+                inter && inter.queryLength === tokens.length && inter.keyLength === tokens.length;
               setRun({
                 ...idleTeachRun(),
                 key,
                 state: 'ready',
                 rowTokens: tokens,
                 colTokens: tokens,
-                intermediates:
-                  inter && inter.queryLength === tokens.length && inter.keyLength === tokens.length
-                    ? inter
-                    : null,
+                intermediates: fits ? inter : null,
                 positional: extras?.positional ?? null,
               });
+              setUnpadded(extras?.unpadded ?? null);
             },
             onError: (message) => {
               if (cancelled) return;
@@ -117,8 +147,8 @@ export function useMaskRun(slot: SentenceSlot, spec: MaskSpec): MaskRun {
         }
       }
     };
-    // `current.spec` belongs to `key`: the key says everything the run depends on.
+    // `current` belongs to `key`: the key says everything the run depends on.
   }, [key]);
 
-  return { ...run, layer, head };
+  return { ...run, layer, head, unpadded };
 }

@@ -1,0 +1,185 @@
+/**
+ * Browser tests of the masks tab's model runs (padding through the model, the attention of an
+ * encoder–decoder playground), the teaching pictures' PNG exports, and the teaching tabs in dark
+ * theme (axe scan).
+ */
+import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { type Locator, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+async function openTab(page: Page, name: string, url = '/'): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('tab', { name, exact: true }).click();
+  await expect(page.getByRole('tab', { name, exact: true })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+}
+
+/** Hovers the cell (row, col) of a matrix canvas of `rows` × `cols` cells; returns its readout. */
+async function readCell(
+  canvas: Locator,
+  rows: number,
+  cols: number,
+  row: number,
+  col: number,
+): Promise<string> {
+  const box = await canvas.boundingBox();
+  expect(box).not.toBeNull();
+  await canvas.hover({
+    position: { x: ((col + 0.5) * box!.width) / cols, y: ((row + 0.5) * box!.height) / rows },
+  });
+  const id = await canvas.getAttribute('aria-describedby');
+  expect(id).toBeTruthy();
+  const readout = canvas.page().locator(`[id="${id}"]`);
+  return (await readout.textContent()) ?? '';
+}
+
+const PNG_SIGNATURE = [137, 80, 78, 71, 13, 10, 26, 10];
+
+/** Clicks an export's "Download PNG" and returns the file's name and bytes. */
+async function downloadPng(page: Page, group: Locator): Promise<{ name: string; bytes: Buffer }> {
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    group.getByRole('button', { name: 'Download PNG' }).click(),
+  ]);
+  const bytes = readFileSync(await file.path());
+  expect(Array.from(bytes.subarray(0, 8)), 'PNG signature').toEqual(PNG_SIGNATURE);
+  return { name: file.suggestedFilename(), bytes };
+}
+
+/** Decodes a PNG in the page: its size and how many distinct colours it has (sampled). */
+async function pngColours(page: Page, bytes: Buffer): Promise<{ w: number; colours: number }> {
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.naturalWidth;
+    c.height = img.naturalHeight;
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const px = ctx.getImageData(0, 0, c.width, c.height).data;
+    const seen = new Set<number>();
+    for (let i = 0; i < px.length; i += 4 * 5)
+      seen.add((px[i]! << 16) | (px[i + 1]! << 8) | px[i + 2]!);
+    return { w: c.width, colours: seen.size };
+  }, bytes.toString('base64'));
+}
+
+test('padding runs through the model: [PAD] keys get 0 and real rows match the unpadded run', async ({
+  page,
+}) => {
+  await openTab(page, 'Masks');
+  await expect(page.getByTestId('mask-pairs')).toBeVisible({ timeout: 45_000 });
+  await page.getByRole('radio', { name: /^Padding/ }).check();
+  for (const slot of ['A', 'B']) {
+    const card = page.getByTestId(`mask-padded-${slot}`);
+    const padKeys = card.getByTestId('pad-key-max');
+    await expect(padKeys).toContainText('is 0.', { timeout: 30_000 });
+    const diff = await card.getByTestId('pad-real-diff').innerText();
+    const value = Number(/is ([^:]+):/.exec(diff)?.[1]);
+    expect(value).toBeGreaterThanOrEqual(0);
+    expect(value).toBeLessThan(1e-6);
+    // The extra [PAD] (2 by default) make [PAD] query rows in both sentences.
+    await expect(card.getByTestId('pad-query-rows')).toContainText(/share of its weight: 1\.0000/);
+  }
+  // The [PAD] columns are the model's numbers: a score before masking, a −∞ after, 0 after softmax.
+  const card = page.getByTestId('mask-padded-A');
+  const pairs = await card.getByTestId('mask-pairs-padding').innerText();
+  const n = Number(/N = (\d+)/.exec(pairs)?.[1]);
+  const real = Number(/Attended pairs: (\d+)/.exec(pairs)?.[1]) / n;
+  expect(real).toBeLessThan(n);
+  const before = card.getByRole('img', { name: /scores before masking$/ });
+  expect(await readCell(before, n, n, 0, n - 1)).toMatch(/→ \[PAD\]: −?\d+\.\d+$/);
+  const after = card.getByRole('img', { name: /scores after masking/ });
+  expect(await readCell(after, n, n, 0, n - 1)).toMatch(/→ \[PAD\]: −∞$/);
+  const weights = card.getByRole('img', { name: /softmax weights$/ });
+  expect(await readCell(weights, n, n, n - 1, n - 1)).toMatch(/^\[PAD\] → \[PAD\]: 0\.0000$/);
+  expect(await readCell(weights, n, n, n - 1, 0)).toMatch(/^\[PAD\] → .+: 0\.\d{4}$/);
+});
+
+test('encoder–decoder playground: the mask goes to the chosen attention', async ({ page }) => {
+  await page.goto('/?model=playground');
+  await page.getByRole('combobox', { name: 'Architecture' }).selectOption('encoder-decoder');
+  await page.getByRole('tab', { name: 'Masks', exact: true }).click();
+  const pairs = page.getByTestId('mask-pairs');
+  await expect(pairs).toBeVisible({ timeout: 45_000 });
+  const count = async (): Promise<number> =>
+    Number(/Attended pairs: (\d+)/.exec(await pairs.innerText())?.[1] ?? NaN);
+  const n = Number(/N = (\d+)/.exec(await pairs.innerText())?.[1]);
+  expect(n).toBeGreaterThan(2);
+  const picker = page.getByTestId('mask-attention');
+  const source = page.getByTestId('mask-source');
+
+  await page.getByRole('radio', { name: /^No mask/ }).check();
+  await expect.poll(count).toBe(n * n); // encoder self-attention: everything
+  await picker.getByRole('radio', { name: 'Decoder self-attention' }).check();
+  await expect(source).toContainText('Decoder self-attention');
+  await expect.poll(count).toBe((n * (n + 1)) / 2); // the decoder adds causal
+  await page.getByRole('radio', { name: /^Sliding window/ }).check();
+  await page.getByRole('slider', { name: 'Window radius r' }).fill('1');
+  await expect.poll(count).toBe(2 * n - 1); // window ∩ causal: the diagonal and one before
+  await expect(page.getByTestId('mask-cost-window')).toContainText(`${2 * n - 1} / ${n * n}`);
+
+  await picker.getByRole('radio', { name: 'Cross-attention' }).check();
+  await expect(source).toContainText('Cross-attention');
+  await expect(page.getByTestId('mask-axes')).toContainText('decoder rows × encoder columns');
+  await expect.poll(count).toBe(n + 2 * (n - 1)); // the window as it is, no causal
+  await page.getByRole('radio', { name: /^Causal/ }).check();
+  await expect.poll(count).toBe((n * (n + 1)) / 2);
+});
+
+test('mask and positions pictures download as PNG through the real download path', async ({
+  page,
+}) => {
+  await openTab(page, 'Masks');
+  await expect(page.getByTestId('mask-pairs')).toBeVisible({ timeout: 45_000 });
+  const softmax = page.getByTestId('mask-softmax');
+  await expect(page.locator('.teach-triptych[aria-busy="false"]')).toBeVisible();
+  const mask = await downloadPng(page, softmax.getByRole('group', { name: /^Export Softmax/ }));
+  expect(mask.name).toMatch(/^atlas_[^_]+_mask-window_encoder-self_L1H1_softmax_.*\.png$/);
+  const maskPng = await pngColours(page, mask.bytes);
+  expect(maskPng.colours).toBeGreaterThan(4);
+  await expect(softmax.getByRole('status')).toContainText(`Saved ${mask.name}`);
+
+  await page.getByRole('tab', { name: 'Positional encodings', exact: true }).click();
+  const alibi = page.getByRole('group', { name: 'Export ALiBi: a distance penalty per head' });
+  const picture = await downloadPng(page, alibi);
+  expect(picture.name).toMatch(/^atlas_[^_]+_alibi_head1-of-8_n16.*\.png$/);
+  expect((await pngColours(page, picture.bytes)).colours).toBeGreaterThan(4);
+});
+
+const TEACH_TABS = [
+  'Step by step',
+  'Why √d_k',
+  'Masks',
+  'Positional encodings',
+  'Same word, different weights',
+  'Efficient attention',
+];
+
+test('teaching tabs in dark theme: no serious or critical axe violations', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('/');
+  for (const name of TEACH_TABS) {
+    await page.getByRole('tab', { name, exact: true }).click();
+    // Let the tab's run land (its spinner goes), so the scan sees the finished view.
+    await expect(page.locator('.teach-status[role="status"]')).toHaveCount(0, { timeout: 45_000 });
+    const results = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    const bad = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map(
+        (v) =>
+          `${name}: ${v.id} (${v.impact}): ${v.nodes
+            .slice(0, 5)
+            .map((node) => `${node.target.join(' ')} ${node.any[0]?.message ?? ''}`)
+            .join(' | ')}`,
+      );
+    expect(bad).toEqual([]);
+  }
+});
