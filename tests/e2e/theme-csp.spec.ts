@@ -94,8 +94,8 @@ test('under a strict Content Security Policy the page runs both sentences', asyn
       });
     },
   );
-  const document = await page.goto('/');
-  expect(document?.headers()['content-security-policy']).toBe(STRICT_CSP);
+  const response = await page.goto('/');
+  expect(response?.headers()['content-security-policy']).toBe(STRICT_CSP);
   for (const side of ['A', 'B'])
     await expect(page.locator(`figure[data-slot="${side}"]`)).toHaveAttribute(
       'data-state',
