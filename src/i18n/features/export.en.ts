@@ -38,6 +38,7 @@ export const exportEn = {
   'export.comparison': 'Export comparison',
   'export.aggregates': 'Export aggregates',
   'export.positions': 'Export positional encodings',
+  'export.barRelative': 'Weight ÷ the head’s largest weight',
 
   'share.copyLink': 'Copy link',
   'share.copied': 'Link copied to the clipboard.',

@@ -35,6 +35,7 @@ export const exportZh: Record<keyof typeof exportEn, string> = {
   'export.comparison': '导出对比图',
   'export.aggregates': '导出汇总热图',
   'export.positions': '导出位置编码图',
+  'export.barRelative': '权重 ÷ 该头的最大权重',
 
   'share.copyLink': '复制链接',
   'share.copied': '链接已复制到剪贴板。',
