@@ -1,11 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { useAppStore } from './store';
+import { startFromLocation } from './views/export/shareLocation';
 import './app.css';
 
-// Start the engine and the two example sentences before the first paint (instant first result).
-useAppStore.getState().runAll();
+// Start the engine before the first paint (instant first result): with a shared link's state when
+// the page was opened with one (applied before the first run), else the two example sentences.
+void startFromLocation();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('Missing #root element');

@@ -15,5 +15,12 @@ export {
   toBase64Url,
   fromBase64Url,
 } from './codec';
-export { validateSharedState, clampView, kindsForShare, MAX_SENTENCE_CHARS } from './schema';
-export { snapshotShareState, type ShareSource } from './snapshot';
+export {
+  validateSharedState,
+  clampView,
+  kindsForShare,
+  isHubId,
+  isHubRevision,
+  MAX_SENTENCE_CHARS,
+} from './schema';
+export { snapshotShareState, sharedModelNote, type ShareSource } from './snapshot';

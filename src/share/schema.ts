@@ -34,10 +34,35 @@ const MASKS: readonly MaskChoice[] = [
   'global-window',
   'bigbird',
 ];
-const MODELS = ['translator', 'playground'] as const;
+const MODELS = ['translator', 'playground', 'hf'] as const;
+
+/** A Hub model id: `name` or `owner/name` (letters, digits, '-', '_', '.'), at most 96 characters. */
+const HUB_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]*(\/[A-Za-z0-9][A-Za-z0-9_.-]*)?$/;
+/** A branch, tag or commit: no '..', no leading '/', at most 100 characters. */
+const HUB_REVISION = /^[A-Za-z0-9_.-][A-Za-z0-9_./-]*$/;
+
+export function isHubId(value: unknown): value is string {
+  return (
+    typeof value === 'string' && value.length <= 96 && HUB_ID.test(value) && !value.includes('..')
+  );
+}
+
+export function isHubRevision(value: unknown): value is string {
+  return (
+    typeof value === 'string' &&
+    value.length <= 100 &&
+    HUB_REVISION.test(value) &&
+    !value.includes('..')
+  );
+}
 const SLOTS: readonly ShareSlot[] = ['A', 'B'];
 
-/** The attention blocks each architecture has (the translator is an encoder–decoder). */
+/**
+ * The attention blocks each architecture has (the translator is an encoder–decoder). A Hugging
+ * Face checkpoint is an encoder or a decoder, known once loaded: either kind is accepted here.
+ */
+const HF_KINDS: readonly AttentionKind[] = ['encoder-self', 'decoder-self'];
+
 const KINDS: Record<PlaygroundOptions['architecture'], readonly AttentionKind[]> = {
   encoder: ['encoder-self'],
   decoder: ['decoder-self'],
@@ -48,6 +73,7 @@ export function kindsForShare(
   model: SharedState['model'],
   architecture: PlaygroundOptions['architecture'],
 ): readonly AttentionKind[] {
+  if (model === 'hf') return HF_KINDS;
   return KINDS[model === 'translator' ? 'encoder-decoder' : architecture];
 }
 
@@ -112,7 +138,24 @@ export function validateSharedState(raw: unknown, ctx: ShareContext): DecodeResu
   const r = new Reader();
   const maxChars = ctx.maxSentenceChars ?? MAX_SENTENCE_CHARS;
 
-  const model = r.field(raw, 'model', 'model', d.model, (v) => oneOf(v, MODELS), 'unknown');
+  let model = r.field(raw, 'model', 'model', d.model, (v) => oneOf(v, MODELS), 'unknown');
+  let hf = model === d.model ? d.hf : null;
+  if (model === 'hf' && raw.model === 'hf') {
+    // The checkpoint must be named well enough to load; otherwise the default model opens.
+    const h = raw.hf;
+    if (isRecord(h) && isHubId(h.id) && isHubRevision(h.revision ?? 'main'))
+      hf = {
+        id: h.id,
+        revision: typeof h.revision === 'string' ? h.revision : 'main',
+        pair: h.pair === true,
+      };
+    else {
+      r.issues.push({ field: 'hf', code: 'invalid' });
+      model = d.model;
+      hf = d.hf;
+    }
+  }
+  if (model !== 'hf') hf = null;
 
   const rawSentences = r.object(raw, 'sentences');
   const sentences = { ...d.sentences };
@@ -221,6 +264,7 @@ export function validateSharedState(raw: unknown, ctx: ShareContext): DecodeResu
     state: {
       v: SHARE_VERSION,
       model,
+      hf,
       sentences,
       tab,
       kind,

@@ -1,6 +1,6 @@
 /** The shareable part of the app's state, read from the store's fields (no store import). */
 import type { AppState } from '../store/types';
-import { SHARE_VERSION, type SharedState } from './types';
+import { SHARE_VERSION, type SharedHfModel, type SharedState } from './types';
 
 /** The store fields a link carries. */
 export type ShareSource = Pick<
@@ -15,14 +15,33 @@ export type ShareSource = Pick<
   | 'playground'
   | 'mask'
   | 'colorMap'
->;
+> &
+  Partial<Pick<AppState, 'hub'>>;
+
+/** The Hub checkpoint in use, when it came from the Hub (files cannot travel in a link). */
+function sharedHf(s: ShareSource): SharedHfModel | null {
+  const info = s.hub?.info;
+  if (s.model !== 'hf' || !info || info.source !== 'hub') return null;
+  return { id: info.name, revision: info.revision ?? 'main', pair: s.hub?.pair ?? false };
+}
+
+/**
+ * Why a link cannot carry the model in use (it then opens with the built-in translator): the
+ * Hugging Face checkpoint came from local files, or none has loaded yet. Null when it can.
+ */
+export function sharedModelNote(s: ShareSource): 'files' | 'notLoaded' | null {
+  if (s.model !== 'hf' || sharedHf(s)) return null;
+  return s.hub?.info?.source === 'files' ? 'files' : 'notLoaded';
+}
 
 /** A plain copy of what a link should restore (the hovered cell, if any, becomes its focus). */
 export function snapshotShareState(s: ShareSource): SharedState {
+  const hf = sharedHf(s);
   return {
     v: SHARE_VERSION,
-    // Links do not carry Hugging Face checkpoints yet (`?hf=<id>` preselects one): the default model.
-    model: s.model === 'hf' ? 'translator' : s.model,
+    // A checkpoint from local files (or none loaded yet) cannot travel: the default model.
+    model: s.model === 'hf' && !hf ? 'translator' : s.model,
+    hf,
     sentences: { A: s.sentences.A, B: s.sentences.B },
     tab: s.tab,
     kind: s.kind,

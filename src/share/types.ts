@@ -17,10 +17,25 @@ export interface SharedFocus {
   key: number;
 }
 
+/**
+ * A Hugging Face checkpoint from the Hub, named so the opener can load it (from Cache Storage when
+ * cached). Checkpoints opened from local files cannot travel in a link.
+ */
+export interface SharedHfModel {
+  /** Hub model id, e.g. `bert-base-uncased` or `owner/name`. */
+  id: string;
+  /** Branch, tag or commit. */
+  revision: string;
+  /** Sentence-pair mode (`[CLS] A [SEP] B [SEP]`). */
+  pair: boolean;
+}
+
 /** Everything a link restores. Layer and head are 0-based here (the UI shows them 1-based). */
 export interface SharedState {
   v: typeof SHARE_VERSION;
-  model: 'translator' | 'playground';
+  model: 'translator' | 'playground' | 'hf';
+  /** The Hub checkpoint when `model` is 'hf'; null otherwise. */
+  hf: SharedHfModel | null;
   sentences: Record<ShareSlot, string>;
   /** Workspace tab id (src/views/app/tabs.tsx). */
   tab: string;

@@ -56,6 +56,7 @@ export {
 export { readUrlOptions, absoluteUrl, asFolder, type UrlOptions } from './urlParams';
 export { setEngineClient, getEngineClient, setDebounceMs, getDebounceMs } from './engineClient';
 export { isScheduled } from './scheduler';
+export { startApp, openShareLink, decodeAgainst } from './openLink';
 export {
   THEMES,
   COLOR_MAPS,

@@ -8,6 +8,7 @@
 import type { StateCreator } from 'zustand';
 import { clampView, type DecodeResult, type ShareFailure } from '../share';
 import { emptyRun, LIMITS } from './defaults';
+import { getEngineClient } from './engineClient';
 import { normalizePlayground, viewChoices } from './model';
 import type { AppState, SentenceRun } from './types';
 
@@ -79,16 +80,20 @@ const fresh = (run: SentenceRun): SentenceRun => ({
   state: run.state,
 });
 
+/** A sentence waiting for its model to load (ticket 0: answers of older runs are ignored). */
+const waiting = (): SentenceRun => ({ ...emptyRun(), state: 'loading' });
+
 export const createShareSlice: StateCreator<AppState, [], [], ShareSlice> = (set, get, api) => {
   /** Fits a pending layer/head to the translator once its shape is known. */
   const settlePending = (s: AppState): void => {
     const pending = s.pendingView;
     if (!pending) return;
-    if (s.model !== 'translator') {
+    if (s.model === 'playground') {
       set({ pendingView: null });
       return;
     }
-    if (!s.translatorInfo) return;
+    // The model's shape: the translator's, or the Hugging Face checkpoint's once loaded.
+    if (s.model === 'translator' ? !s.translatorInfo : !s.hub.info) return;
     const choices = viewChoices(s);
     const fit = clampView(pending, choices);
     set({
@@ -109,8 +114,34 @@ export const createShareSlice: StateCreator<AppState, [], [], ShareSlice> = (set
         : s.shareNotices,
     });
   };
+  /** Stops the runs in flight (their answers would be of another model). */
+  const stopRuns = (): void => {
+    for (const run of [get().runs.A, get().runs.B])
+      if (run.requestId !== null && run.state === 'loading')
+        try {
+          getEngineClient().cancel(run.requestId);
+        } catch {
+          // no client: nothing in flight
+        }
+  };
   api.subscribe((s, prev) => {
-    if (s.pendingView && (s.translatorInfo !== prev.translatorInfo || s.model !== prev.model))
+    // A link's Hub checkpoint failed to load (or was cancelled): the sentences stop waiting and say what is missing
+    // (the hub panel says why the load failed).
+    if (
+      s.model === 'hf' &&
+      s.hub.load.state !== 'loading' &&
+      s.hub.load.state !== 'ready' &&
+      prev.hub.load.state === 'loading' &&
+      s.runs.A.ticket === 0 &&
+      s.runs.A.state === 'loading'
+    )
+      get().runAll();
+    if (
+      s.pendingView &&
+      (s.translatorInfo !== prev.translatorInfo ||
+        s.model !== prev.model ||
+        s.hub.info !== prev.hub.info)
+    )
       settlePending(s);
   });
 
@@ -144,8 +175,19 @@ export const createShareSlice: StateCreator<AppState, [], [], ShareSlice> = (set
       const requested = { layer: shared.layer, head: shared.head };
       let view = requested;
       let pendingView: ShareSlice['pendingView'] = null;
+      const hf = shared.model === 'hf' ? shared.hf : null;
+      // The link's Hub checkpoint is the one already loaded: its shape is known now.
+      const hfReady =
+        !!hf &&
+        s.hub.info?.source === 'hub' &&
+        s.hub.info.name === hf.id &&
+        (s.hub.info.revision ?? 'main') === hf.revision;
       const next = { ...s, model: shared.model, playground, kind: shared.kind };
-      if (shared.model === 'playground' || s.translatorInfo) {
+      const shapeKnown =
+        shared.model === 'playground' ||
+        (shared.model === 'translator' && !!s.translatorInfo) ||
+        hfReady;
+      if (shapeKnown) {
         const fit = clampView(requested, viewChoices(next));
         view = fit;
         if (fit.clamped)
@@ -157,7 +199,7 @@ export const createShareSlice: StateCreator<AppState, [], [], ShareSlice> = (set
             head: fit.head,
           });
       } else {
-        // The translator's depth is known once it has loaded: show a provisional view until then.
+        // The model's depth is known once it has loaded: show a provisional view until then.
         pendingView = requested;
         view = {
           layer: Math.min(requested.layer, LIMITS.layers.max - 1),
@@ -181,8 +223,15 @@ export const createShareSlice: StateCreator<AppState, [], [], ShareSlice> = (set
         runs: { A: fresh(s.runs.A), B: fresh(s.runs.B) },
         shareNotices: notices,
         pendingView,
+        ...(hf ? { hub: { ...s.hub, id: hf.id, revision: hf.revision, pair: hf.pair } } : {}),
       });
-      get().runAll();
+      // A Hub checkpoint not loaded yet: load it (from Cache Storage when cached); both sentences
+      // run once it has loaded (hubSlice's activate), so nothing runs on a model that is not there.
+      if (hf && !hfReady) {
+        stopRuns();
+        set({ runs: { A: waiting(), B: waiting() } });
+        get().loadHubModel();
+      } else get().runAll();
     },
   };
 };

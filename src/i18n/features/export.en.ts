@@ -38,6 +38,7 @@ export const exportEn = {
   'export.comparison': 'Export comparison',
   'export.aggregates': 'Export aggregates',
   'export.positions': 'Export positional encodings',
+  'export.barRelative': 'Weight ÷ the head’s largest weight',
 
   'share.copyLink': 'Copy link',
   'share.copied': 'Link copied to the clipboard.',
@@ -46,8 +47,10 @@ export const exportEn = {
   'share.tooLong':
     'Too long for a link ({size} KB; the limit is {max} KB). Shorten the sentences and try again.',
   'share.failed': 'The link could not be made: {message}',
-  'share.hfNote':
-    'A Hugging Face model cannot travel in a link: it opens with the built-in translator.',
+  'share.hfFilesNote':
+    'A model opened from files on this computer cannot travel in a link: the link opens with the built-in translator. Load the model from the Hugging Face Hub to share it.',
+  'share.hfNotLoadedNote':
+    'No Hugging Face model has loaded yet, so the link opens with the built-in translator.',
   'share.close': 'Close',
   'share.dismiss': 'Dismiss',
   'share.notice.foreign':

@@ -35,6 +35,7 @@ export const exportZh: Record<keyof typeof exportEn, string> = {
   'export.comparison': '导出对比图',
   'export.aggregates': '导出汇总热图',
   'export.positions': '导出位置编码图',
+  'export.barRelative': '权重 ÷ 该头的最大权重',
 
   'share.copyLink': '复制链接',
   'share.copied': '链接已复制到剪贴板。',
@@ -42,7 +43,9 @@ export const exportZh: Record<keyof typeof exportEn, string> = {
   'share.linkLabel': '当前视图的链接',
   'share.tooLong': '内容太长，无法放进链接（{size} KB，上限 {max} KB）。请缩短句子后再试。',
   'share.failed': '无法生成链接：{message}',
-  'share.hfNote': '链接无法携带 Hugging Face 模型：打开链接时将使用内置翻译模型。',
+  'share.hfFilesNote':
+    '从本机文件打开的模型无法放进链接：打开链接时将使用内置翻译模型。若要分享，请从 Hugging Face Hub 加载该模型。',
+  'share.hfNotLoadedNote': '尚未加载 Hugging Face 模型，因此打开链接时将使用内置翻译模型。',
   'share.close': '关闭',
   'share.dismiss': '知道了',
   'share.notice.foreign': '网址末尾的内容不是分享的视图，已显示默认内容。',

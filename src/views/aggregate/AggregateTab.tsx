@@ -2,7 +2,11 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { MAX_FLOW_TOKENS } from '../../analysis';
 import { useT, type MessageKey } from '../../i18n';
 import { KIND_CODES } from '../export/filename';
-import { figuresPng, PictureExport } from '../export/PictureExport';
+import { formatTickIn } from '../../i18n/numbers';
+import { pictureTitle } from '../export/composite';
+import { modelIdOf } from '../export/heatmapExport';
+import { matricesPicture, matricesSvg, type MatrixPartInput } from '../export/matrixPicture';
+import { PictureExport } from '../export/PictureExport';
 import { useAppStore } from '../../store';
 import type { AggregateMode } from '../../store/types';
 import { AnalysisStatus, SentenceSwitch } from '../heads/common';
@@ -106,6 +110,26 @@ export function AggregateTab() {
   else if (view && mode === 'flow' && flowTooLong)
     notice = t('aggregate.flowTooLong', { max: MAX_FLOW_TOKENS, tokens });
 
+  /** The aggregate for export, at click time: title (model, what, sentence), labels, colour bar. */
+  const exportPart = (): { title: string[]; part: MatrixPartInput } | null => {
+    if (!view || !matrix) return null;
+    const s = useAppStore.getState();
+    const kindPart = model === 'translator' ? `${t(`view.kind.${kind}`)} · ` : '';
+    return {
+      title: pictureTitle(modelIdOf(s), `${kindPart}${caption}`, [{ name, text: sentence }]),
+      part: {
+        caption,
+        rowLabels: view.rowTokens,
+        colLabels: view.colTokens,
+        matrix,
+        scale: 'sequential',
+        colorMap: s.colorMap,
+        barLabel: t('legend.label'),
+        format: (v) => formatTickIn(s.language, v),
+      },
+    };
+  };
+
   return (
     <section className="panel an-panel" aria-labelledby={`${ids}-title`}>
       <div className="an-head">
@@ -171,18 +195,13 @@ export function AggregateTab() {
             label={t('export.aggregates')}
             what={`${model === 'translator' ? `${KIND_CODES[kind]}_` : ''}${mode}`}
             sentence={sentence}
-            png={() => {
-              const canvas = heatRef.current?.querySelector('canvas');
-              return canvas
-                ? figuresPng([
-                    {
-                      canvas,
-                      title: `${name} · ${caption}`,
-                      rowLabels: view.rowTokens,
-                      colLabels: view.colTokens,
-                    },
-                  ])
-                : null;
+            picture={() => {
+              const e = exportPart();
+              return e && matricesPicture(e.title, [e.part]);
+            }}
+            svg={() => {
+              const e = exportPart();
+              return e && matricesSvg(e.title, [e.part]);
             }}
           />
         )}

@@ -3,7 +3,11 @@ import { useShallow } from 'zustand/react/shallow';
 import { difference, sharedWords } from '../../analysis';
 import { useT } from '../../i18n';
 import { KIND_CODES } from '../export/filename';
-import { figuresPng, PictureExport } from '../export/PictureExport';
+import { formatTickIn } from '../../i18n/numbers';
+import { pictureTitle } from '../export/composite';
+import { modelIdOf } from '../export/heatmapExport';
+import { matricesPicture, matricesSvg, type MatrixPartInput } from '../export/matrixPicture';
+import { PictureExport } from '../export/PictureExport';
 import { useAppStore } from '../../store';
 import type { HeadRef } from '../../store/types';
 import { MatrixHeatmap } from '../aggregate/MatrixHeatmap';
@@ -134,6 +138,58 @@ export function CompareTab() {
   const caption = t('compare.headCaption', { layer: layer + 1, head: head + 1 });
   const word = focus?.word ?? '';
 
+  /** The side-by-side pictures (A, B, and B − A when lengths match) for export, at click time. */
+  const exportParts = (): { title: string[]; parts: MatrixPartInput[] } | null => {
+    if (!both) return null;
+    const s = useAppStore.getState();
+    const common = {
+      colorMap: s.colorMap,
+      format: (v: number) => formatTickIn(s.language, v),
+      barLabel: t('legend.label'),
+      scale: 'sequential' as const,
+    };
+    const parts: MatrixPartInput[] = [];
+    if (matA)
+      parts.push({
+        ...common,
+        caption: nameA,
+        rowLabels: both.a.rowTokens,
+        colLabels: both.a.colTokens,
+        matrix: matA,
+      });
+    if (matB)
+      parts.push({
+        ...common,
+        caption: nameB,
+        rowLabels: both.b.rowTokens,
+        colLabels: both.b.colTokens,
+        matrix: matB,
+      });
+    if (diff)
+      parts.push({
+        ...common,
+        caption: t('compare.diffCaption', { layer: layer + 1, head: head + 1 }),
+        rowLabels: diffRows,
+        colLabels: diffCols,
+        matrix: diff.values,
+        scale: 'diverging',
+        max: diff.maxAbs,
+        barLabel: t('compare.diffLegend'),
+      });
+    const kindPart = ui.model === 'translator' ? `${t(`view.kind.${ui.kind}`)} · ` : '';
+    return {
+      title: pictureTitle(
+        modelIdOf(s),
+        `${kindPart}${t('compare.sideBySide', { layer: layer + 1, head: head + 1 })}`,
+        [
+          { name: nameA, text: sentenceA },
+          { name: nameB, text: sentenceB },
+        ],
+      ),
+      parts,
+    };
+  };
+
   return (
     <section className="panel an-panel cmp" aria-labelledby={`${ids}-title`}>
       <div className="an-head">
@@ -190,26 +246,13 @@ export function CompareTab() {
               label={t('export.comparison')}
               what={`${ui.model === 'translator' ? `${KIND_CODES[ui.kind]}_` : ''}compare_L${layer + 1}H${head + 1}`}
               sentence={`${sentenceA} ${sentenceB}`}
-              png={() => {
-                const canvases = Array.from(pairRef.current?.querySelectorAll('canvas') ?? []);
-                const parts = [
-                  matA && { title: nameA, rows: both.a.rowTokens, cols: both.a.colTokens },
-                  matB && { title: nameB, rows: both.b.rowTokens, cols: both.b.colTokens },
-                  diff && {
-                    title: t('compare.diffCaption', { layer: layer + 1, head: head + 1 }),
-                    rows: diffRows,
-                    cols: diffCols,
-                  },
-                ].filter((p) => !!p);
-                if (parts.length !== canvases.length) return null;
-                return figuresPng(
-                  parts.map((p, i) => ({
-                    canvas: canvases[i]!,
-                    title: `${p.title} · ${t('compare.sideBySide', { layer: layer + 1, head: head + 1 })}`,
-                    rowLabels: p.rows,
-                    colLabels: p.cols,
-                  })),
-                );
+              picture={() => {
+                const e = exportParts();
+                return e && matricesPicture(e.title, e.parts);
+              }}
+              svg={() => {
+                const e = exportParts();
+                return e && matricesSvg(e.title, e.parts);
               }}
             />
             <div className="cmp-pair" ref={pairRef}>

@@ -2,18 +2,29 @@ import { useId, useRef, useState } from 'react';
 import { useT } from '../../i18n';
 import { formatCountIn } from '../../i18n/numbers';
 import { useAppStore } from '../../store';
-import { encodeShareFragment, MAX_LINK_CHARS, shareUrl, snapshotShareState } from '../../share';
+import {
+  encodeShareFragment,
+  MAX_LINK_CHARS,
+  sharedModelNote,
+  shareUrl,
+  snapshotShareState,
+} from '../../share';
 import { copyTextToClipboard, type ClipboardFailure } from './download';
 import './export.css';
 
+/** Why the link could not carry the model in use (see sharedModelNote). */
+type ModelNote = ReturnType<typeof sharedModelNote>;
+
+const NOTE_KEYS = { files: 'share.hfFilesNote', notLoaded: 'share.hfNotLoadedNote' } as const;
+
 type Result =
-  | { kind: 'copied'; url: string; hf: boolean }
-  | { kind: 'manual'; url: string; reason: ClipboardFailure; hf: boolean }
+  | { kind: 'copied'; url: string; note: ModelNote }
+  | { kind: 'manual'; url: string; reason: ClipboardFailure; note: ModelNote }
   | { kind: 'tooLong'; chars: number }
   | { kind: 'error'; message: string };
 
 /**
- * "Copy link": the whole state (model, sentences, tab, kind, layer, head, focused cell, playground
+ * "Copy link": the whole state (model (a Hugging Face checkpoint by Hub id and revision), sentences, tab, kind, layer, head, focused cell, playground
  * settings with mask and positional encoding, colour map) compressed into the URL fragment. The
  * link is also shown in a read-only field, for copying by hand where the clipboard is refused.
  */
@@ -29,7 +40,7 @@ export function CopyLinkButton() {
     setWorking(true);
     try {
       const s = useAppStore.getState();
-      const hf = s.model !== 'playground' && s.model !== 'translator';
+      const note = sharedModelNote(s);
       const fragment = await encodeShareFragment(snapshotShareState(s));
       if (fragment.length > MAX_LINK_CHARS) {
         setResult({ kind: 'tooLong', chars: fragment.length });
@@ -39,8 +50,8 @@ export function CopyLinkButton() {
       const copied = await copyTextToClipboard(url);
       setResult(
         copied.ok
-          ? { kind: 'copied', url, hf }
-          : { kind: 'manual', url, reason: copied.reason, hf },
+          ? { kind: 'copied', url, note }
+          : { kind: 'manual', url, reason: copied.reason, note },
       );
       if (!copied.ok) requestAnimationFrame(() => fieldRef.current?.select());
     } catch (error) {
@@ -63,8 +74,8 @@ export function CopyLinkButton() {
             : t('share.failed', { message: result.message });
   const url = result && (result.kind === 'copied' || result.kind === 'manual') ? result.url : null;
   const hfNote =
-    result && (result.kind === 'copied' || result.kind === 'manual') && result.hf
-      ? ` ${t('share.hfNote')}`
+    result && (result.kind === 'copied' || result.kind === 'manual') && result.note
+      ? ` ${t(NOTE_KEYS[result.note])}`
       : '';
 
   return (

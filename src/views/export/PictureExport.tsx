@@ -1,11 +1,14 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useT } from '../../i18n';
+import { formatCountIn } from '../../i18n/numbers';
 import { useAppStore } from '../../store';
 import type { AppState } from '../../store/types';
+import type { PictureContent } from './composite';
 import { downloadBlob } from './download';
+import { EXPORT_SCALES, type ExportScale } from './figure';
 import { exportFileName } from './filename';
 import { modelIdOf } from './heatmapExport';
-import { canvasToPng, renderPicture } from './png';
+import { canvasToPng, exportCanvasPng, renderPicture } from './png';
 import { svgBlob } from './svg';
 import './export.css';
 
@@ -16,7 +19,16 @@ export interface PictureExportProps {
   what: string;
   /** The sentence the picture shows ('' for none); its content words end the file name. */
   sentence?: string;
-  /** PNG bytes of the picture at click time; null when there is nothing to draw. */
+  /**
+   * The picture at click time (title, labels, colour bar; see composite.ts and matrixPicture.ts);
+   * null when there is nothing to draw. With it the control offers 1×, 2× and 4×, reports the
+   * PNG's size, and shrinks a picture past the browser's canvas limits with a notice.
+   */
+  picture?: () => PictureContent | null;
+  /**
+   * PNG bytes of the picture at click time, at a resolution of the caller's choosing; null when
+   * there is nothing to draw. Used when `picture` is not given (no resolution choice then).
+   */
   png?: () => Promise<Blob> | null;
   /** A standalone SVG document of the picture at click time; null when there is nothing. */
   svg?: () => string | null;
@@ -43,17 +55,22 @@ export function pictureFileName(
 
 /**
  * A compact "Download PNG" / "Download SVG" pair for a picture that is not the main heatmap
- * (heads grid, lines, comparison, aggregates, positional encodings).
+ * (heads grid, lines, comparison, aggregates, positional encodings), with a 1×/2×/4× choice for
+ * pictures given as `picture` content (default 2×).
  */
 export function PictureExport({
   label,
   what,
   sentence = '',
+  picture,
   png,
   svg,
   disabled,
 }: PictureExportProps) {
   const t = useT();
+  const id = useId();
+  const language = useAppStore((s) => s.language);
+  const [scale, setScale] = useState<ExportScale>(2);
   const [status, setStatus] = useState<{ error: boolean; text: string } | null>(null);
 
   const fileName = (ext: 'png' | 'svg') =>
@@ -64,7 +81,33 @@ export function PictureExport({
       text: t('export.failed', { message: error instanceof Error ? error.message : String(error) }),
     });
 
+  const savePicture = async () => {
+    try {
+      const content = picture?.();
+      if (!content) {
+        setStatus({ error: true, text: t('export.notReady') });
+        return;
+      }
+      const downscaleNotice = (percent: number) => t('export.downscaled', { percent });
+      const out = await exportCanvasPng({ ...content, scale, downscaleNotice });
+      const file = fileName('png');
+      downloadBlob(out.blob, file);
+      const count = (n: number) => formatCountIn(language, n);
+      const size = t('export.size', { width: count(out.width), height: count(out.height) });
+      const notice = downscaleNotice(Math.floor((out.scale / out.requestedScale) * 100));
+      setStatus({
+        error: false,
+        text: out.downscaled
+          ? t('export.savedDownscaled', { file, size, notice })
+          : t('export.saved', { file, size }),
+      });
+    } catch (error) {
+      fail(error);
+    }
+  };
+
   const savePng = async () => {
+    if (picture) return savePicture();
     const blob = png?.();
     if (!blob) {
       setStatus({ error: true, text: t('export.notReady') });
@@ -96,7 +139,24 @@ export function PictureExport({
 
   return (
     <div className="picture-export" role="group" aria-label={label}>
-      {png && (
+      {picture && (
+        <fieldset className="picture-scale">
+          <legend className="sr-only">{t('export.resolution')}</legend>
+          {EXPORT_SCALES.map((s) => (
+            <label key={s}>
+              <input
+                type="radio"
+                name={`${id}-scale`}
+                value={s}
+                checked={scale === s}
+                onChange={() => setScale(s)}
+              />
+              {t('export.scale', { n: s })}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {(picture ?? png) && (
         <button type="button" className="button" disabled={disabled} onClick={() => void savePng()}>
           {t('export.png')}
         </button>

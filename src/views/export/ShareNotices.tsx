@@ -1,13 +1,8 @@
 import { useEffect } from 'react';
 import { useT, type MessageKey } from '../../i18n';
-import { COLOR_MAPS, LIMITS, useAppStore, type ShareNotice } from '../../store';
-import {
-  decodeShareFragment,
-  hasFragment,
-  snapshotShareState,
-  type ShareFailure,
-} from '../../share';
-import { TABS } from '../app/tabs';
+import { useAppStore, type ShareNotice } from '../../store';
+import type { ShareFailure } from '../../share';
+import { openLocationLink } from './shareLocation';
 import './export.css';
 
 const FAILURE_KEYS: Record<ShareFailure, MessageKey> = {
@@ -19,36 +14,15 @@ const FAILURE_KEYS: Record<ShareFailure, MessageKey> = {
 };
 
 /**
- * Opens a shared link: reads the URL fragment on load (and when it changes), hands the decoded state
- * to the store, then clears the fragment so the address bar does not keep an outdated state.
+ * Links pasted into the address bar of the open page (the link the page opened with is applied
+ * before the first run, by main.tsx).
  */
-function useShareRestore(): void {
-  const restore = useAppStore((s) => s.restoreShared);
+function useHashChangeRestore(): void {
   useEffect(() => {
-    let cancelled = false;
-    const read = () => {
-      const hash = location.hash;
-      if (!hasFragment(hash)) return;
-      const s = useAppStore.getState();
-      void decodeShareFragment(hash, {
-        // Whatever a link leaves out or gets wrong keeps the page's current (on load: default) value.
-        defaults: { ...snapshotShareState(s), focus: null },
-        tabs: TABS.map((tab) => tab.id),
-        colorMaps: COLOR_MAPS,
-        limits: LIMITS,
-      }).then((result) => {
-        if (cancelled) return;
-        restore(result);
-        history.replaceState(history.state, '', `${location.pathname}${location.search}`);
-      });
-    };
-    read();
+    const read = () => void openLocationLink();
     window.addEventListener('hashchange', read);
-    return () => {
-      cancelled = true;
-      window.removeEventListener('hashchange', read);
-    };
-  }, [restore]);
+    return () => window.removeEventListener('hashchange', read);
+  }, []);
 }
 
 function noticeText(notice: ShareNotice, t: ReturnType<typeof useT>): string {
@@ -70,7 +44,7 @@ function noticeText(notice: ShareNotice, t: ReturnType<typeof useT>): string {
 /** What happened to the link the page was opened with (nothing when it opened cleanly). */
 export function ShareNotices() {
   const t = useT();
-  useShareRestore();
+  useHashChangeRestore();
   const notices = useAppStore((s) => s.shareNotices);
   const dismiss = useAppStore((s) => s.dismissShareNotices);
   if (notices.length === 0) return null;

@@ -1,6 +1,8 @@
 /**
  * Export and share. Generic helpers other views reuse:
  *  - pictures: `exportCanvasPng` / `renderPicture` (png.ts) over `computeFigureLayout` (figure.ts);
+ *    composites of live canvases or rows of matrices (composite.ts, matrixPicture.ts) for
+ *    PictureExport's `picture` prop (1×/2×/4×, title, colour bar, downscale notice);
  *  - vectors: `serializeSvgElement`, `figureSvg`, `svgBlob` (svg.ts);
  *  - data: `matrixToCsv`, `csvFile` (csv.ts), `resultToJson` (json.ts);
  *  - files: `exportFileName` (filename.ts), `downloadBlob`, `copyPngToClipboard` (download.ts),
@@ -21,6 +23,8 @@ export {
   type PictureExportProps,
 } from './PictureExport';
 export * from './figure';
+export * from './composite';
+export * from './matrixPicture';
 export * from './png';
 export * from './svg';
 export * from './csv';

@@ -99,7 +99,7 @@ function fontOf(item: TextItem): string {
   return `${item.bold ? '600 ' : ''}${item.size}px ${item.mono ? FIGURE_FONT.mono : FIGURE_FONT.sans}`;
 }
 
-function drawText(ctx: Ctx2D, item: TextItem): void {
+export function drawText(ctx: Ctx2D, item: TextItem): void {
   ctx.font = fontOf(item);
   ctx.fillStyle = item.muted ? COLORS.muted : COLORS.text;
   ctx.textBaseline = 'alphabetic';

@@ -44,17 +44,21 @@ export function figureSvg(
   cellColor: (row: number, col: number) => string | null,
   colourBar?: ColourBarSpec | null,
   description?: string,
+  /** Prefix of the document's ids, so that several pictures can share one SVG file. */
+  idPrefix = '',
 ): string {
+  const masked = `${idPrefix}masked`;
+  const barId = `${idPrefix}bar`;
   const out: string[] = [];
   out.push(
     `<svg xmlns="${SVG_NS}" width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}">`,
   );
   if (description) out.push(`<title>${escapeXml(description)}</title>`);
   out.push(
-    '<defs><pattern id="masked" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#f6f7f9"/><rect width="3" height="6" fill="#e4e7ec"/></pattern>',
+    `<defs><pattern id="${masked}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#f6f7f9"/><rect width="3" height="6" fill="#e4e7ec"/></pattern>`,
   );
   if (colourBar) {
-    out.push('<linearGradient id="bar" x1="0" x2="1" y1="0" y2="0">');
+    out.push(`<linearGradient id="${barId}" x1="0" x2="1" y1="0" y2="0">`);
     for (let i = 0; i <= 20; i++)
       out.push(
         `<stop offset="${i / 20}" stop-color="${escapeXml(colourBar.interpolate(i / 20))}"/>`,
@@ -71,7 +75,7 @@ export function figureSvg(
     for (let k = 0; k < cols; k++) {
       const color = cellColor(r, k);
       out.push(
-        `<rect x="${num(g.x + k * c)}" y="${num(g.y + r * c)}" width="${c}" height="${c}" fill="${color === null ? 'url(#masked)' : escapeXml(color)}"/>`,
+        `<rect x="${num(g.x + k * c)}" y="${num(g.y + r * c)}" width="${c}" height="${c}" fill="${color === null ? `url(#${masked})` : escapeXml(color)}"/>`,
       );
     }
   out.push('</g>');
@@ -81,7 +85,7 @@ export function figureSvg(
   if (bar && colourBar) {
     out.push(textElement(bar.label));
     out.push(
-      `<rect x="${num(bar.x)}" y="${num(bar.y)}" width="${bar.width}" height="${bar.height}" fill="url(#bar)" stroke="#c5cbd6"/>`,
+      `<rect x="${num(bar.x)}" y="${num(bar.y)}" width="${bar.width}" height="${bar.height}" fill="url(#${barId})" stroke="#c5cbd6"/>`,
     );
     for (const tick of bar.ticks) {
       out.push(
@@ -92,7 +96,7 @@ export function figureSvg(
     if (bar.masked) {
       const m = bar.masked;
       out.push(
-        `<rect x="${num(m.x)}" y="${num(m.y)}" width="${m.width}" height="${m.height}" fill="url(#masked)" stroke="#c5cbd6"/>`,
+        `<rect x="${num(m.x)}" y="${num(m.y)}" width="${m.width}" height="${m.height}" fill="url(#${masked})" stroke="#c5cbd6"/>`,
       );
       out.push(textElement(m.label));
     }

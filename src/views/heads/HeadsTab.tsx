@@ -6,8 +6,9 @@ import { useAppStore } from '../../store';
 import type { GridFilter, GridSortKey, HeadRef } from '../../store/types';
 import { useElementWidth } from '../common/useElementWidth';
 import { KIND_CODES } from '../export/filename';
-import { canvasFigurePng, canvasesIn, PictureExport } from '../export/PictureExport';
+import { PictureExport } from '../export/PictureExport';
 import { colorMapLut } from '../heatmap/colormaps';
+import { headsGridPicture } from './headsExport';
 import { AnalysisStatus, AnSelect, SentenceSwitch } from './common';
 import { formatMetric } from './format';
 import { orderHeads, patternCounts } from './headOrder';
@@ -197,12 +198,17 @@ export function HeadsTab() {
                 what={`${model === 'translator' ? `${KIND_CODES[kind]}_` : ''}heads_L1-${layers}`}
                 sentence={sentence}
                 disabled={source.state === 'loading'}
-                png={() => {
-                  const parts = canvasesIn(gridRef.current);
-                  return parts
-                    ? canvasFigurePng({
-                        ...parts,
-                        title: t('heads.gridLabel', { name, layers, heads }),
+                picture={() => {
+                  const canvas = gridRef.current?.querySelector('canvas');
+                  return canvas
+                    ? headsGridPicture({
+                        state: useAppStore.getState(),
+                        canvas,
+                        layout,
+                        captions,
+                        what: t('heads.gridLabel', { name, layers, heads }),
+                        sentence: { name, text: sentence },
+                        t,
                       })
                     : null;
                 }}

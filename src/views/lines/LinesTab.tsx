@@ -3,7 +3,9 @@ import { useT } from '../../i18n';
 import { useAppStore } from '../../store';
 import { useElementWidth } from '../common/useElementWidth';
 import { KIND_CODES } from '../export/filename';
-import { canvasFigurePng, PictureExport } from '../export/PictureExport';
+import { canvasComposite, pictureTitle } from '../export/composite';
+import { modelIdOf } from '../export/heatmapExport';
+import { PictureExport } from '../export/PictureExport';
 import { AnalysisStatus, SentenceSwitch } from '../heads/common';
 import { useAnalysisSource } from '../heads/source';
 import {
@@ -139,10 +141,17 @@ export function LinesTab() {
               what={`${model === 'translator' ? `${KIND_CODES[kind]}_` : ''}lines_L${layer + 1}`}
               sentence={sentence}
               disabled={source.state === 'loading'}
-              png={() => {
+              picture={() => {
                 const canvas = canvasRef.current;
                 if (!canvas) return null;
-                return canvasFigurePng({
+                return canvasComposite({
+                  title: pictureTitle(
+                    modelIdOf(useAppStore.getState()),
+                    `${t('lines.heading')} · ${t('lines.layer', { layer: layer + 1 })}`,
+                    [{ name, text: sentence }],
+                  ),
+                  width: layout.width,
+                  height: layout.height,
                   canvases: [
                     {
                       canvas,
@@ -152,10 +161,15 @@ export function LinesTab() {
                       height: layout.height,
                     },
                   ],
-                  width: layout.width,
-                  height: layout.height,
-                  title: exportTitle,
-                  labels: linesLabels(layout, view.rowTokens, view.colTokens),
+                  // Token labels, vertically centred on their line ends (alphabetic baseline).
+                  labels: linesLabels(layout, view.rowTokens, view.colTokens).map((l) => ({
+                    text: l.text,
+                    x: l.x,
+                    y: l.y + 12 * 0.35,
+                    size: 12,
+                    mono: true,
+                    anchor: l.align === 'right' ? ('end' as const) : ('start' as const),
+                  })),
                 });
               }}
               svg={() =>

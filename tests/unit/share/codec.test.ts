@@ -17,6 +17,7 @@ import {
 const DEFAULTS: SharedState = {
   v: 1,
   model: 'translator',
+  hf: null,
   sentences: { A: 'The bank is near the river.', B: 'I deposited money in the bank.' },
   tab: 'attention',
   kind: 'encoder-self',
