@@ -9,7 +9,6 @@ import {
   computeHeatmapLayout,
   formatTick,
   formatWeight,
-  isUprightLabel,
   matrixToRgba,
   scaleMax,
 } from '../heatmap';
@@ -19,6 +18,7 @@ import {
   interpolateDiverging,
   signedMatrixToRgba,
 } from '../heatmap/colormaps';
+import { ColumnLabels, RowLabels } from '../heatmap/AxisLabels';
 import { divergingTicks, maxAbsOf, symmetricMax } from './diverging';
 import './aggregate.css';
 
@@ -143,56 +143,20 @@ export function MatrixHeatmap({
               }}
             >
               <div className="heatmap-corner" aria-hidden="true" />
-              <svg
+              <ColumnLabels
                 className="heatmap-cols mh-labels"
+                labels={layout.colLabels}
                 width={layout.gridWidth}
                 height={layout.colLabelHeight}
-                aria-hidden="true"
-              >
-                {layout.colLabels.map((l) =>
-                  isUprightLabel(l.text) ? (
-                    <text
-                      key={l.index}
-                      className={l.index === cell?.key ? 'is-active' : undefined}
-                      x={l.center}
-                      y={layout.colLabelHeight - 5}
-                      textAnchor="middle"
-                    >
-                      {l.text}
-                    </text>
-                  ) : (
-                    <text
-                      key={l.index}
-                      className={l.index === cell?.key ? 'is-active' : undefined}
-                      transform={`translate(${l.center},${layout.colLabelHeight - 5}) rotate(-90)`}
-                      dominantBaseline="central"
-                    >
-                      {l.text}
-                    </text>
-                  ),
-                )}
-              </svg>
-              <svg
+                active={cell?.key}
+              />
+              <RowLabels
                 className="heatmap-rows mh-labels"
+                labels={layout.rowLabels}
                 width={layout.rowLabelWidth}
                 height={layout.gridHeight}
-                aria-hidden="true"
-              >
-                {layout.rowLabels.map((l) => (
-                  <text
-                    key={l.index}
-                    className={
-                      l.index === cell?.query || l.index === markRow ? 'is-active' : undefined
-                    }
-                    x={layout.rowLabelWidth - 5}
-                    y={l.center}
-                    textAnchor="end"
-                    dominantBaseline="central"
-                  >
-                    {l.text}
-                  </text>
-                ))}
-              </svg>
+                isActive={(i) => i === cell?.query || i === markRow}
+              />
               <div
                 className="heatmap-cells"
                 style={{ width: layout.gridWidth, height: layout.gridHeight }}

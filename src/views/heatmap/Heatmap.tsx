@@ -1,3 +1,4 @@
+import { ColumnLabels, RowLabels } from './AxisLabels';
 import {
   useId,
   useLayoutEffect,
@@ -17,14 +18,7 @@ import { formatWeightIn } from '../../i18n/numbers';
 import { ExportMenu } from '../export/ExportMenu';
 import { matrixToRgba, scaleMax } from './color';
 import { colorMapLut } from './colormaps';
-import {
-  cellAt,
-  computeHeatmapLayout,
-  isUprightLabel,
-  moveCell,
-  shortenLabel,
-  type AxisLabel,
-} from './layout';
+import { cellAt, computeHeatmapLayout, moveCell, shortenLabel, type AxisLabel } from './layout';
 import { ColorLegend } from './Legend';
 
 export interface AttentionHeatmapProps {
@@ -233,67 +227,28 @@ export function AttentionHeatmap({ slot, name }: AttentionHeatmapProps) {
                 }}
               >
                 <div className="heatmap-corner" aria-hidden="true" />
-                <svg
-                  className="heatmap-cols"
-                  width={layout.gridWidth}
-                  height={layout.colLabelHeight}
-                  aria-hidden="true"
-                >
-                  {withHovered(
+                <ColumnLabels
+                  labels={withHovered(
                     layout.colLabels,
                     hoverCell?.key,
                     shown.keyTokens,
                     layout.cellSize,
-                  ).map((l) =>
-                    isUprightLabel(l.text) ? (
-                      <text
-                        key={l.index}
-                        className={l.index === hoverCell?.key ? 'is-active' : undefined}
-                        x={l.center}
-                        y={layout.colLabelHeight - 5}
-                        textAnchor="middle"
-                      >
-                        {l.text}
-                        <title>{l.full}</title>
-                      </text>
-                    ) : (
-                      <text
-                        key={l.index}
-                        className={l.index === hoverCell?.key ? 'is-active' : undefined}
-                        transform={`translate(${l.center},${layout.colLabelHeight - 5}) rotate(-90)`}
-                        dominantBaseline="central"
-                      >
-                        {l.text}
-                        <title>{l.full}</title>
-                      </text>
-                    ),
                   )}
-                </svg>
-                <svg
-                  className="heatmap-rows"
-                  width={layout.rowLabelWidth}
-                  height={layout.gridHeight}
-                  aria-hidden="true"
-                >
-                  {withHovered(
+                  width={layout.gridWidth}
+                  height={layout.colLabelHeight}
+                  active={hoverCell?.key}
+                />
+                <RowLabels
+                  labels={withHovered(
                     layout.rowLabels,
                     hoverCell?.query,
                     shown.queryTokens,
                     layout.cellSize,
-                  ).map((l) => (
-                    <text
-                      key={l.index}
-                      className={l.index === hoverCell?.query ? 'is-active' : undefined}
-                      x={layout.rowLabelWidth - 5}
-                      y={l.center}
-                      textAnchor="end"
-                      dominantBaseline="central"
-                    >
-                      {l.text}
-                      <title>{l.full}</title>
-                    </text>
-                  ))}
-                </svg>
+                  )}
+                  width={layout.rowLabelWidth}
+                  height={layout.gridHeight}
+                  isActive={(i) => i === hoverCell?.query}
+                />
                 <div
                   className="heatmap-cells"
                   style={{ width: layout.gridWidth, height: layout.gridHeight }}
