@@ -37,7 +37,6 @@ export const exportEn = {
   'export.lines': 'Export lines',
   'export.comparison': 'Export comparison',
   'export.aggregates': 'Export aggregates',
-  'export.positions': 'Export positional encodings',
 
   'share.copyLink': 'Copy link',
   'share.copied': 'Link copied to the clipboard.',
