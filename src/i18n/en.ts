@@ -23,6 +23,8 @@ export const en = {
   'lang.switchToName': 'Switch to Chinese',
 
   'tabs.label': 'Views',
+  'tabs.group.explore': 'Explore',
+  'tabs.group.learn': 'Learn',
   'tab.attention': 'Attention',
 
   'input.heading': 'Sentences',

@@ -20,6 +20,8 @@ export const zh: Messages = {
   'lang.switchToName': '切换到英文',
 
   'tabs.label': '视图',
+  'tabs.group.explore': '探索',
+  'tabs.group.learn': '学习',
   'tab.attention': '注意力',
 
   'input.heading': '句子',

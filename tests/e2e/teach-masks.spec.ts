@@ -183,3 +183,60 @@ test('teaching tabs in dark theme: no serious or critical axe violations', async
     expect(bad).toEqual([]);
   }
 });
+
+/** WCAG relative luminance of "rgb(r, g, b)" / "#rrggbb". */
+function luminance(colour: string): number {
+  const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(colour.trim());
+  const rgb = /rgba?\(\s*([\d.]+)[\s,]+([\d.]+)[\s,]+([\d.]+)/.exec(colour);
+  const parts = hex
+    ? hex.slice(1, 4).map((h) => parseInt(h, 16))
+    : rgb
+      ? rgb.slice(1, 4).map(Number)
+      : null;
+  if (!parts) throw new Error(`Not a colour: ${colour}`);
+  const [r, g, b] = parts.map((v) => {
+    const c = v / 255;
+    return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+  });
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+}
+
+const contrast = (a: string, b: string): number => {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+};
+
+test('dark theme: the sinusoid curves export as an SVG whose text reads on its own background', async ({
+  page,
+}) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await openTab(page, 'Positional encodings');
+  const group = page.getByRole('group', { name: 'Export Chosen dimensions over the positions' });
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    group.getByRole('button', { name: 'Download SVG' }).click(),
+  ]);
+  expect(file.suggestedFilename()).toMatch(/^atlas_[^_]+_positions_curves_d64_n64.*\.svg$/);
+  const source = readFileSync(await file.path(), 'utf8');
+  const parsed = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    const root = doc.documentElement;
+    const background = Array.from(root.children).find((el) => el.tagName === 'rect');
+    const fills = Array.from(root.querySelectorAll('text')).map(
+      (el) => /(?:^|;)\s*fill:\s*([^;]+)/.exec(el.getAttribute('style') ?? '')?.[1] ?? '',
+    );
+    return {
+      root: root.tagName,
+      error: doc.querySelector('parsererror')?.textContent ?? null,
+      background: background?.getAttribute('fill') ?? null,
+      fills,
+    };
+  }, source);
+  expect(parsed.error).toBeNull();
+  expect(parsed.root).toBe('svg');
+  expect(parsed.background).not.toBeNull();
+  // The dark panel, not white: the text was computed for the dark theme.
+  expect(luminance(parsed.background!)).toBeLessThan(0.1);
+  expect(parsed.fills.length).toBeGreaterThan(4);
+  for (const fill of parsed.fills) expect(contrast(fill, parsed.background!)).toBeGreaterThan(4.5);
+});

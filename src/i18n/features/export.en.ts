@@ -37,7 +37,6 @@ export const exportEn = {
   'export.lines': 'Export lines',
   'export.comparison': 'Export comparison',
   'export.aggregates': 'Export aggregates',
-  'export.positions': 'Export positional encodings',
   'export.barRelative': 'Weight ÷ the head’s largest weight',
 
   'share.copyLink': 'Copy link',

@@ -34,7 +34,6 @@ export const exportZh: Record<keyof typeof exportEn, string> = {
   'export.lines': '导出连线图',
   'export.comparison': '导出对比图',
   'export.aggregates': '导出汇总热图',
-  'export.positions': '导出位置编码图',
   'export.barRelative': '权重 ÷ 该头的最大权重',
 
   'share.copyLink': '复制链接',

@@ -9,6 +9,13 @@ export const teachEn = {
   'tab.teach.positions': 'Positional encodings',
   'tab.teach.same': 'Same word, different weights',
   'tab.teach.flash': 'Efficient attention',
+  // Short labels shown on the tab row (the full names above stay the tabs' accessible names).
+  'tab.teach.steps.short': 'Step by step',
+  'tab.teach.sqrt.short': '√d_k',
+  'tab.teach.masks.short': 'Masks',
+  'tab.teach.positions.short': 'Positions',
+  'tab.teach.same.short': 'Same word',
+  'tab.teach.flash.short': 'Tiling',
 
   'teach.status.loadingView': 'Loading this view…',
   'teach.status.loading': 'Computing this head’s intermediates…',

@@ -8,6 +8,12 @@ export const teachZh: Record<keyof typeof teachEn, string> = {
   'tab.teach.positions': '位置编码',
   'tab.teach.same': '同一个词，不同权重',
   'tab.teach.flash': '高效注意力',
+  'tab.teach.steps.short': '逐步计算',
+  'tab.teach.sqrt.short': '√d_k',
+  'tab.teach.masks.short': '掩码',
+  'tab.teach.positions.short': '位置编码',
+  'tab.teach.same.short': '同一个词',
+  'tab.teach.flash.short': '高效注意力',
 
   'teach.status.loadingView': '正在加载此视图…',
   'teach.status.loading': '正在计算这个头的中间结果…',

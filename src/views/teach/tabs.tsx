@@ -30,15 +30,48 @@ function Loading() {
 
 const lazyTab = (node: ReactNode): ReactNode => <Suspense fallback={<Loading />}>{node}</Suspense>;
 
+/** The "Learn" group of the tab row; each tab shows a short label and keeps its full name. */
 export const TEACH_TABS: readonly TabDef[] = [
-  { id: 'teach-steps', labelKey: 'tab.teach.steps', render: () => lazyTab(<StepsView />) },
-  { id: 'teach-sqrt-dk', labelKey: 'tab.teach.sqrt', render: () => lazyTab(<SqrtDkView />) },
-  { id: 'teach-masks', labelKey: 'tab.teach.masks', render: () => lazyTab(<MasksView />) },
+  {
+    id: 'teach-steps',
+    labelKey: 'tab.teach.steps',
+    shortKey: 'tab.teach.steps.short',
+    group: 'learn',
+    render: () => lazyTab(<StepsView />),
+  },
+  {
+    id: 'teach-sqrt-dk',
+    labelKey: 'tab.teach.sqrt',
+    shortKey: 'tab.teach.sqrt.short',
+    group: 'learn',
+    render: () => lazyTab(<SqrtDkView />),
+  },
+  {
+    id: 'teach-masks',
+    labelKey: 'tab.teach.masks',
+    shortKey: 'tab.teach.masks.short',
+    group: 'learn',
+    render: () => lazyTab(<MasksView />),
+  },
   {
     id: 'teach-positions',
     labelKey: 'tab.teach.positions',
+    shortKey: 'tab.teach.positions.short',
+    group: 'learn',
     render: () => lazyTab(<PositionsView />),
   },
-  { id: 'teach-same-word', labelKey: 'tab.teach.same', render: () => lazyTab(<SameWordView />) },
-  { id: 'teach-flash', labelKey: 'tab.teach.flash', render: () => lazyTab(<FlashView />) },
+  {
+    id: 'teach-same-word',
+    labelKey: 'tab.teach.same',
+    shortKey: 'tab.teach.same.short',
+    group: 'learn',
+    render: () => lazyTab(<SameWordView />),
+  },
+  {
+    id: 'teach-flash',
+    labelKey: 'tab.teach.flash',
+    shortKey: 'tab.teach.flash.short',
+    group: 'learn',
+    render: () => lazyTab(<FlashView />),
+  },
 ];

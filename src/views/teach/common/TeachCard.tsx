@@ -10,6 +10,8 @@ export interface TeachCardProps {
   /** The card's element, for exports that read its canvases. */
   cardRef?: Ref<HTMLElement>;
   testId?: string;
+  /** Extra classes on the card, e.g. 'is-stale' while a new run is on its way. */
+  className?: string;
   children: ReactNode;
 }
 
@@ -20,13 +22,16 @@ export function TeachCard({
   actions,
   cardRef,
   testId,
+  className,
   children,
 }: TeachCardProps) {
   const headingId = useId();
   const Heading = level === 3 ? 'h3' : 'h4';
   return (
     <section
-      className={level === 3 ? 'teach-card' : 'teach-card-inner'}
+      className={[level === 3 ? 'teach-card' : 'teach-card-inner', className]
+        .filter(Boolean)
+        .join(' ')}
       aria-labelledby={headingId}
       ref={cardRef}
       data-testid={testId}

@@ -7,6 +7,7 @@ import { fixed, tiny } from '../common/format';
 import { NumberVector } from '../common/NumberVector';
 import { PlotExport } from '../common/PlotExport';
 import { SourceBar } from '../common/SourceBar';
+import { TeachCard } from '../common/TeachCard';
 import { TokenPicker } from '../common/TokenPicker';
 import { useTeachQuery, useTeachRun } from '../common/useTeach';
 import '../common/teach.css';
@@ -26,7 +27,7 @@ export function FlashView() {
   const [query, setQuery] = useTeachQuery(slot, inter?.queryLength ?? 0);
   const [tileSize, setTileSize] = useState(2);
   const [step, setStep] = useState<number | null>(null);
-  const tilesRef = useRef<HTMLDivElement>(null);
+  const tilesRef = useRef<HTMLElement>(null);
 
   const result = useMemo(() => {
     if (!inter) return null;
@@ -115,12 +116,17 @@ export function FlashView() {
           </div>
         </div>
 
-        <div ref={tilesRef}>
-          <PlotExport
-            plotRef={tilesRef}
-            picture={t('teach.flash.tiles')}
-            what={`flash_tiles_step${shownStep + 1}`}
-          />
+        <TeachCard
+          title={t('teach.flash.tiles')}
+          cardRef={tilesRef}
+          actions={
+            <PlotExport
+              plotRef={tilesRef}
+              picture={t('teach.flash.tiles')}
+              what={`flash_tiles_step${shownStep + 1}`}
+            />
+          }
+        >
           <svg
             className="teach-tiles"
             width={cols * cell + 2}
@@ -172,91 +178,92 @@ export function FlashView() {
               />
             ))}
           </svg>
-        </div>
-
-        <div className="teach-table-wrap" tabIndex={0}>
-          <table className="teach-table" data-testid="flash-table">
-            <caption>{t('teach.flash.table.caption', { token })}</caption>
+          <div className="teach-table-wrap" tabIndex={0}>
+            <table className="teach-table" data-testid="flash-table">
+              <caption>{t('teach.flash.table.caption', { token })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('teach.flash.col.tile')}</th>
+                  <th scope="col">{t('teach.flash.col.keys')}</th>
+                  <th scope="col">{t('teach.flash.col.tileMax')}</th>
+                  <th scope="col">{t('teach.flash.col.m')}</th>
+                  <th scope="col">{t('teach.flash.col.rescale')}</th>
+                  <th scope="col">{t('teach.flash.col.l')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {trace.map((st) => (
+                  <tr
+                    key={st.tile}
+                    className={
+                      st.tile === shownStep ? 'is-active' : st.tile > shownStep ? 'is-masked' : ''
+                    }
+                  >
+                    <th scope="row">{st.tile + 1}</th>
+                    <td>
+                      {run.colTokens.slice(st.start, st.end).join(' · ')} ({st.start}–{st.end - 1})
+                    </td>
+                    <td className="num">{fixed(st.tileMax, 3)}</td>
+                    <td className="num">{fixed(st.runningMax, 3)}</td>
+                    <td className="num">
+                      {(trace[st.tile - 1]?.runningMax ?? -Infinity) === -Infinity
+                        ? '—'
+                        : fixed(st.rescale, 4)}
+                    </td>
+                    <td className="num">{fixed(st.runningSum, 4)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p>{t('teach.flash.update')}</p>
+        </TeachCard>
+        <TeachCard title={t('teach.flash.estimate', { step: shownStep + 1 })}>
+          <NumberVector
+            values={estimate}
+            limit={16}
+            label={t('teach.flash.estimateLabel', { token, step: shownStep + 1 })}
+          />
+        </TeachCard>
+        <TeachCard title={t('teach.flash.result')}>
+          <p className="teach-readout" data-testid="flash-diff">
+            {t('teach.flash.diff', {
+              weights: tiny(result.diffWeights),
+              output: tiny(result.diffOutput),
+              engine: tiny(result.diffEngine),
+            })}
+          </p>
+          <p className="teach-readout" data-testid="flash-memory">
+            {t('teach.flash.memory', {
+              n: inter.queryLength,
+              m: cols,
+              full: flash.memory.fullScores,
+              tile: flash.memory.tileScores,
+              size,
+              stats: flash.memory.runningStats,
+            })}
+          </p>
+          <table className="teach-table" data-testid="flash-memory-growth">
+            <caption>{t('teach.flash.growthCaption', { size })}</caption>
             <thead>
               <tr>
-                <th scope="col">{t('teach.flash.col.tile')}</th>
-                <th scope="col">{t('teach.flash.col.keys')}</th>
-                <th scope="col">{t('teach.flash.col.tileMax')}</th>
-                <th scope="col">{t('teach.flash.col.m')}</th>
-                <th scope="col">{t('teach.flash.col.rescale')}</th>
-                <th scope="col">{t('teach.flash.col.l')}</th>
+                <th scope="col">N</th>
+                <th scope="col">{t('teach.flash.growthFull')}</th>
+                <th scope="col">{t('teach.flash.growthTiled')}</th>
               </tr>
             </thead>
             <tbody>
-              {trace.map((st) => (
-                <tr
-                  key={st.tile}
-                  className={
-                    st.tile === shownStep ? 'is-active' : st.tile > shownStep ? 'is-masked' : ''
-                  }
-                >
-                  <th scope="row">{st.tile + 1}</th>
-                  <td>
-                    {run.colTokens.slice(st.start, st.end).join(' · ')} ({st.start}–{st.end - 1})
-                  </td>
-                  <td className="num">{fixed(st.tileMax, 3)}</td>
-                  <td className="num">{fixed(st.runningMax, 3)}</td>
-                  <td className="num">
-                    {(trace[st.tile - 1]?.runningMax ?? -Infinity) === -Infinity
-                      ? '—'
-                      : fixed(st.rescale, 4)}
-                  </td>
-                  <td className="num">{fixed(st.runningSum, 4)}</td>
+              {memoryGrowth(size, GROWTH_LENGTHS).map((row) => (
+                <tr key={row.n}>
+                  <th scope="row">{row.n.toLocaleString()}</th>
+                  <td>{row.full.toLocaleString()}</td>
+                  <td>{row.tiled.toLocaleString()}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-        </div>
-        <p>{t('teach.flash.update')}</p>
-        <h3>{t('teach.flash.estimate', { step: shownStep + 1 })}</h3>
-        <NumberVector
-          values={estimate}
-          limit={16}
-          label={t('teach.flash.estimateLabel', { token, step: shownStep + 1 })}
-        />
-        <h3>{t('teach.flash.result')}</h3>
-        <p className="teach-readout" data-testid="flash-diff">
-          {t('teach.flash.diff', {
-            weights: tiny(result.diffWeights),
-            output: tiny(result.diffOutput),
-            engine: tiny(result.diffEngine),
-          })}
-        </p>
-        <p className="teach-readout" data-testid="flash-memory">
-          {t('teach.flash.memory', {
-            n: inter.queryLength,
-            m: cols,
-            full: flash.memory.fullScores,
-            tile: flash.memory.tileScores,
-            size,
-            stats: flash.memory.runningStats,
-          })}
-        </p>
-        <table className="teach-table" data-testid="flash-memory-growth">
-          <caption>{t('teach.flash.growthCaption', { size })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">N</th>
-              <th scope="col">{t('teach.flash.growthFull')}</th>
-              <th scope="col">{t('teach.flash.growthTiled')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {memoryGrowth(size, GROWTH_LENGTHS).map((row) => (
-              <tr key={row.n}>
-                <th scope="row">{row.n.toLocaleString()}</th>
-                <td>{row.full.toLocaleString()}</td>
-                <td>{row.tiled.toLocaleString()}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <p>{t('teach.flash.why')}</p>
+          <p>{t('teach.flash.why')}</p>
+        </TeachCard>
       </div>
     </section>
   );

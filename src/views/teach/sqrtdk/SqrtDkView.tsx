@@ -14,6 +14,7 @@ import { ExportableMatrix } from '../common/ExportableMatrix';
 import { PlotExport } from '../common/PlotExport';
 import { NumberSelect } from '../common/NumberSelect';
 import { SourceBar } from '../common/SourceBar';
+import { TeachCard } from '../common/TeachCard';
 import { TokenPicker } from '../common/TokenPicker';
 import { useTeachQuery, useTeachRun } from '../common/useTeach';
 import { WeightBars } from '../common/WeightBars';
@@ -41,7 +42,6 @@ export function SqrtDkView() {
 
 function Sampling() {
   const t = useT();
-  const headingId = useId();
   const [keys, setKeys] = useState(16);
   const [samples, setSamples] = useState(100);
   const [seed, setSeed] = useState(1);
@@ -83,8 +83,7 @@ function Sampling() {
     },
   ];
   return (
-    <section className="teach-card" aria-labelledby={headingId}>
-      <h3 id={headingId}>{t('teach.sqrt.sample.title')}</h3>
+    <TeachCard title={t('teach.sqrt.sample.title')}>
       <p>{t('teach.sqrt.sample.text')}</p>
       <div className="teach-controls">
         <NumberSelect
@@ -179,7 +178,7 @@ function Sampling() {
         </table>
       </div>
       <p>{t('teach.sqrt.sample.conclusion')}</p>
-    </section>
+    </TeachCard>
   );
 }
 
@@ -188,7 +187,6 @@ const SLIDER = { min: -2, max: 1, step: 0.01 };
 
 function HeadScale() {
   const t = useT();
-  const headingId = useId();
   const sliderId = useId();
   const slot = useAppStore((s) => s.teachSlot);
   const run = useTeachRun(slot);
@@ -216,10 +214,9 @@ function HeadScale() {
 
   if (!inter || !head || !weights)
     return (
-      <section className="teach-card" aria-labelledby={headingId}>
-        <h3 id={headingId}>{t('teach.sqrt.head.title')}</h3>
+      <TeachCard title={t('teach.sqrt.head.title')}>
         <SourceBar run={run} />
-      </section>
+      </TeachCard>
     );
 
   const rowNow = rowOf(weights, query, head.cols);
@@ -227,11 +224,10 @@ function HeadScale() {
   const token = run.rowTokens[query] ?? '';
   const sqrtDk = Math.sqrt(inter.headSize);
   return (
-    <section
-      className={`teach-card${run.state === 'loading' ? ' is-stale' : ''}`}
-      aria-labelledby={headingId}
+    <TeachCard
+      title={t('teach.sqrt.head.title')}
+      className={run.state === 'loading' ? 'is-stale' : undefined}
     >
-      <h3 id={headingId}>{t('teach.sqrt.head.title')}</h3>
       <p>{t('teach.sqrt.head.text')}</p>
       <SourceBar run={run} />
       <TokenPicker
@@ -304,6 +300,6 @@ function HeadScale() {
         />
       </div>
       <p className="teach-note">{t('teach.sqrt.head.note')}</p>
-    </section>
+    </TeachCard>
   );
 }
