@@ -10,6 +10,7 @@ import { clampView, type DecodeResult, type ShareFailure } from '../share';
 import { emptyRun, LIMITS } from './defaults';
 import { normalizePlayground, viewChoices } from './model';
 import type { AppState, SentenceRun } from './types';
+import { pageRefusedUrlParams } from './urlParams';
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 /** 'system' follows prefers-color-scheme. */
@@ -25,6 +26,8 @@ export type ShareNotice =
   | { kind: 'unreadable'; reason: ShareFailure }
   /** These fields were invalid or unknown and took their defaults (dotted paths). */
   | { kind: 'fields'; fields: string[] }
+  /** Query parameters of the page's address that were ignored (`?model=gpt-9`, a foreign hub). */
+  | { kind: 'params'; params: string[] }
   /** Layer/head outside the model: moved to the nearest that exists. */
   | {
       kind: 'clamped';
@@ -79,6 +82,14 @@ const fresh = (run: SentenceRun): SentenceRun => ({
   state: run.state,
 });
 
+/** The notice about ignored query parameters, when there are any. */
+const paramsNotice = (params: string[]): ShareNotice[] =>
+  params.length > 0 ? [{ kind: 'params', params }] : [];
+
+/** Notices about the address itself outlive the restoring of a link (both came with the page). */
+const addressNotices = (notices: ShareNotice[]): ShareNotice[] =>
+  notices.filter((n) => n.kind === 'params');
+
 export const createShareSlice: StateCreator<AppState, [], [], ShareSlice> = (set, get, api) => {
   /** Fits a pending layer/head to the translator once its shape is known. */
   const settlePending = (s: AppState): void => {
@@ -125,12 +136,18 @@ export const createShareSlice: StateCreator<AppState, [], [], ShareSlice> = (set
       writePref(COLOR_MAP_KEY, colorMap);
       set({ colorMap });
     },
-    shareNotices: [],
+    shareNotices: paramsNotice(pageRefusedUrlParams()),
     dismissShareNotices: () => set({ shareNotices: [] }),
     pendingView: null,
     restoreShared: (result) => {
       if (!result.ok) {
-        set({ shareNotices: [{ kind: 'unreadable', reason: result.reason }], pendingView: null });
+        set((st) => ({
+          shareNotices: [
+            ...addressNotices(st.shareNotices),
+            { kind: 'unreadable', reason: result.reason },
+          ],
+          pendingView: null,
+        }));
         return;
       }
       const shared = result.state;
@@ -179,7 +196,7 @@ export const createShareSlice: StateCreator<AppState, [], [], ShareSlice> = (set
           ? (shared.colorMap as ColorMapName)
           : s.colorMap,
         runs: { A: fresh(s.runs.A), B: fresh(s.runs.B) },
-        shareNotices: notices,
+        shareNotices: [...addressNotices(s.shareNotices), ...notices],
         pendingView,
       });
       get().runAll();
