@@ -4,6 +4,9 @@ import { App } from './App';
 import { startFromLocation } from './views/export/shareLocation';
 import './app.css';
 
+// The browser tests' hooks: their own chunk, fetched only with `?test-hooks` in the URL.
+if (new URLSearchParams(location.search).has('test-hooks')) void import('./views/app/testHook');
+
 // Start the engine before the first paint (instant first result): with a shared link's state when
 // the page was opened with one (applied before the first run), else the two example sentences.
 void startFromLocation();

@@ -1,4 +1,5 @@
 /** The weights a config needs, with their shapes: used to validate checkpoints and to make random ones. */
+import { configProblems } from './configCheck';
 import type { TransformerConfig } from './types';
 import type { BlockName, WeightMap } from './weights';
 
@@ -70,39 +71,12 @@ export function expectedWeightShapes(config: TransformerConfig): Map<string, num
 
 const shapeText = (shape: readonly number[]): string => shape.join('x');
 
-/** Checks the config itself, with messages a person can act on. */
+/**
+ * Checks the config itself (fields, types, limits; see configCheck.ts), with messages a person can
+ * act on. Runs before any per-layer loop or allocation.
+ */
 export function validateConfig(config: TransformerConfig): void {
-  const problems: string[] = [];
-  const positive = (name: string, value: number | undefined): void => {
-    if (value === undefined) return;
-    if (!Number.isSafeInteger(value) || value <= 0)
-      problems.push(`${name} must be a positive integer (got ${value})`);
-  };
-  positive('vocabSize', config.vocabSize);
-  positive('targetVocabSize', config.targetVocabSize);
-  positive('dModel', config.dModel);
-  positive('numHeads', config.numHeads);
-  positive('numLayers', config.numLayers);
-  positive('numDecoderLayers', config.numDecoderLayers);
-  positive('dFF', config.dFF);
-  positive('maxPositions', config.maxPositions);
-  if (config.typeVocabSize !== undefined && config.typeVocabSize !== 0)
-    positive('typeVocabSize', config.typeVocabSize);
-  if (
-    config.positionOffset !== undefined &&
-    (!Number.isSafeInteger(config.positionOffset) || config.positionOffset < 0)
-  )
-    problems.push(`positionOffset must be a non-negative integer (got ${config.positionOffset})`);
-  if (problems.length === 0 && config.dModel % config.numHeads !== 0)
-    problems.push(`numHeads (${config.numHeads}) must divide dModel (${config.dModel})`);
-  if (
-    problems.length === 0 &&
-    config.positional === 'rope' &&
-    (config.dModel / config.numHeads) % 2 !== 0
-  )
-    problems.push(
-      `RoPE needs an even head size; dModel/numHeads is ${config.dModel / config.numHeads}`,
-    );
+  const problems = configProblems(config);
   if (problems.length > 0) throw new Error(`Invalid model config: ${problems.join('; ')}`);
 }
 

@@ -143,6 +143,8 @@ export const en = {
   'backend.activeThreads': 'Active: {name} ({threads} threads)',
   'backend.starting': 'Starting the engine…',
   'backend.idle': 'Not started yet',
+  'backend.lost':
+    'The {name} context was lost (the graphics card was reset or is busy); switched to WebAssembly and ran again.',
   'backend.fallback': '{wanted} could not start here; using {name}.',
 
   'status.running': 'Running…',

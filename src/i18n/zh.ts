@@ -137,6 +137,7 @@ export const zh: Messages = {
   'backend.activeThreads': '当前：{name}（{threads} 个线程）',
   'backend.starting': '正在启动计算引擎…',
   'backend.idle': '尚未启动',
+  'backend.lost': '{name} 上下文已丢失（显卡被重置或正忙），已切换到 WebAssembly 并重新运行。',
   'backend.fallback': '{wanted} 无法在此启动；改用 {name}。',
 
   'status.running': '计算中…',

@@ -32,6 +32,9 @@ export class ModelFileError extends Error {
 }
 
 function parseJson(text: string, file: string): unknown {
+  // A server's error or login page served in place of the file.
+  if (text.trimStart().startsWith('<'))
+    throw new ModelFileError(file, 'got an HTML page instead of JSON (a wrong address?)');
   try {
     return JSON.parse(text);
   } catch (error) {
@@ -41,6 +44,9 @@ function parseJson(text: string, file: string): unknown {
     );
   }
 }
+
+/** A file name beside config.json: no folders, no scheme (the files must come from that folder). */
+const PLAIN_FILE_NAME = /^[\w][\w.-]{0,199}$/;
 
 export function parseTranslatorConfig(text: string): TranslatorConfigFile {
   const raw = parseJson(text, 'config.json') as Partial<TranslatorConfigFile> | null;
@@ -55,6 +61,22 @@ export function parseTranslatorConfig(text: string): TranslatorConfigFile {
     validateConfig(raw.config);
   } catch (error) {
     throw new ModelFileError('config.json', error instanceof Error ? error.message : String(error));
+  }
+  if (typeof raw.name !== 'string' || raw.name.trim() === '' || raw.name.length > 200)
+    throw new ModelFileError('config.json', '"name" must be a short non-empty text');
+  const maxTarget = raw.maxTargetLength;
+  if (typeof maxTarget !== 'number' || !Number.isSafeInteger(maxTarget) || maxTarget < 1)
+    throw new ModelFileError(
+      'config.json',
+      `"maxTargetLength" must be a positive integer (got ${JSON.stringify(maxTarget) ?? 'nothing'})`,
+    );
+  for (const key of ['weights', 'vocab'] as const) {
+    const name: unknown = raw.files?.[key];
+    if (typeof name !== 'string' || !PLAIN_FILE_NAME.test(name))
+      throw new ModelFileError(
+        'config.json',
+        `"files.${key}" must be a file name in the model's folder (got ${JSON.stringify(name) ?? 'nothing'})`,
+      );
   }
   return raw as TranslatorConfigFile;
 }

@@ -7,6 +7,7 @@ import { createAnalysisSlice } from './analysisSlice';
 import { createInputSlice } from './inputSlice';
 import { createModelSlice } from './modelSlice';
 import { createRunSlice } from './runSlice';
+import { setBackendLostHandler } from './engineClient';
 import { cancelScheduled } from './scheduler';
 import { createTeachSlice } from './teachSlice';
 import { createShareSlice } from './shareSlice';
@@ -26,6 +27,8 @@ export const useAppStore = create<AppState>()((...a) => ({
 }));
 
 const initialState = useAppStore.getState();
+
+setBackendLostHandler((backend) => useAppStore.getState().onBackendLost(backend));
 
 /** Back to the initial state, with pending debounced runs dropped (tests call this between cases). */
 export function resetAppStore(): void {
@@ -54,7 +57,14 @@ export {
   type ViewChoices,
 } from './model';
 export { readUrlOptions, absoluteUrl, asFolder, type UrlOptions } from './urlParams';
-export { setEngineClient, getEngineClient, setDebounceMs, getDebounceMs } from './engineClient';
+export {
+  setEngineClient,
+  getEngineClient,
+  setDebounceMs,
+  getDebounceMs,
+  loseWebglContextForTest,
+} from './engineClient';
+export { sentenceRunsPosted } from './runSlice';
 export { isScheduled } from './scheduler';
 export { startApp, openShareLink, decodeAgainst } from './openLink';
 export {

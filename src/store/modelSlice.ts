@@ -99,5 +99,12 @@ export const createModelSlice: StateCreator<AppState, [], [], ModelSlice> = (set
       set({ backend, backendStatus: null });
       get().runAll();
     },
+    backendLost: null,
+    onBackendLost: (lost) => {
+      set({ backendLost: lost });
+      // The runs in flight were stopped by the engine: run them again, on wasm.
+      if (get().backend === lost) get().setBackend('wasm');
+      else get().runAll();
+    },
   };
 };

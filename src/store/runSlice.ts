@@ -17,6 +17,13 @@ import type {
 import { absoluteUrl } from './urlParams';
 
 let lastTicket = 0;
+/** Sentence runs posted to the engine since the page opened (debounced edits post none). */
+let runsPosted = 0;
+
+/** How many sentence runs reached the engine: the stress test checks edits coalesce. */
+export function sentenceRunsPosted(): number {
+  return runsPosted;
+}
 
 export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, get) => {
   /** Applies `update` to the slot's run, but only while `ticket` is still its live run. */
@@ -120,6 +127,7 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
         },
       });
 
+    runsPosted++;
     const requestId = client.run(
       {
         slot,

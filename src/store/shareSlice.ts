@@ -11,6 +11,7 @@ import { emptyRun, LIMITS } from './defaults';
 import { getEngineClient } from './engineClient';
 import { normalizePlayground, viewChoices } from './model';
 import type { AppState, SentenceRun } from './types';
+import { pageRefusedUrlParams } from './urlParams';
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 /** 'system' follows prefers-color-scheme. */
@@ -26,6 +27,8 @@ export type ShareNotice =
   | { kind: 'unreadable'; reason: ShareFailure }
   /** These fields were invalid or unknown and took their defaults (dotted paths). */
   | { kind: 'fields'; fields: string[] }
+  /** Query parameters of the page's address that were ignored (`?model=gpt-9`, a foreign hub). */
+  | { kind: 'params'; params: string[] }
   /** Layer/head outside the model: moved to the nearest that exists. */
   | {
       kind: 'clamped';
@@ -82,6 +85,14 @@ const fresh = (run: SentenceRun): SentenceRun => ({
 
 /** A sentence waiting for its model to load (ticket 0: answers of older runs are ignored). */
 const waiting = (): SentenceRun => ({ ...emptyRun(), state: 'loading' });
+
+/** The notice about ignored query parameters, when there are any. */
+const paramsNotice = (params: string[]): ShareNotice[] =>
+  params.length > 0 ? [{ kind: 'params', params }] : [];
+
+/** Notices about the address itself outlive the restoring of a link (both came with the page). */
+const addressNotices = (notices: ShareNotice[]): ShareNotice[] =>
+  notices.filter((n) => n.kind === 'params');
 
 export const createShareSlice: StateCreator<AppState, [], [], ShareSlice> = (set, get, api) => {
   /** Fits a pending layer/head to the translator once its shape is known. */
@@ -156,12 +167,18 @@ export const createShareSlice: StateCreator<AppState, [], [], ShareSlice> = (set
       writePref(COLOR_MAP_KEY, colorMap);
       set({ colorMap });
     },
-    shareNotices: [],
+    shareNotices: paramsNotice(pageRefusedUrlParams()),
     dismissShareNotices: () => set({ shareNotices: [] }),
     pendingView: null,
     restoreShared: (result) => {
       if (!result.ok) {
-        set({ shareNotices: [{ kind: 'unreadable', reason: result.reason }], pendingView: null });
+        set((st) => ({
+          shareNotices: [
+            ...addressNotices(st.shareNotices),
+            { kind: 'unreadable', reason: result.reason },
+          ],
+          pendingView: null,
+        }));
         return;
       }
       const shared = result.state;
@@ -221,7 +238,7 @@ export const createShareSlice: StateCreator<AppState, [], [], ShareSlice> = (set
           ? (shared.colorMap as ColorMapName)
           : s.colorMap,
         runs: { A: fresh(s.runs.A), B: fresh(s.runs.B) },
-        shareNotices: notices,
+        shareNotices: [...addressNotices(s.shareNotices), ...notices],
         pendingView,
         ...(hf ? { hub: { ...s.hub, id: hf.id, revision: hf.revision, pair: hf.pair } } : {}),
       });

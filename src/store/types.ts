@@ -128,6 +128,10 @@ export interface ModelSlice {
   setPlayground: (patch: Partial<PlaygroundOptions>) => void;
   setMask: (patch: Partial<MaskSettings>) => void;
   setBackend: (backend: BackendName) => void;
+  /** A backend whose GPU context the engine lost (the page moved to wasm); null when none. */
+  backendLost: BackendName | null;
+  /** The engine lost `backend`'s GPU context: move to wasm and run everything again there. */
+  onBackendLost: (backend: BackendName) => void;
 }
 
 export interface RunSlice {

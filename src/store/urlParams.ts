@@ -24,6 +24,9 @@ export interface UrlOptions {
   hubBaseUrl?: string;
 }
 
+/** Characters a Hugging Face model id may have (`owner/name`, letters, digits, `_.-`). */
+const HF_ID_CHARS = /^[\w./-]+$/;
+
 /** A folder URL always ends with '/', so that file names resolve inside it. */
 export function asFolder(url: string): string {
   return url.endsWith('/') ? url : `${url}/`;
@@ -36,7 +39,7 @@ export function readUrlOptions(search: string, pageUrl: string): UrlOptions {
   const model = params.get('model');
   if (model === 'playground' || model === 'translator' || model === 'hf') out.model = model;
   const hf = params.get('hf')?.trim();
-  if (hf && hf.length <= 200) {
+  if (hf && hf.length <= 200 && HF_ID_CHARS.test(hf)) {
     out.hfId = hf;
     out.model ??= 'hf';
   }
@@ -63,6 +66,32 @@ export function readUrlOptions(search: string, pageUrl: string): UrlOptions {
     }
   }
   return out;
+}
+
+/** The query parameters this page reads. */
+export const URL_PARAMS = ['model', 'translator', 'hf', 'hub'] as const;
+
+/**
+ * The known parameters that were given a value the page ignored (an unknown model, a translator or
+ * hub on another site, a model id with characters no id has), in URL_PARAMS order: the page says
+ * so in a notice instead of dropping them silently.
+ */
+export function refusedUrlParams(search: string, pageUrl: string): string[] {
+  const params = new URLSearchParams(search);
+  const used = readUrlOptions(search, pageUrl);
+  const applied: Record<(typeof URL_PARAMS)[number], boolean> = {
+    model: used.model === params.get('model'),
+    translator: used.translatorUrl !== undefined,
+    hf: used.hfId !== undefined,
+    hub: used.hubBaseUrl !== undefined,
+  };
+  return URL_PARAMS.filter((name) => (params.get(name) ?? '').trim() !== '' && !applied[name]);
+}
+
+/** The parameters of the current page that were ignored; none outside a browser. */
+export function pageRefusedUrlParams(): string[] {
+  if (typeof location === 'undefined') return [];
+  return refusedUrlParams(location.search, location.href);
 }
 
 /** The options of the current page; none outside a browser (Node tests). */

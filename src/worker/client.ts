@@ -17,7 +17,7 @@ import type {
   WorkerRequest,
   WorkerResponse,
 } from './protocol';
-import type { AttentionKind, LayerAttention, MaskMatrix, Token } from '../engine';
+import type { AttentionKind, BackendName, LayerAttention, MaskMatrix, Token } from '../engine';
 
 export interface RunHandlers {
   onTokens(tokens: Token[], totalTokens: number, dropped: number, maxTokens: number): void;
@@ -52,6 +52,13 @@ export interface EngineClient {
    * the download). Optional so that fakes of the run API stay valid.
    */
   loadHf?(request: HfLoadRequest, handlers: HfLoadHandlers): number;
+  /**
+   * Calls `listener` when the worker lost a backend's GPU context (it has stopped the runs in
+   * flight). Optional so that fakes of the run API stay valid.
+   */
+  onBackendLost?(listener: (backend: BackendName) => void): void;
+  /** Test hook: asks the worker to lose its webgl context. */
+  loseWebglContext?(): void;
   /** Stops a run (its handlers are never called again). */
   cancel(requestId: number): void;
   dispose(): void;
@@ -68,6 +75,7 @@ export function createEngineClient(port: {
   const live = new Map<number, RunHandlers>();
   const bySlot = new Map<RunSlot, number>();
   const loads = new Map<number, HfLoadHandlers>();
+  const lostListeners = new Set<(backend: BackendName) => void>();
 
   const finish = (requestId: number): void => {
     live.delete(requestId);
@@ -118,6 +126,11 @@ export function createEngineClient(port: {
     }
   });
 
+  port.addEventListener('message', (event) => {
+    const msg = event.data;
+    if (msg.type === 'backend-lost') for (const listener of lostListeners) listener(msg.backend);
+  });
+
   port.addEventListener('error', (event) => {
     // A crash of the worker itself (not an error of one run): every live run fails.
     event.preventDefault?.();
@@ -147,6 +160,12 @@ export function createEngineClient(port: {
       port.postMessage({ type: 'hf-load', requestId, ...request });
       return requestId;
     },
+    onBackendLost(listener) {
+      lostListeners.add(listener);
+    },
+    loseWebglContext() {
+      port.postMessage({ type: 'test-lose-webgl' });
+    },
     cancel(requestId) {
       if (loads.delete(requestId)) {
         port.postMessage({ type: 'cancel', requestId });
@@ -157,6 +176,7 @@ export function createEngineClient(port: {
       port.postMessage({ type: 'cancel', requestId });
     },
     dispose() {
+      lostListeners.clear();
       live.clear();
       bySlot.clear();
       loads.clear();

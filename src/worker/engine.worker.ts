@@ -26,8 +26,11 @@ import {
   initBackend,
   padIds,
   PAD_TEXT,
+  isWebglContextLost,
+  loseWebglContext,
   playgroundConfig,
   SPECIAL_TOKENS,
+  watchWebglContext,
   type AttentionModel,
   type AttentionStack,
   type BackendName,
@@ -103,17 +106,42 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 // ---- backend ---------------------------------------------------------------------------------
 
 let backend: { requested: BackendName; status: Promise<BackendStatus> } | null = null;
+/** Backends whose GPU context was lost in this worker: never tried again here. */
+const lostBackends = new Set<BackendName>();
+
+/**
+ * The webgl context is gone (a GPU reset, or the test hook): stop the runs in flight (their
+ * numbers cannot be trusted), drop the models built on it and tell the page, which moves to wasm.
+ */
+function onWebglLost(): void {
+  if (lostBackends.has('webgl')) return;
+  lostBackends.add('webgl');
+  for (const { controller } of live.values()) controller.abort();
+  // A run waiting on a read-back from the lost context may never settle: later runs must not
+  // queue behind it (it was aborted, so it posts nothing if it ever wakes up).
+  queue = Promise.resolve();
+  try {
+    disposeModels();
+  } catch {
+    // freeing textures of a lost context may fail; they are gone with it anyway
+  }
+  backend = null;
+  post({ type: 'backend-lost', requestId: 0, backend: 'webgl' });
+}
 
 function ensureBackend(requested: BackendName): Promise<BackendStatus> {
+  // The loss event may not have arrived yet: check the context itself before every run.
+  if (isWebglContextLost()) onWebglLost();
   if (backend && backend.requested === requested) return backend.status;
   // Tensors belong to a backend: drop the models before switching.
   disposeModels();
-  const preferred = [...new Set<BackendName>([requested, 'wasm', 'cpu'])];
-  const status = initBackend({ preferred, wasmPaths: WASM_PATHS }).then((info): BackendStatus => ({
-    name: info.name,
-    requested,
-    threads: info.threads,
-  }));
+  const preferred = [...new Set<BackendName>([requested, 'wasm', 'cpu'])].filter(
+    (name) => !lostBackends.has(name),
+  );
+  const status = initBackend({ preferred, wasmPaths: WASM_PATHS }).then((info): BackendStatus => {
+    if (info.name === 'webgl') watchWebglContext(onWebglLost);
+    return { name: info.name, requested, threads: info.threads };
+  });
   backend = { requested, status };
   status.catch(() => {
     if (backend?.status === status) backend = null; // let the next run try again
@@ -667,5 +695,7 @@ self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
     const controller = new AbortController();
     byId.set(requestId, controller);
     void hf.load(requestId, request, controller.signal).finally(() => byId.delete(requestId));
+  } else if (msg.type === 'test-lose-webgl') {
+    loseWebglContext();
   }
 });

@@ -90,7 +90,9 @@ export interface RunExtras {
 export type WorkerRequest =
   | ({ type: 'run'; requestId: number } & RunRequest)
   | { type: 'cancel'; requestId: number }
-  | ({ type: 'hf-load'; requestId: number } & HfLoadRequest);
+  | ({ type: 'hf-load'; requestId: number } & HfLoadRequest)
+  /** Test hook (page URL `?test-hooks`): lose the webgl context as a GPU reset would. */
+  | { type: 'test-lose-webgl' };
 
 /** One attention block the run will stream, known before the first layer arrives. */
 export interface BlockInfo {
@@ -191,7 +193,12 @@ export type WorkerResponse =
   | { type: 'error'; requestId: number; message: string; stage: ErrorStage }
   | { type: 'hf-progress'; requestId: number; progress: HfProgressInfo }
   | { type: 'hf-loaded'; requestId: number; info: HfModelInfo }
-  | { type: 'hf-error'; requestId: number; message: string; code: HfErrorCode };
+  | { type: 'hf-error'; requestId: number; message: string; code: HfErrorCode }
+  /**
+   * The backend's GPU context was lost: runs in flight were stopped, and the worker will not use
+   * this backend again (the page moves to wasm). Answers no request: requestId is 0.
+   */
+  | { type: 'backend-lost'; requestId: 0; backend: BackendName };
 
 // ---- Hugging Face checkpoints (worker side: src/worker/hf-model.ts) --------------------------
 

@@ -59,6 +59,7 @@ export const exportEn = {
   'share.notice.version':
     'The shared link was made by another version of Attention Atlas; showing the defaults.',
   'share.notice.fields': 'Some settings in the link were not valid and were reset: {fields}.',
+  'share.notice.params': 'Some options in the address were not valid and were ignored: {params}.',
   'share.notice.clamped':
     'The link asked for layer {layer}, head {head}, which this model does not have; showing layer {shownLayer}, head {shownHead}.',
 

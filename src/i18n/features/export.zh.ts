@@ -52,6 +52,7 @@ export const exportZh: Record<keyof typeof exportEn, string> = {
   'share.notice.corrupt': '分享链接已损坏或不完整，已显示默认内容。',
   'share.notice.version': '分享链接来自另一个版本的 Attention Atlas，已显示默认内容。',
   'share.notice.fields': '链接中的部分设置无效，已重置：{fields}。',
+  'share.notice.params': '地址中的部分参数无效，已忽略：{params}。',
   'share.notice.clamped':
     '链接要求第 {layer} 层第 {head} 个头，但这个模型没有；已显示第 {shownLayer} 层第 {shownHead} 个头。',
 

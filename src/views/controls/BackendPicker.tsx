@@ -18,6 +18,7 @@ export function BackendPicker() {
   const { backend, status } = useBackend();
   const setBackend = useAppStore((s) => s.setBackend);
   const busy = useAppStore(selectBusy);
+  const lost = useAppStore((s) => s.backendLost);
   const options = availableBackends().map((b) => ({ value: b, label: t(`backend.${b}`) }));
   let active: string;
   if (!status) active = busy ? t('backend.starting') : t('backend.idle');
@@ -39,6 +40,11 @@ export function BackendPicker() {
         <span className={`dot${status ? ' is-on' : ''}`} aria-hidden="true" />
         {active}
       </p>
+      {lost && (
+        <p className="field-hint warn backend-lost" role="status">
+          {t('backend.lost', { name: t(`backend.${lost}`) })}
+        </p>
+      )}
       {status && status.name !== status.requested && (
         <p className="field-hint warn">
           {t('backend.fallback', {

@@ -31,6 +31,10 @@ function noticeText(notice: ShareNotice, t: ReturnType<typeof useT>): string {
       return t(FAILURE_KEYS[notice.reason]);
     case 'fields':
       return t('share.notice.fields', { fields: notice.fields.join(t('list.separator')) });
+    case 'params':
+      return t('share.notice.params', {
+        params: notice.params.map((name) => `?${name}=`).join(t('list.separator')),
+      });
     case 'clamped':
       return t('share.notice.clamped', {
         layer: notice.requestedLayer + 1,

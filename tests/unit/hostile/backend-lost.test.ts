@@ -1,0 +1,107 @@
+/**
+ * A lost GPU context, page side: the worker's `backend-lost` message reaches the store through the
+ * client, the store moves to wasm, remembers what was lost (the picker shows a notice) and runs both
+ * sentences again. Edits in a burst post one run per sentence. (The worker side, with a real WebGL
+ * context, is tests/e2e/hardening/stress.spec.ts.)
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  resetAppStore,
+  sentenceRunsPosted,
+  setDebounceMs,
+  setEngineClient,
+  useAppStore,
+} from '../../../src/store';
+import { createEngineClient } from '../../../src/worker/client';
+import type { WorkerRequest, WorkerResponse } from '../../../src/worker/protocol';
+
+/** A stand-in for the Worker: records posted requests, lets the test send responses. */
+function fakePort() {
+  const posted: WorkerRequest[] = [];
+  const listeners: ((e: MessageEvent<WorkerResponse>) => void)[] = [];
+  const port = {
+    postMessage: (m: WorkerRequest) => posted.push(m),
+    addEventListener: (type: 'message' | 'error', listener: never) => {
+      if (type === 'message') listeners.push(listener);
+    },
+  };
+  return {
+    port: port as Parameters<typeof createEngineClient>[0],
+    posted,
+    send: (data: WorkerResponse) =>
+      listeners.forEach((l) => l({ data } as MessageEvent<WorkerResponse>)),
+  };
+}
+
+const state = () => useAppStore.getState();
+const runs = (posted: WorkerRequest[]) =>
+  posted.filter((m): m is Extract<WorkerRequest, { type: 'run' }> => m.type === 'run');
+
+let fake: ReturnType<typeof fakePort>;
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  resetAppStore();
+  fake = fakePort();
+  setEngineClient(createEngineClient(fake.port));
+  setDebounceMs(150);
+  useAppStore.setState({ model: 'playground' });
+});
+
+afterEach(() => {
+  resetAppStore();
+  setEngineClient(null);
+  vi.useRealTimers();
+});
+
+describe('a lost webgl context', () => {
+  it('moves to wasm, keeps a notice and runs both sentences again on wasm', () => {
+    state().setBackend('webgl');
+    expect(runs(fake.posted).map((r) => [r.slot, r.backend])).toEqual([
+      ['A', 'webgl'],
+      ['B', 'webgl'],
+    ]);
+    fake.send({ type: 'backend-lost', requestId: 0, backend: 'webgl' });
+    expect(state().backend).toBe('wasm');
+    expect(state().backendLost).toBe('webgl');
+    expect(state().backendStatus).toBeNull();
+    expect(
+      runs(fake.posted)
+        .slice(2)
+        .map((r) => [r.slot, r.backend]),
+    ).toEqual([
+      ['A', 'wasm'],
+      ['B', 'wasm'],
+    ]);
+  });
+
+  it('a loss of a backend no longer chosen re-runs on the chosen one', () => {
+    fake.send({ type: 'backend-lost', requestId: 0, backend: 'webgl' });
+    expect(state().backend).toBe('wasm');
+    expect(state().backendLost).toBe('webgl');
+    expect(runs(fake.posted).map((r) => [r.slot, r.backend])).toEqual([
+      ['A', 'wasm'],
+      ['B', 'wasm'],
+    ]);
+  });
+
+  it('the test hook asks the worker to lose its context', async () => {
+    const { loseWebglContextForTest } = await import('../../../src/store');
+    loseWebglContextForTest();
+    expect(fake.posted.at(-1)).toEqual({ type: 'test-lose-webgl' });
+  });
+});
+
+describe('a burst of edits', () => {
+  it('200 edits 5 ms apart post one run, with the last text', () => {
+    const before = sentenceRunsPosted();
+    for (let i = 0; i < 200; i++) {
+      state().setSentence('B', `edit ${i}`);
+      vi.advanceTimersByTime(5);
+    }
+    expect(sentenceRunsPosted() - before).toBe(0);
+    vi.advanceTimersByTime(150);
+    expect(sentenceRunsPosted() - before).toBe(1);
+    expect(runs(fake.posted).map((r) => [r.slot, r.text])).toEqual([['B', 'edit 199']]);
+  });
+});
