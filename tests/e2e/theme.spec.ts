@@ -1,13 +1,11 @@
 /**
- * The page under a strict Content Security Policy, and a forced theme applied before the first
- * paint (by public/theme-init.js, an external classic script: no inline script anywhere).
+ * A forced theme applied before the first paint (by public/theme-init.js, an external classic
+ * script), and a built page with no inline script or style, so it can run under a strict Content
+ * Security Policy (tests/e2e/hardening/csp.spec.ts serves it under one).
  */
 import { readFileSync } from 'node:fs';
 import { type Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-
-const STRICT_CSP =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:";
 
 /** The document's color-scheme and data-theme as seen by a DOMContentLoaded listener. */
 async function schemeAtFirstPaint(page: Page): Promise<{ scheme: string; theme: string | null }> {
@@ -71,36 +69,4 @@ test('the built page has no inline script, style element or style attribute', ()
   expect(theme, 'theme-init.js in <head>').not.toBeNull();
   expect(theme![1]).not.toMatch(/\b(async|defer|type="module")/);
   expect(head.indexOf('theme-init.js')).toBeLessThan(head.indexOf('type="module"'));
-});
-
-test('under a strict Content Security Policy the page runs both sentences', async ({ page }) => {
-  const violations: string[] = [];
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) =>
-      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
-    );
-  });
-  page.on('console', (m) => {
-    if (/Content Security Policy|CSP violation/i.test(m.text())) violations.push(m.text());
-  });
-  // The preview server sends no CSP: add it to the document's response.
-  await page.route(
-    (url) => url.pathname === '/',
-    async (route) => {
-      const response = await route.fetch();
-      await route.fulfill({
-        response,
-        headers: { ...response.headers(), 'content-security-policy': STRICT_CSP },
-      });
-    },
-  );
-  const response = await page.goto('/');
-  expect(response?.headers()['content-security-policy']).toBe(STRICT_CSP);
-  for (const side of ['A', 'B'])
-    await expect(page.locator(`figure[data-slot="${side}"]`)).toHaveAttribute(
-      'data-state',
-      'ready',
-      { timeout: 30_000 },
-    );
-  expect(violations).toEqual([]);
 });
