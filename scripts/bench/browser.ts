@@ -312,8 +312,9 @@ async function engine(browser: Browser): Promise<void> {
       cores: navigator.hardwareConcurrency,
     }));
     console.log(
-      `   page cross-origin isolated: ${env.isolated}; navigator.hardwareConcurrency: ${env.cores} ` +
-        `(the app uses wasm threads from 4 cores up; tfjs would use cores/2 of them)`,
+      `   page cross-origin isolated: ${env.isolated}; navigator.hardwareConcurrency: ${env.cores}. ` +
+        `The app asks for wasm threads from 4 cores up, and tfjs-wasm caps its pool at cores/2: ` +
+        `on ${env.cores} cores that is ${Math.max(1, Math.floor(env.cores / 2))} thread(s).`,
     );
     const wasm = await runEngine(page, {
       backend: 'wasm',
@@ -329,7 +330,7 @@ async function engine(browser: Browser): Promise<void> {
         lengths: LENGTHS,
         runs: ENGINE_RUNS,
       });
-      printEngine('wasm, threaded build with 2 threads asked for', threaded);
+      printEngine('wasm, threaded build (2 threads asked for)', threaded);
     }
     for (const backend of ['webgl', 'webgpu'] as const) {
       const result = await runEngine(page, {
@@ -338,7 +339,7 @@ async function engine(browser: Browser): Promise<void> {
         lengths: GPU_LENGTHS,
         runs: ENGINE_RUNS,
       });
-      printEngine(backend, result);
+      printEngine(`${backend} (--disable-gpu: software rendering where it starts at all)`, result);
     }
   } finally {
     await page.close();
