@@ -72,10 +72,11 @@ export function workerScripts(code: string): string[] {
 }
 
 /**
- * Every chunk reachable from `entries` through static imports, and through worker scripts whose
- * name matches `eagerWorkers` (a worker started at page load runs its static imports at once).
+ * Every chunk reachable from `entries` through static imports, and through the worker scripts and
+ * dynamic imports whose file name matches `atStart`: those the page starts at load (a worker
+ * started at load runs its static imports at once; a dynamic import made at load is eager too).
  */
-export function eagerClosure(distDir: string, entries: string[], eagerWorkers: RegExp): string[] {
+export function eagerClosure(distDir: string, entries: string[], atStart: RegExp): string[] {
   const seen = new Set<string>();
   const stack = [...entries];
   while (stack.length > 0) {
@@ -84,7 +85,8 @@ export function eagerClosure(distDir: string, entries: string[], eagerWorkers: R
     seen.add(file);
     const code = readFileSync(path.join(distDir, file), 'utf8');
     stack.push(...staticImports(code));
-    stack.push(...workerScripts(code).filter((w) => eagerWorkers.test(path.basename(w))));
+    const started = [...workerScripts(code), ...dynamicImports(code)];
+    stack.push(...started.filter((f) => atStart.test(path.basename(f))));
   }
   return [...seen].sort();
 }

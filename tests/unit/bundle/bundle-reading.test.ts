@@ -51,21 +51,25 @@ describe('import scanning', () => {
     expect(htmlEntries(html)).toEqual(['assets/index-X.js', 'assets/store-Y.js']);
   });
 
-  it('follows static imports and eager workers only', () => {
+  it('follows static imports, and workers and dynamic imports started at load only', () => {
     const root = writeAssets({});
     const assets = path.join(root, 'assets');
     mkdirSync(assets);
     writeFileSync(
       path.join(assets, 'index-1.js'),
-      'import"./a-1.js";import("./lazy-1.js");new Worker(new URL("/assets/engine.worker-1.js",import.meta.url));new Worker(new URL("/assets/other.worker-1.js",import.meta.url))',
+      'import"./a-1.js";import("./lazy-1.js");import("./boot-1.js");new Worker(new URL("/assets/engine.worker-1.js",import.meta.url));new Worker(new URL("/assets/other.worker-1.js",import.meta.url))',
     );
     writeFileSync(path.join(assets, 'a-1.js'), 'export const a=1');
     writeFileSync(path.join(assets, 'lazy-1.js'), 'export const l=1');
+    writeFileSync(path.join(assets, 'boot-1.js'), 'import"./b-1.js"');
+    writeFileSync(path.join(assets, 'b-1.js'), '');
     writeFileSync(path.join(assets, 'engine.worker-1.js'), 'import"./w-1.js"');
     writeFileSync(path.join(assets, 'w-1.js'), '');
     writeFileSync(path.join(assets, 'other.worker-1.js'), '');
-    expect(eagerClosure(root, ['assets/index-1.js'], /^engine\.worker-/)).toEqual([
+    expect(eagerClosure(root, ['assets/index-1.js'], /^(?:engine\.worker|boot)-/)).toEqual([
       'assets/a-1.js',
+      'assets/b-1.js',
+      'assets/boot-1.js',
       'assets/engine.worker-1.js',
       'assets/index-1.js',
       'assets/w-1.js',

@@ -1,6 +1,7 @@
 /**
  * What the first page loads. A production build (with source maps, into a temporary folder) is
- * read from index.html through static imports and the engine worker (started at page load), and
+ * read from index.html through static imports, the engine worker and the interface's chunk (both
+ * started at page load, see main.tsx), and
  * the source modules of those chunks must not include the parts that load only when used: the
  * Hugging Face tokenizer library, the ZIP library of the export, the webgl/webgpu/cpu backends,
  * the benchmark hooks. The browser benchmark (scripts/bench/browser.ts) reports their weight.
@@ -25,7 +26,7 @@ beforeAll(() => {
   outDir = mkdtempSync(path.join(os.tmpdir(), 'atlas-eager-'));
   buildWithSourcemaps(outDir);
   const entries = htmlEntries(readFileSync(path.join(outDir, 'index.html'), 'utf8'));
-  eager = eagerClosure(outDir, entries, /^engine\.worker-/);
+  eager = eagerClosure(outDir, entries, /^(?:engine\.worker|renderApp)-/);
   sources = new Set(eager.flatMap((file) => [...bytesBySource(outDir, file).keys()]));
 }, 240_000);
 
@@ -36,8 +37,9 @@ afterAll(() => {
 const eagerFrom = (prefix: string) => [...sources].filter((s) => s.startsWith(prefix));
 
 describe('the chunks the first page loads', () => {
-  it('are the page entry, the store, the engine worker and the wasm backend', () => {
+  it('are the page entry, the interface, the engine worker and the wasm backend', () => {
     expect(eager.some((f) => /^assets\/index-[\w-]+\.js$/.test(f))).toBe(true);
+    expect(eager.some((f) => /^assets\/renderApp-[\w-]+\.js$/.test(f))).toBe(true);
     expect(eager.some((f) => /^assets\/engine\.worker-[\w-]+\.js$/.test(f))).toBe(true);
     expect(eagerFrom('node_modules/react-dom/').length).toBeGreaterThan(0);
     expect(eagerFrom('node_modules/@tensorflow/tfjs-backend-wasm/').length).toBeGreaterThan(0);
