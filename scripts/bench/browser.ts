@@ -14,6 +14,8 @@
  *     512 tokens, in a worker of its own (src/worker/bench.worker.ts), on wasm with the app's own
  *     thread choice and with 2 threads forced, then webgl and webgpu where the browser has them;
  *     ratio to the best plain matmul measured in the same run, and first-layer time vs forward;
+ *     and, in the app itself, the playground at its largest (12 layers, 8 heads, d_model 512):
+ *     from a run's start to its first layer's heatmap painted, against the run done and painted;
  *  4. memory soak: 500 steps alternating the two demo sentence pairs and the two built-in models
  *     (translator, playground), each step running both sentences through the app's engine worker;
  *     `numTensors` of the worker (tfjs' global engine, read over the DevTools protocol) at start and
@@ -42,6 +44,7 @@ const PARTS = new Set((process.env.BENCH_PARTS ?? 'cold,engine,soak').split(',')
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const ENGINE_RUNS = Number(process.env.BENCH_ENGINE_RUNS ?? 3);
 const LENGTHS = (process.env.BENCH_LENGTHS ?? '32,128,512').split(',').map(Number);
+const STREAM_LENGTHS = (process.env.BENCH_STREAM_LENGTHS ?? '128,512').split(',').map(Number);
 const GPU_LENGTHS = (process.env.BENCH_GPU_LENGTHS ?? '32,128').split(',').map(Number);
 const SOAK_STEPS = Number(process.env.BENCH_SOAK_STEPS ?? 500);
 const SOAK_SETTLE = 50;
@@ -75,6 +78,7 @@ declare global {
     __atlasBrowserBench?: {
       idle(): Promise<void>;
       step(model: 'translator' | 'playground', pair: number): Promise<void>;
+      streaming(tokens: number): Promise<{ firstPainted: number; done: number }>;
       engine(request: EngineBenchRequest): Promise<EngineResult>;
     };
   }
@@ -303,6 +307,29 @@ function printEngine(label: string, result: EngineResult): void {
   if (result.tensorsLeft !== null) console.log(`     tensors left: ${result.tensorsLeft}`);
 }
 
+/**
+ * Streaming in the app itself: the playground at its largest (12 layers, 8 heads, d_model 512)
+ * through the app's engine worker, from the run's start to its first layer's heatmap painted
+ * against the whole run done and painted.
+ */
+async function streaming(page: Page): Promise<void> {
+  console.log(
+    `   streaming in the app (playground 12 layers × 8 heads, d_model 512, wasm; medians of ${ENGINE_RUNS}):`,
+  );
+  console.log('     tokens | first layer painted | run done, painted | ratio');
+  for (const tokens of STREAM_LENGTHS) {
+    const runs: { firstPainted: number; done: number }[] = [];
+    for (let i = 0; i < ENGINE_RUNS; i++)
+      runs.push(await page.evaluate((t) => window.__atlasBrowserBench!.streaming(t), tokens));
+    const first = median(runs.map((r) => r.firstPainted));
+    const done = median(runs.map((r) => r.done));
+    console.log(
+      `     ${String(tokens).padStart(6)} | ${ms(first).padStart(19)} | ${ms(done).padStart(17)} | ` +
+        `${(first / done).toFixed(3)}  goal ≤ 0.25 ${verdict(first / done <= 0.25)}`,
+    );
+  }
+}
+
 async function engine(browser: Browser): Promise<void> {
   console.log(`\n3. Engine in the browser (BERT-base-sized encoder, all weights read back)`);
   const page = await benchPage(browser);
@@ -316,6 +343,7 @@ async function engine(browser: Browser): Promise<void> {
         `The app asks for wasm threads from 4 cores up, and tfjs-wasm caps its pool at cores/2: ` +
         `on ${env.cores} cores that is ${Math.max(1, Math.floor(env.cores / 2))} thread(s).`,
     );
+    await streaming(page);
     const wasm = await runEngine(page, {
       backend: 'wasm',
       threads: 'auto',

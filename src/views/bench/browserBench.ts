@@ -7,6 +7,9 @@
  *  - `step(model, pair)`: puts demo sentence pair `pair` (0 or 1) in A and B, picks `model`
  *    ('translator' or 'playground'), runs both sentences through the app's engine worker, and
  *    resolves after the frame that shows both results (rejects with the run's error);
+ *  - `streaming(tokens)`: runs a `tokens`-token sentence A on the playground at its largest
+ *    (12 layers, 8 heads, d_model 512) and resolves with the milliseconds from the run's start to
+ *    its first layer's heatmap painted, and to the whole run done and painted;
  *  - `engine(request)`: runs the engine benchmark in a fresh worker of its own
  *    (src/worker/bench.worker.ts) and resolves with its figures.
  */
@@ -70,6 +73,63 @@ async function step(model: StepModel, pair: number): Promise<void> {
   await afterPaint();
 }
 
+/** Resolves when `check` holds, checking on every DOM change. */
+function whenDom(check: () => boolean): Promise<void> {
+  if (check()) return Promise.resolve();
+  return new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      if (!check()) return;
+      observer.disconnect();
+      resolve();
+    });
+    observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
+}
+
+const WORDS = ['the', 'bank', 'is', 'near', 'river', 'and', 'money', 'in', 'a', 'deposit', 'of'];
+
+async function streaming(tokens: number): Promise<{ firstPainted: number; done: number }> {
+  // First a short sentence on the big playground (builds the model; B stays empty so only A
+  // runs), with layer 1, head 1 of the encoder on screen.
+  useAppStore.setState({
+    tab: 'attention',
+    kind: 'encoder-self',
+    layer: 0,
+    head: 0,
+    sentences: { A: PAIRS[0]!.A, B: '' },
+  });
+  const store = useAppStore.getState();
+  if (store.model !== 'playground') store.setModel('playground');
+  store.setPlayground({ layers: 12, heads: 8, dModel: 512, maxPositions: Math.max(512, tokens) });
+  useAppStore.getState().runAll();
+  await idle();
+  await afterPaint();
+  useAppStore.setState({
+    sentences: {
+      A: Array.from({ length: tokens }, (_, i) => WORDS[i % WORDS.length]).join(' '),
+      B: '',
+    },
+  });
+  // The heatmap of the new run is the one whose canvas has as many columns as the run has tokens
+  // (the short run's canvas stays on screen, dimmed, until the new run's first layer arrives).
+  const canvas = () =>
+    document.querySelector<HTMLCanvasElement>('.heatmap[data-slot="A"] canvas.heatmap-canvas');
+  const shortWidth = canvas()?.width;
+  const t0 = performance.now();
+  useAppStore.getState().runSentence('A');
+  await whenDom(() => {
+    const n = useAppStore.getState().runs.A.tokens.length;
+    return n !== shortWidth && canvas()?.width === n;
+  });
+  await afterPaint();
+  const firstPainted = performance.now() - t0;
+  await idle();
+  const run = useAppStore.getState().runs.A;
+  if (run.state !== 'ready') throw new Error(`sentence A: ${run.error ?? run.state}`);
+  await afterPaint();
+  return { firstPainted, done: performance.now() - t0 };
+}
+
 interface EngineBenchResult {
   backend: string | null;
   threads: number | null;
@@ -122,8 +182,13 @@ function engine(request: EngineBenchRequest): Promise<EngineBenchResult> {
 
 declare global {
   interface Window {
-    __atlasBrowserBench?: { idle: typeof idle; step: typeof step; engine: typeof engine };
+    __atlasBrowserBench?: {
+      idle: typeof idle;
+      step: typeof step;
+      streaming: typeof streaming;
+      engine: typeof engine;
+    };
   }
 }
 
-window.__atlasBrowserBench = { idle, step, engine };
+window.__atlasBrowserBench = { idle, step, streaming, engine };
