@@ -1,20 +1,21 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './App';
-import { startFromLocation } from './views/export/shareLocation';
+import { hasFragment } from './share';
+import { useAppStore } from './store';
 import './app.css';
 
 // The browser tests' hooks: their own chunk, fetched only with `?test-hooks` in the URL.
 if (new URLSearchParams(location.search).has('test-hooks')) void import('./views/app/testHook');
 
-// Start the engine before the first paint (instant first result): with a shared link's state when
-// the page was opened with one (applied before the first run), else the two example sentences.
-void startFromLocation();
+// Start the engine worker first (instant first result): the store chunk is small, so the worker
+// starts while the interface's larger chunk is still on its way. A shared link is decoded and
+// applied before its first run (one run, the link's); without one the example sentences run now.
+if (hasFragment(location.hash)) {
+  void import('./views/export/shareLocation').then((m) => m.startFromLocation());
+} else {
+  useAppStore.getState().runAll();
+}
 
-const root = document.getElementById('root');
-if (!root) throw new Error('Missing #root element');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// The interface, in its own chunk (renderApp.tsx), compiled and rendered while the engine starts.
+void import('./renderApp');
+
+// The browser benchmark's hook (scripts/bench/browser.ts): its own chunk, fetched only with `?bench`.
+if (new URLSearchParams(location.search).has('bench')) void import('./views/bench/browserBench');

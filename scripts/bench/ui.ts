@@ -7,8 +7,8 @@
  *    the start of a frame, of the time to the end of the frame that shows the row highlight.
  * Prints medians over several runs next to the goals. A script, not a test: it never asserts.
  *
- * Needs `npx vite build` first (it builds nothing). It starts `vite preview` on port 4180 and stops
- * it at the end. The result is injected through `window.__atlasBench`, which the page only installs
+ * Needs `npx vite build` first (it builds nothing). It starts `vite preview` on port 4180 (or
+ * BENCH_PORT) and stops it at the end. The result is injected through `window.__atlasBench`, which the page only installs
  * when its URL has `?bench` (src/views/heads/benchHook.ts).
  *
  *   npx vite build && npx tsx scripts/bench/ui.ts
@@ -34,7 +34,7 @@ declare global {
 }
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const PORT = 4180;
+const PORT = Number(process.env.BENCH_PORT ?? 4180);
 const URL = `http://127.0.0.1:${PORT}/?bench`;
 const LAYERS = 12;
 const HEADS = 12;

@@ -1,0 +1,194 @@
+/**
+ * Hook of the browser benchmark (scripts/bench/browser.ts). Its own chunk, loaded only when the
+ * page URL has `?bench` (see main.tsx): normal visitors never download or run it.
+ *
+ * `window.__atlasBrowserBench`:
+ *  - `idle()`: resolves once no sentence is running;
+ *  - `step(model, pair)`: puts demo sentence pair `pair` (0 or 1) in A and B, picks `model`
+ *    ('translator' or 'playground'), runs both sentences through the app's engine worker, and
+ *    resolves after the frame that shows both results (rejects with the run's error);
+ *  - `streaming(tokens)`: runs a `tokens`-token sentence A on the playground at its largest
+ *    (12 layers, 8 heads, d_model 512) and resolves with the milliseconds from the run's start to
+ *    its first layer's heatmap painted, and to the whole run done and painted;
+ *  - `engine(request)`: runs the engine benchmark in a fresh worker of its own
+ *    (src/worker/bench.worker.ts) and resolves with its figures.
+ */
+import { useAppStore } from '../../store';
+import type { SentenceSlot } from '../../store/types';
+import type { EngineBenchRequest, EngineBenchResponse } from '../../worker/bench.worker';
+
+/** The demo sentences of the built-in translator's model card (never seen in training). */
+const PAIRS: readonly Record<SentenceSlot, string>[] = [
+  { A: 'The bank is near the river.', B: 'I deposited money in the bank.' },
+  {
+    A: 'The cat sat on the mat.',
+    B: "The animal didn't cross the street because it was too tired.",
+  },
+];
+
+type StepModel = 'translator' | 'playground';
+
+/** Resolves in the task after the next frame has been painted. */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve();
+      channel.port2.postMessage(0);
+    });
+  });
+}
+
+function busy(): boolean {
+  const { runs, translatorLoad } = useAppStore.getState();
+  return (
+    runs.A.state === 'loading' || runs.B.state === 'loading' || translatorLoad.state === 'loading'
+  );
+}
+
+function idle(): Promise<void> {
+  return new Promise((resolve) => {
+    if (!busy()) return resolve();
+    const unsubscribe = useAppStore.subscribe(() => {
+      if (busy()) return;
+      unsubscribe();
+      resolve();
+    });
+  });
+}
+
+async function step(model: StepModel, pair: number): Promise<void> {
+  const sentences = PAIRS[pair % PAIRS.length]!;
+  const store = useAppStore.getState();
+  useAppStore.setState({ sentences: { ...sentences } });
+  if (store.model !== model)
+    store.setModel(model); // re-runs both sentences
+  else store.runAll();
+  await idle();
+  const { runs } = useAppStore.getState();
+  for (const slot of ['A', 'B'] as const) {
+    const run = runs[slot];
+    if (run.state !== 'ready') throw new Error(`sentence ${slot}: ${run.error ?? run.state}`);
+  }
+  await afterPaint();
+}
+
+/** Resolves when `check` holds, checking on every DOM change. */
+function whenDom(check: () => boolean): Promise<void> {
+  if (check()) return Promise.resolve();
+  return new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      if (!check()) return;
+      observer.disconnect();
+      resolve();
+    });
+    observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
+}
+
+const WORDS = ['the', 'bank', 'is', 'near', 'river', 'and', 'money', 'in', 'a', 'deposit', 'of'];
+
+async function streaming(tokens: number): Promise<{ firstPainted: number; done: number }> {
+  // First a short sentence on the big playground (builds the model; B stays empty so only A
+  // runs), with layer 1, head 1 of the encoder on screen.
+  useAppStore.setState({
+    tab: 'attention',
+    kind: 'encoder-self',
+    layer: 0,
+    head: 0,
+    sentences: { A: PAIRS[0]!.A, B: '' },
+  });
+  const store = useAppStore.getState();
+  if (store.model !== 'playground') store.setModel('playground');
+  store.setPlayground({ layers: 12, heads: 8, dModel: 512, maxPositions: Math.max(512, tokens) });
+  useAppStore.getState().runAll();
+  await idle();
+  await afterPaint();
+  useAppStore.setState({
+    sentences: {
+      A: Array.from({ length: tokens }, (_, i) => WORDS[i % WORDS.length]).join(' '),
+      B: '',
+    },
+  });
+  // The heatmap of the new run is the one whose canvas has as many columns as the run has tokens
+  // (the short run's canvas stays on screen, dimmed, until the new run's first layer arrives).
+  const canvas = () =>
+    document.querySelector<HTMLCanvasElement>('.heatmap[data-slot="A"] canvas.heatmap-canvas');
+  const shortWidth = canvas()?.width;
+  const t0 = performance.now();
+  useAppStore.getState().runSentence('A');
+  await whenDom(() => {
+    const n = useAppStore.getState().runs.A.tokens.length;
+    return n !== shortWidth && canvas()?.width === n;
+  });
+  await afterPaint();
+  const firstPainted = performance.now() - t0;
+  await idle();
+  const run = useAppStore.getState().runs.A;
+  if (run.state !== 'ready') throw new Error(`sentence A: ${run.error ?? run.state}`);
+  await afterPaint();
+  return { firstPainted, done: performance.now() - t0 };
+}
+
+interface EngineBenchResult {
+  backend: string | null;
+  threads: number | null;
+  startMs: number | null;
+  rows: Extract<EngineBenchResponse, { type: 'row' }>['row'][];
+  tensorsLeft: number | null;
+  error: string | null;
+}
+
+function engine(request: EngineBenchRequest): Promise<EngineBenchResult> {
+  const worker = new Worker(new URL('../../worker/bench.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'attention-bench',
+  });
+  const result: EngineBenchResult = {
+    backend: null,
+    threads: null,
+    startMs: null,
+    rows: [],
+    tensorsLeft: null,
+    error: null,
+  };
+  return new Promise((resolve) => {
+    const finish = (): void => {
+      worker.terminate();
+      resolve(result);
+    };
+    worker.addEventListener('message', (event: MessageEvent<EngineBenchResponse>) => {
+      const msg = event.data;
+      if (msg.type === 'started') {
+        result.backend = msg.backend;
+        result.threads = msg.threads;
+        result.startMs = msg.startMs;
+      } else if (msg.type === 'row') result.rows.push(msg.row);
+      else if (msg.type === 'done') {
+        result.tensorsLeft = msg.tensorsLeft;
+        finish();
+      } else {
+        result.error = msg.message;
+        finish();
+      }
+    });
+    worker.addEventListener('error', (event) => {
+      result.error = event.message || 'the benchmark worker stopped';
+      finish();
+    });
+    worker.postMessage(request);
+  });
+}
+
+declare global {
+  interface Window {
+    __atlasBrowserBench?: {
+      idle: typeof idle;
+      step: typeof step;
+      streaming: typeof streaming;
+      engine: typeof engine;
+    };
+  }
+}
+
+window.__atlasBrowserBench = { idle, step, streaming, engine };
