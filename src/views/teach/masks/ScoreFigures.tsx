@@ -64,6 +64,7 @@ export function ScoreFigures(props: ScoreFiguresProps) {
         values={pattern}
         scheme="sequential"
         domain={[0, 1]}
+        showValues={false}
         legend={{
           kind: 'pattern',
           allowed: t('teach.export.allowed'),
@@ -155,6 +156,7 @@ interface ScoreFigureProps extends Pick<
   scheme: Scheme;
   domain?: [number, number];
   digits?: number;
+  showValues?: boolean;
   legend: TeachMatrixLegend;
   testId?: string;
   checksum?: string;
