@@ -309,4 +309,17 @@ test('dark theme: the sinusoid curves export as an SVG whose text reads on its o
   expect(luminance(parsed.background!)).toBeLessThan(0.1);
   expect(parsed.fills.length).toBeGreaterThan(4);
   for (const fill of parsed.fills) expect(contrast(fill, parsed.background!)).toBeGreaterThan(4.5);
+
+  // The PNG: the plot drawn from its vector under a title, 2× exactly twice 1×, never blank.
+  await group.getByRole('radio', { name: '1×' }).check();
+  const one = pngSize((await downloadPng(page, group)).bytes);
+  await expect(group.getByRole('status')).toContainText(
+    `(${one.width.toLocaleString('en')} × ${one.height.toLocaleString('en')} px)`,
+  );
+  const plot = await group.locator('xpath=..').locator('svg').first().boundingBox();
+  expect(one.width).toBeGreaterThanOrEqual(Math.ceil(plot!.width));
+  await group.getByRole('radio', { name: '2×' }).check();
+  const two = await downloadPng(page, group);
+  expect(pngSize(two.bytes)).toEqual({ width: 2 * one.width, height: 2 * one.height });
+  expect((await pngColours(page, two.bytes)).colours).toBeGreaterThan(4);
 });
