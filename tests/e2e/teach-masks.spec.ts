@@ -6,6 +6,8 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { type Locator, type Page } from '@playwright/test';
+import { computeFigureLayout } from '../../src/views/export/figure';
+import { teachMatrixSpec } from '../../src/views/teach/common/matrixPicture';
 import { expect, test } from './fixtures';
 
 async function openTab(page: Page, name: string, url = '/'): Promise<void> {
@@ -131,22 +133,90 @@ test('encoder–decoder playground: the mask goes to the chosen attention', asyn
   await expect.poll(count).toBe((n * (n + 1)) / 2);
 });
 
-test('mask and positions pictures download as PNG through the real download path', async ({
+/** Width and height from a PNG's IHDR chunk. */
+function pngSize(bytes: Buffer): { width: number; height: number } {
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+/** The text labels a MatrixCanvas draws left of its rows (its SVG next to the canvas). */
+async function rowLabelsOf(canvas: Locator): Promise<string[]> {
+  return canvas.evaluate((c) => {
+    const grid = c.closest('.teach-matrix-grid');
+    const svgs = grid ? Array.from(grid.querySelectorAll(':scope > svg')) : [];
+    return Array.from(svgs[1]?.querySelectorAll('text') ?? [], (t) => t.textContent ?? '');
+  });
+}
+
+/** Downloads at 1× and 2× and checks both sizes against the layout computed from `spec`. */
+async function expectExactSizes(
+  page: Page,
+  group: Locator,
+  spec: Parameters<typeof teachMatrixSpec>[0],
+): Promise<{ name: string; bytes: Buffer }> {
+  const layout = computeFigureLayout(teachMatrixSpec(spec).spec);
+  await group.getByRole('radio', { name: '1×' }).check();
+  const one = await downloadPng(page, group);
+  expect(pngSize(one.bytes)).toEqual({ width: layout.width, height: layout.height });
+  await expect(group.getByRole('status')).toContainText(
+    `(${layout.width.toLocaleString('en')} × ${layout.height.toLocaleString('en')} px)`,
+  );
+  await group.getByRole('radio', { name: '2×' }).check();
+  const two = await downloadPng(page, group);
+  expect(pngSize(two.bytes)).toEqual({ width: 2 * layout.width, height: 2 * layout.height });
+  return two;
+}
+
+const BAR = { kind: 'bar', maskedLabel: 'Masked (−∞)', format: String } as const;
+
+test('mask and positions pictures download as PNG at 1× and 2×, sized as the layout computes', async ({
   page,
 }) => {
   await openTab(page, 'Masks');
   await expect(page.getByTestId('mask-pairs')).toBeVisible({ timeout: 45_000 });
   const softmax = page.getByTestId('mask-softmax');
   await expect(page.locator('.teach-triptych[aria-busy="false"]')).toBeVisible();
-  const mask = await downloadPng(page, softmax.getByRole('group', { name: /^Export Softmax/ }));
+  const n = Number(/N = (\d+)/.exec(await page.getByTestId('mask-pairs').innerText())?.[1]);
+  const dk = /d_k = (\d+)/.exec(await page.getByTestId('mask-source').innerText())?.[1];
+  const radius = await page.getByRole('slider', { name: 'Window radius r' }).inputValue();
+  const tokens = await rowLabelsOf(softmax.getByRole('img'));
+  expect(tokens).toHaveLength(n);
+  const values = new Float64Array(n * n).fill(1 / n); // the layout does not depend on the values
+  const group = softmax.getByRole('group', { name: /^Export Softmax/ });
+  const mask = await expectExactSizes(page, group, {
+    title: [
+      'Sliding window: softmax weights',
+      `playground model · Encoder self-attention · layer 1 · head 1 · d_k = ${dk}`,
+      `Window radius r: ${radius}`,
+      'Sentence: The bank is near the river.',
+    ],
+    values,
+    rows: n,
+    cols: n,
+    rowLabels: tokens,
+    colLabels: tokens,
+    scheme: 'weights',
+    legend: { ...BAR, label: 'Attention weight' },
+  });
   expect(mask.name).toMatch(/^atlas_[^_]+_mask-window_encoder-self_L1H1_softmax_.*\.png$/);
-  const maskPng = await pngColours(page, mask.bytes);
-  expect(maskPng.colours).toBeGreaterThan(4);
+  expect((await pngColours(page, mask.bytes)).colours).toBeGreaterThan(4);
   await expect(softmax.getByRole('status')).toContainText(`Saved ${mask.name}`);
 
   await page.getByRole('tab', { name: 'Positional encodings', exact: true }).click();
   const alibi = page.getByRole('group', { name: 'Export ALiBi: a distance penalty per head' });
-  const picture = await downloadPng(page, alibi);
+  const canvas = page.getByRole('img', { name: /^ALiBi bias of head 1 / });
+  const label = (await canvas.getAttribute('aria-label')) ?? '';
+  const P = 16;
+  const positions = Array.from({ length: P }, (_, i) => String(i));
+  const picture = await expectExactSizes(page, alibi, {
+    title: [label, `Heads: 8 · ${P} × ${P}`],
+    values: new Float64Array(P * P),
+    rows: P,
+    cols: P,
+    rowLabels: positions,
+    colLabels: positions,
+    scheme: 'sequential',
+    legend: { ...BAR, label: 'Bias added to the score' },
+  });
   expect(picture.name).toMatch(/^atlas_[^_]+_alibi_head1-of-8_n16.*\.png$/);
   expect((await pngColours(page, picture.bytes)).colours).toBeGreaterThan(4);
 });
@@ -239,4 +309,17 @@ test('dark theme: the sinusoid curves export as an SVG whose text reads on its o
   expect(luminance(parsed.background!)).toBeLessThan(0.1);
   expect(parsed.fills.length).toBeGreaterThan(4);
   for (const fill of parsed.fills) expect(contrast(fill, parsed.background!)).toBeGreaterThan(4.5);
+
+  // The PNG: the plot drawn from its vector under a title, 2× exactly twice 1×, never blank.
+  await group.getByRole('radio', { name: '1×' }).check();
+  const one = pngSize((await downloadPng(page, group)).bytes);
+  await expect(group.getByRole('status')).toContainText(
+    `(${one.width.toLocaleString('en')} × ${one.height.toLocaleString('en')} px)`,
+  );
+  const plot = await group.locator('xpath=..').locator('svg').first().boundingBox();
+  expect(one.width).toBeGreaterThanOrEqual(Math.ceil(plot!.width));
+  await group.getByRole('radio', { name: '2×' }).check();
+  const two = await downloadPng(page, group);
+  expect(pngSize(two.bytes)).toEqual({ width: 2 * one.width, height: 2 * one.height });
+  expect((await pngColours(page, two.bytes)).colours).toBeGreaterThan(4);
 });

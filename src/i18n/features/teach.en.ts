@@ -224,6 +224,16 @@ export const teachEn = {
   'teach.masks.patternLabel':
     '{name}: mask the engine used, allowed cells filled, masked cells hatched',
   'teach.export': 'Export {picture}',
+  'teach.export.source': '{model} · {kind} · layer {layer} · head {head}',
+  'teach.export.sentence': 'Sentence: {text}',
+  'teach.export.weight': 'Attention weight',
+  'teach.export.value': 'Value',
+  'teach.export.score': 'Score QKᵀ/√d_k',
+  'teach.export.maskedCells': 'Masked (−∞)',
+  'teach.export.allowed': 'Allowed',
+  'teach.export.masked': 'Masked',
+  'teach.export.bias': 'Bias added to the score',
+  'teach.export.dot': 'Dot product',
   'teach.masks.padding.padKeys':
     '[PAD] keys ({pads}): the largest weight any row gives them is {max}. Masked before the softmax, they get exactly 0.',
   'teach.masks.padding.realDiff':

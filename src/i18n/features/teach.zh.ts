@@ -214,6 +214,16 @@ export const teachZh: Record<keyof typeof teachEn, string> = {
   'teach.masks.pattern': '引擎实际使用的掩码',
   'teach.masks.patternLabel': '{name}：引擎实际使用的掩码，填色格子表示可见，斜线格子表示被掩码',
   'teach.export': '导出{picture}',
+  'teach.export.source': '{model} · {kind} · 第 {layer} 层 · 第 {head} 头',
+  'teach.export.sentence': '句子：{text}',
+  'teach.export.weight': '注意力权重',
+  'teach.export.value': '数值',
+  'teach.export.score': '分数 QKᵀ/√d_k',
+  'teach.export.maskedCells': '被遮蔽（−∞）',
+  'teach.export.allowed': '允许',
+  'teach.export.masked': '遮蔽',
+  'teach.export.bias': '加到分数上的偏置',
+  'teach.export.dot': '点积',
   'teach.masks.padding.padKeys':
     '[PAD] 键（{pads} 个）：任何一行给它们的最大权重是 {max}。它们在 softmax 之前就被掩码，所以权重恰好为 0。',
   'teach.masks.padding.realDiff':

@@ -8,7 +8,7 @@ import { downloadBlob } from './download';
 import { EXPORT_SCALES, type ExportScale } from './figure';
 import { exportFileName } from './filename';
 import { modelIdOf } from './heatmapExport';
-import { canvasToPng, exportCanvasPng, renderPicture } from './png';
+import { exportCanvasPng } from './png';
 import { svgBlob } from './svg';
 import './export.css';
 
@@ -22,14 +22,10 @@ export interface PictureExportProps {
   /**
    * The picture at click time (title, labels, colour bar; see composite.ts and matrixPicture.ts);
    * null when there is nothing to draw. With it the control offers 1×, 2× and 4×, reports the
-   * PNG's size, and shrinks a picture past the browser's canvas limits with a notice.
+   * PNG's size, and shrinks a picture past the browser's canvas limits with a notice. It may be a
+   * promise (a plot's SVG is decoded as an image first).
    */
-  picture?: () => PictureContent | null;
-  /**
-   * PNG bytes of the picture at click time, at a resolution of the caller's choosing; null when
-   * there is nothing to draw. Used when `picture` is not given (no resolution choice then).
-   */
-  png?: () => Promise<Blob> | null;
+  picture?: () => PictureContent | null | Promise<PictureContent | null>;
   /** A standalone SVG document of the picture at click time; null when there is nothing. */
   svg?: () => string | null;
   disabled?: boolean;
@@ -63,7 +59,6 @@ export function PictureExport({
   what,
   sentence = '',
   picture,
-  png,
   svg,
   disabled,
 }: PictureExportProps) {
@@ -83,7 +78,7 @@ export function PictureExport({
 
   const savePicture = async () => {
     try {
-      const content = picture?.();
+      const content = await picture?.();
       if (!content) {
         setStatus({ error: true, text: t('export.notReady') });
         return;
@@ -101,22 +96,6 @@ export function PictureExport({
           ? t('export.savedDownscaled', { file, size, notice })
           : t('export.saved', { file, size }),
       });
-    } catch (error) {
-      fail(error);
-    }
-  };
-
-  const savePng = async () => {
-    if (picture) return savePicture();
-    const blob = png?.();
-    if (!blob) {
-      setStatus({ error: true, text: t('export.notReady') });
-      return;
-    }
-    try {
-      const file = fileName('png');
-      downloadBlob(await blob, file);
-      setStatus({ error: false, text: t('export.savedFile', { file }) });
     } catch (error) {
       fail(error);
     }
@@ -156,8 +135,13 @@ export function PictureExport({
           ))}
         </fieldset>
       )}
-      {(picture ?? png) && (
-        <button type="button" className="button" disabled={disabled} onClick={() => void savePng()}>
+      {picture && (
+        <button
+          type="button"
+          className="button"
+          disabled={disabled}
+          onClick={() => void savePicture()}
+        >
           {t('export.png')}
         </button>
       )}
@@ -175,140 +159,4 @@ export function PictureExport({
       </span>
     </div>
   );
-}
-
-export interface CanvasLabel {
-  text: string;
-  x: number;
-  y: number;
-  align?: CanvasTextAlign;
-}
-
-export interface CanvasFigureOptions {
-  /** Live canvases (their backing stores are copied) and where they go, in CSS pixels. */
-  canvases: { canvas: HTMLCanvasElement; x: number; y: number; width: number; height: number }[];
-  width: number;
-  height: number;
-  /** Written above the picture with fillText. */
-  title?: string;
-  /** Token labels and the like, drawn with fillText (never markup). */
-  labels?: CanvasLabel[];
-  /** Device pixels per CSS pixel; default 2. */
-  scale?: number;
-  background?: string;
-  color?: string;
-}
-
-const TITLE_HEIGHT = 28;
-const FONT = 'system-ui, -apple-system, "Segoe UI", "Noto Sans", "PingFang SC", sans-serif';
-
-/** Composes live canvases, a title and labels onto a fresh canvas and encodes it as PNG. */
-export function canvasFigurePng({
-  canvases,
-  width,
-  height,
-  title,
-  labels = [],
-  scale = 2,
-  background = '#ffffff',
-  color = '#1f2330',
-}: CanvasFigureOptions): Promise<Blob> {
-  const top = title ? TITLE_HEIGHT : 0;
-  const out = document.createElement('canvas');
-  out.width = Math.max(1, Math.ceil(width * scale));
-  out.height = Math.max(1, Math.ceil((height + top) * scale));
-  const ctx = out.getContext('2d');
-  if (!ctx) return Promise.reject(new Error('The browser could not allocate a canvas.'));
-  ctx.scale(scale, scale);
-  ctx.fillStyle = background;
-  ctx.fillRect(0, 0, width, height + top);
-  ctx.fillStyle = color;
-  ctx.textBaseline = 'middle';
-  if (title) {
-    ctx.font = `600 14px ${FONT}`;
-    ctx.textAlign = 'left';
-    ctx.fillText(title, 8, TITLE_HEIGHT / 2, Math.max(10, width - 16));
-  }
-  for (const c of canvases) {
-    if (c.canvas.width > 0 && c.canvas.height > 0)
-      ctx.drawImage(c.canvas, c.x, c.y + top, c.width, c.height);
-  }
-  ctx.font = `12px ${FONT}`;
-  for (const l of labels) {
-    ctx.textAlign = l.align ?? 'left';
-    ctx.fillText(l.text, l.x, l.y + top);
-  }
-  return canvasToPng(out);
-}
-
-/** Every visible canvas inside `root`, placed where the page shows it (CSS pixels). */
-export function canvasesIn(root: HTMLElement | null): Omit<CanvasFigureOptions, 'title'> | null {
-  if (!root) return null;
-  const box = root.getBoundingClientRect();
-  const canvases = Array.from(root.querySelectorAll('canvas'))
-    .map((canvas) => {
-      const r = canvas.getBoundingClientRect();
-      return {
-        canvas,
-        x: r.left - box.left,
-        y: r.top - box.top,
-        width: r.width,
-        height: r.height,
-      };
-    })
-    .filter((c) => c.width > 0 && c.height > 0);
-  if (canvases.length === 0) return null;
-  const width = Math.max(...canvases.map((c) => c.x + c.width));
-  const height = Math.max(...canvases.map((c) => c.y + c.height));
-  const x0 = Math.min(...canvases.map((c) => c.x));
-  const y0 = Math.min(...canvases.map((c) => c.y));
-  return {
-    canvases: canvases.map((c) => ({ ...c, x: c.x - x0 + 8, y: c.y - y0 + 8 })),
-    width: width - x0 + 16,
-    height: height - y0 + 16,
-  };
-}
-
-export interface MatrixFigure {
-  /** The heatmap's live canvas (its cells, stretched into the figure without smoothing). */
-  canvas: HTMLCanvasElement;
-  title: string;
-  rowLabels: readonly string[];
-  colLabels: readonly string[];
-}
-
-/**
- * Heatmaps drawn as export figures (title and token labels written with fillText) side by side in
- * one PNG.
- */
-export function figuresPng(figures: readonly MatrixFigure[], scale = 2): Promise<Blob> | null {
-  if (figures.length === 0) return null;
-  const rendered = figures.map(
-    (f) =>
-      renderPicture({
-        title: [f.title],
-        rows: f.rowLabels.length,
-        cols: f.colLabels.length,
-        rowLabels: f.rowLabels,
-        colLabels: f.colLabels,
-        matrix: { source: f.canvas },
-        hatchTransparent: false,
-        scale,
-      }).canvas,
-  );
-  if (rendered.length === 1) return canvasToPng(rendered[0]!);
-  const gap = Math.round(16 * scale);
-  const out = document.createElement('canvas');
-  out.width = rendered.reduce((w, c) => w + c.width, 0) + gap * (rendered.length - 1);
-  out.height = Math.max(...rendered.map((c) => c.height));
-  const ctx = out.getContext('2d');
-  if (!ctx) return Promise.reject(new Error('The browser could not allocate a canvas.'));
-  ctx.fillStyle = '#ffffff';
-  ctx.fillRect(0, 0, out.width, out.height);
-  let x = 0;
-  for (const c of rendered) {
-    ctx.drawImage(c, x, 0);
-    x += c.width + gap;
-  }
-  return canvasToPng(out);
 }

@@ -31,9 +31,9 @@ export function pictureTitle(
   ];
 }
 
-/** A live canvas placed in a composite, CSS px from the content's top-left corner. */
+/** A live canvas (or a decoded image) placed in a composite, CSS px from the content's corner. */
 export interface PlacedCanvas {
-  canvas: HTMLCanvasElement;
+  canvas: HTMLCanvasElement | HTMLImageElement;
   x: number;
   y: number;
   width: number;

@@ -35,6 +35,9 @@ const BAR_HEIGHT = 12;
 const SMALL = 11;
 const MIN_CONTENT = 360;
 const MAX_TITLE_LINES = 4;
+/** A legend swatch's width and the space between two swatches. */
+const SWATCH = 16;
+const SWATCH_GAP = 24;
 
 /** The colour bar under the matrix. */
 export interface ColourBarSpec {
@@ -53,6 +56,14 @@ export interface ColourBarSpec {
   maskedLabel?: string;
 }
 
+/**
+ * A legend of flat swatches instead of a colour bar, for a matrix with no value scale (a boolean
+ * mask pattern: "allowed" and "masked"). A swatch of colour null is hatched like masked cells.
+ */
+export interface SwatchLegendSpec {
+  items: readonly { label: string; color: string | null }[];
+}
+
 /** What to lay out: the matrix is `rows` × `cols` cells. */
 export interface FigureSpec {
   /** Title lines; the first is drawn bold, each wraps to the picture's width. */
@@ -66,6 +77,8 @@ export interface FigureSpec {
   /** Side of a cell in CSS px at 1×; default `defaultCellSize(rows, cols)`. */
   cellSize?: number;
   colourBar?: ColourBarSpec | null;
+  /** Swatches under the matrix (after the colour bar, if both are given). */
+  legend?: SwatchLegendSpec | null;
   /** A muted line at the bottom (e.g. the downscale notice). */
   footer?: string;
 }
@@ -102,6 +115,16 @@ export interface FigureLayout {
     ticks: (TextItem & { value: number })[];
     /** The hatched swatch and its caption, when asked for. */
     masked: { x: number; y: number; width: number; height: number; label: TextItem } | null;
+  } | null;
+  legend: {
+    items: {
+      x: number;
+      y: number;
+      width: number;
+      height: number;
+      color: string | null;
+      label: TextItem;
+    }[];
   } | null;
   footer: TextItem | null;
 }
@@ -209,7 +232,12 @@ export function computeFigureLayout(spec: FigureSpec): FigureLayout {
     ? barLabelWidth + 12 + BAR_WIDTH + (maskedWidth > 0 ? 24 + maskedWidth : 0)
     : 0;
 
-  const contentWidth = Math.max(MIN_CONTENT, rowGutter + gridWidth, barRowWidth);
+  const swatchWidths = (spec.legend?.items ?? []).map(
+    (item) => SWATCH + 6 + Math.ceil(estimateTextWidth(item.label, SMALL + 1)),
+  );
+  const legendRowWidth = swatchWidths.reduce((w, s, i) => w + s + (i > 0 ? SWATCH_GAP : 0), 0);
+
+  const contentWidth = Math.max(MIN_CONTENT, rowGutter + gridWidth, barRowWidth, legendRowWidth);
   const width = Math.ceil(contentWidth + 2 * PAD);
 
   let y = PAD;
@@ -310,6 +338,33 @@ export function computeFigureLayout(spec: FigureSpec): FigureLayout {
     y += BAR_HEIGHT + 4 + SMALL * LINE;
   }
 
+  let legend: FigureLayout['legend'] = null;
+  if (spec.legend && spec.legend.items.length > 0) {
+    y += 16;
+    let x = PAD;
+    const top = y;
+    legend = {
+      items: spec.legend.items.map((item, i) => {
+        const placed = {
+          x,
+          y: top,
+          width: SWATCH,
+          height: BAR_HEIGHT,
+          color: item.color,
+          label: {
+            text: item.label,
+            x: x + SWATCH + 6,
+            y: top + BAR_HEIGHT / 2 + (SMALL + 1) * 0.35,
+            size: SMALL + 1,
+          },
+        };
+        x += swatchWidths[i]! + SWATCH_GAP;
+        return placed;
+      }),
+    };
+    y += BAR_HEIGHT + 4;
+  }
+
   let footer: TextItem | null = null;
   if (spec.footer) {
     y += 10 + SMALL;
@@ -324,6 +379,7 @@ export function computeFigureLayout(spec: FigureSpec): FigureLayout {
     rowLabels,
     colLabels,
     colourBar,
+    legend,
     footer,
   };
 }

@@ -13,15 +13,7 @@ export { CopyLinkButton } from './CopyLinkButton';
 export { ShareNotices } from './ShareNotices';
 export { DisplayPrefs } from './DisplayPrefs';
 export { RunProgress } from './RunProgress';
-export {
-  PictureExport,
-  canvasFigurePng,
-  canvasesIn,
-  pictureFileName,
-  figuresPng,
-  type MatrixFigure,
-  type PictureExportProps,
-} from './PictureExport';
+export { PictureExport, pictureFileName, type PictureExportProps } from './PictureExport';
 export * from './figure';
 export * from './composite';
 export * from './matrixPicture';

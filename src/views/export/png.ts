@@ -116,7 +116,8 @@ export function drawText(ctx: Ctx2D, item: TextItem): void {
   ctx.fillText(item.text, item.x, item.y);
 }
 
-function hatch(ctx: Ctx2D, x: number, y: number, width: number, height: number): void {
+/** The grey hatch of masked cells. */
+export function hatch(ctx: Ctx2D, x: number, y: number, width: number, height: number): void {
   ctx.save();
   ctx.beginPath();
   ctx.rect(x, y, width, height);
@@ -186,6 +187,17 @@ export function paintFigure(
       ctx.strokeRect(m.x + 0.5, m.y + 0.5, m.width - 1, m.height - 1);
       drawText(ctx, m.label);
     }
+  }
+  for (const item of layout.legend?.items ?? []) {
+    if (item.color === null) hatch(ctx, item.x, item.y, item.width, item.height);
+    else {
+      ctx.fillStyle = item.color;
+      ctx.fillRect(item.x, item.y, item.width, item.height);
+    }
+    ctx.strokeStyle = COLORS.border;
+    ctx.lineWidth = 1;
+    ctx.strokeRect(item.x + 0.5, item.y + 0.5, item.width - 1, item.height - 1);
+    drawText(ctx, item.label);
   }
   if (layout.footer) drawText(ctx, layout.footer);
 }

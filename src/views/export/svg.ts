@@ -101,6 +101,12 @@ export function figureSvg(
       out.push(textElement(m.label));
     }
   }
+  for (const item of layout.legend?.items ?? []) {
+    out.push(
+      `<rect x="${num(item.x)}" y="${num(item.y)}" width="${item.width}" height="${item.height}" fill="${item.color === null ? `url(#${masked})` : escapeXml(item.color)}" stroke="#c5cbd6"/>`,
+    );
+    out.push(textElement(item.label));
+  }
   if (layout.footer) out.push(textElement(layout.footer));
   out.push('</svg>');
   return out.join('\n');

@@ -1,17 +1,19 @@
 import type { RefObject } from 'react';
 import { useT } from '../../../i18n';
+import { canvasComposite, type PictureContent } from '../../export/composite';
 import { PictureExport } from '../../export/PictureExport';
-import { canvasToPng } from '../../export/png';
 import { serializeSvgElement } from '../../export/svg';
 import { resolveColors, useColorScheme } from './themeColors';
 
 export interface PlotExportProps {
   /** The element holding the plot's <svg> (the first one with a drawn path, or the first). */
   plotRef: RefObject<HTMLElement | null>;
-  /** What the picture is ("Export {picture}"). */
+  /** What the picture is ("Export {picture}"); the PNG's first title line. */
   picture: string;
   /** File-name part naming what is shown (see pictureFileName). */
   what: string;
+  /** Further title lines of the PNG (the settings that made the plot). */
+  details?: readonly string[];
 }
 
 function findSvg(root: HTMLElement | null): SVGSVGElement | null {
@@ -19,38 +21,20 @@ function findSvg(root: HTMLElement | null): SVGSVGElement | null {
   return all.find((el) => el.querySelector('path, circle, rect')) ?? all[0] ?? null;
 }
 
-/** The standalone SVG drawn onto a canvas of `background` at 2×, as PNG bytes. */
-async function svgPng(
-  text: string,
-  width: number,
-  height: number,
-  background: string,
-): Promise<Blob> {
-  const url = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml' }));
-  try {
-    const img = new Image();
-    img.src = url;
-    await img.decode();
-    const scale = 2;
-    const canvas = document.createElement('canvas');
-    canvas.width = Math.max(1, Math.ceil(width * scale));
-    canvas.height = Math.max(1, Math.ceil(height * scale));
-    const ctx = canvas.getContext('2d');
-    if (!ctx) throw new Error('The browser could not allocate a canvas.');
-    ctx.fillStyle = background;
-    ctx.fillRect(0, 0, canvas.width, canvas.height);
-    ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
-    return await canvasToPng(canvas);
-  } finally {
-    URL.revokeObjectURL(url);
-  }
+/** A standalone SVG document decoded as an image (a data URL: nothing to revoke later). */
+async function svgImage(text: string): Promise<HTMLImageElement> {
+  const img = new Image();
+  img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`;
+  await img.decode();
+  return img;
 }
 
 /**
  * PNG and SVG export of an SVG plot of a teaching view: styles inlined as the page shows them, on
- * the panel's colour (so dark-theme text stays readable in the file).
+ * the panel's colour (so dark-theme text stays readable in the file). The PNG is the plot under a
+ * title at 1×, 2× or 4× (drawn from the vector, so sharp at any scale); curves have no colour bar.
  */
-export function PlotExport({ plotRef, picture, what }: PlotExportProps) {
+export function PlotExport({ plotRef, picture, what, details = [] }: PlotExportProps) {
   const t = useT();
   const scheme = useColorScheme();
   const standalone = () => {
@@ -63,16 +47,24 @@ export function PlotExport({ plotRef, picture, what }: PlotExportProps) {
       scheme,
     );
     const text = serializeSvgElement(svg, { title: picture, background });
-    return { text, width: box.width, height: box.height, background };
+    return { text, width: box.width, height: box.height };
+  };
+  const content = async (): Promise<PictureContent | null> => {
+    const s = standalone();
+    if (!s || s.width <= 0 || s.height <= 0) return null;
+    const image = await svgImage(s.text);
+    return canvasComposite({
+      title: [picture, ...details],
+      width: s.width,
+      height: s.height,
+      canvases: [{ canvas: image, x: 0, y: 0, width: s.width, height: s.height }],
+    });
   };
   return (
     <PictureExport
       label={t('teach.export', { picture })}
       what={what}
-      png={() => {
-        const s = standalone();
-        return s ? svgPng(s.text, s.width, s.height, s.background) : null;
-      }}
+      picture={content}
       svg={() => standalone()?.text ?? null}
     />
   );

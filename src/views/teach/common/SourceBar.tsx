@@ -1,7 +1,41 @@
-import { useT } from '../../../i18n';
+import { useT, type TranslateFn } from '../../../i18n';
 import { useAppStore } from '../../../store';
 import type { TeachRun } from '../../../store/teachSlice';
+import type { AttentionKind } from '../../../engine';
 import type { SentenceSlot } from '../../../store/types';
+
+/** The name of the model the teaching numbers come from, as the source line writes it. */
+export function useModelName(): string {
+  const t = useT();
+  const model = useAppStore((s) => s.model);
+  const hfName = useAppStore((s) => s.hub.info?.name ?? null);
+  return model === 'hf'
+    ? (hfName ?? t('hub.heading'))
+    : t(model === 'translator' ? 'teach.model.translator' : 'teach.model.playground');
+}
+
+/** Model, attention kind, layer and head as one title line of an exported picture. */
+export function sourceTitle(
+  t: TranslateFn,
+  source: { model: string; kind: AttentionKind; layer: number; head: number },
+): string {
+  return t('teach.export.source', {
+    model: source.model,
+    kind: t(`view.kind.${source.kind}`),
+    layer: source.layer + 1,
+    head: source.head + 1,
+  });
+}
+
+/** The source of the toolbar's run (model, kind, layer, head) as a picture's title line. */
+export function useSourceTitle(): string {
+  const t = useT();
+  const model = useModelName();
+  const kind = useAppStore((s) => s.kind);
+  const layer = useAppStore((s) => s.layer);
+  const head = useAppStore((s) => s.head);
+  return sourceTitle(t, { model, kind, layer, head });
+}
 
 export interface SourceBarProps {
   /** The run whose numbers the view shows. */
@@ -16,8 +50,7 @@ export interface SourceBarProps {
  */
 export function SourceBar({ run, pickSlot = true }: SourceBarProps) {
   const t = useT();
-  const model = useAppStore((s) => s.model);
-  const hfName = useAppStore((s) => s.hub.info?.name ?? null);
+  const model = useModelName();
   const kind = useAppStore((s) => s.kind);
   const layer = useAppStore((s) => s.layer);
   const head = useAppStore((s) => s.head);
@@ -45,10 +78,7 @@ export function SourceBar({ run, pickSlot = true }: SourceBarProps) {
       )}
       <p className="teach-source-line">
         {t('teach.source.line', {
-          model:
-            model === 'hf'
-              ? (hfName ?? t('hub.heading'))
-              : t(model === 'translator' ? 'teach.model.translator' : 'teach.model.playground'),
+          model,
           kind: t(`view.kind.${kind}`),
           layer: layer + 1,
           head: head + 1,

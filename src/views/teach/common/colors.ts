@@ -7,17 +7,28 @@ export type Scheme = 'weights' | 'diverging' | 'sequential';
 /** Colour of a finite value on the scheme: weights [0, max] and sequential [lo, hi] use viridis,
  * diverging is red–white–blue, symmetric around 0 over [−m, m]. */
 export function colorScale(scheme: Scheme, domain: [number, number]): (value: number) => string {
-  const [lo, hi] = domain;
+  const [lo, hi] = colorDomain(scheme, domain);
   if (scheme === 'diverging') {
-    const m = Math.max(Math.abs(lo), Math.abs(hi)) || 1;
     // RdBu runs red → blue; reversed so positive values are red (warm = large score).
-    const scale = scaleDiverging((t: number) => interpolateRdBu(1 - t)).domain([-m, 0, m]);
+    const scale = scaleDiverging((t: number) => interpolateRdBu(1 - t)).domain([lo, 0, hi]);
     return (v) => scale(v);
   }
-  const scale = scaleSequential(interpolateViridis).domain(
-    scheme === 'weights' ? [0, hi > 0 ? hi : 1] : [lo, hi > lo ? hi : lo + 1],
-  );
+  const scale = scaleSequential(interpolateViridis).domain([lo, hi]);
   return (v) => scale(v);
+}
+
+/**
+ * The values the ends of the colour scale stand for, given the values' extent: [0, max] for
+ * weights, [lo, hi] for sequential, [−m, +m] for diverging (never an empty span). A colour bar
+ * over this range shows exactly the colours of `colorScale`.
+ */
+export function colorDomain(scheme: Scheme, [lo, hi]: [number, number]): [number, number] {
+  if (scheme === 'diverging') {
+    const m = Math.max(Math.abs(lo), Math.abs(hi)) || 1;
+    return [-m, m];
+  }
+  if (scheme === 'weights') return [0, hi > 0 ? hi : 1];
+  return [lo, hi > lo ? hi : lo + 1];
 }
 
 /** WCAG relative luminance of an sRGB colour given as 0–255 channels. */

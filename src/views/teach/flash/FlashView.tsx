@@ -124,6 +124,9 @@ export function FlashView() {
               plotRef={tilesRef}
               picture={t('teach.flash.tiles')}
               what={`flash_tiles_step${shownStep + 1}`}
+              details={[
+                `${t('teach.flash.tileValue', { size, tiles: flash.tiles })} · ${t('teach.flash.stepValue', { step: shownStep + 1, tiles: flash.tiles })}`,
+              ]}
             />
           }
         >

@@ -5,7 +5,8 @@ import { percent } from '../common/format';
 import { MatrixCanvas } from '../common/MatrixCanvas';
 import { TeachCard } from '../common/TeachCard';
 import { galleryMask, maskPicture, type GalleryKind, type GallerySettings } from './masks';
-import { AXES_KEY, EXPLAIN_KEY, KIND_KEY } from './maskText';
+import { sourceTitle } from '../common/SourceBar';
+import { AXES_KEY, EXPLAIN_KEY, KIND_KEY, maskSettingsLine } from './maskText';
 import { ScoreFigures } from './ScoreFigures';
 import type { PlaygroundRun } from './usePlaygroundRun';
 
@@ -93,6 +94,10 @@ export function MaskDetail({ kind, run, settings, sentence, onToggle, onPreset }
         before={inter.scaledScores}
         after={inter.maskedScores}
         weights={inter.weights}
+        details={[
+          `${sourceTitle(t, { model: t('teach.model.playground'), kind: inter.kind, layer: run.layer, head: run.head })} · d_k = ${inter.headSize}`,
+          maskSettingsLine(t, kind, settings),
+        ]}
         what={`mask-${kind}_${inter.kind}_L${run.layer + 1}H${run.head + 1}`}
         sentence={sentence}
         dim={run.state === 'loading'}

@@ -10,7 +10,7 @@ import { useT } from '../../../i18n';
 import { useAppStore } from '../../../store';
 import type { SentenceSlot } from '../../../store/types';
 import { fixed, percent } from '../common/format';
-import { RunStatus } from '../common/SourceBar';
+import { RunStatus, sourceTitle } from '../common/SourceBar';
 import { TeachCard } from '../common/TeachCard';
 import { AXES_KEY, EXPLAIN_KEY, KIND_KEY } from './maskText';
 import { ScoreFigures } from './ScoreFigures';
@@ -146,6 +146,10 @@ function PaddedNumbers({
         before={inter.scaledScores}
         after={inter.maskedScores}
         weights={inter.weights}
+        details={[
+          `${sourceTitle(t, { model: t('teach.model.playground'), kind: inter.kind, layer: run.layer, head: run.head })} · d_k = ${inter.headSize}`,
+          `${cols - realCols} × [PAD]`,
+        ]}
         what={`mask-padding_${inter.kind}_L${run.layer + 1}H${run.head + 1}`}
         sentence={sentence}
         dim={run.state === 'loading'}

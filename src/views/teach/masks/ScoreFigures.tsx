@@ -1,7 +1,10 @@
-import { useMemo, useRef, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useT } from '../../../i18n';
-import { figuresPng, PictureExport } from '../../export/PictureExport';
+import { PictureExport } from '../../export/PictureExport';
+import type { Scheme } from '../common/colors';
+import { short } from '../common/format';
 import { MatrixCanvas } from '../common/MatrixCanvas';
+import { teachMatrixPicture, teachTitle, type TeachMatrixLegend } from '../common/matrixPicture';
 import { maskPicture, valuesChecksum } from './masks';
 
 export interface ScoreFiguresProps {
@@ -19,6 +22,8 @@ export interface ScoreFiguresProps {
   after: ArrayLike<number>;
   /** Softmax of `after`, [rows][cols]. */
   weights: ArrayLike<number>;
+  /** Title lines under the picture's name: the source (model, kind, layer, head), the settings. */
+  details: readonly string[];
   /** File-name part naming what is shown, e.g. 'mask-window_encoder-self_L1H2'. */
   what: string;
   /** The sentence (its words end the file names). */
@@ -37,7 +42,18 @@ export function ScoreFigures(props: ScoreFiguresProps) {
   const checksum = useMemo(() => valuesChecksum(weights), [weights]);
   const pattern = useMemo(() => maskPicture({ rows, cols, allowed }), [rows, cols, allowed]);
   const common = { rows, cols, rowLabels: rowTokens, colLabels: colTokens };
-  const files = { rowTokens, colTokens, what: props.what, sentence: props.sentence };
+  const files = {
+    ...common,
+    what: props.what,
+    sentence: props.sentence,
+    details: props.details,
+  };
+  const scoreBar: TeachMatrixLegend = {
+    kind: 'bar',
+    label: t('teach.export.score'),
+    maskedLabel: t('teach.export.maskedCells'),
+    format: (v) => short(v, 2),
+  };
   return (
     <div className="teach-triptych" style={dim ? { opacity: 0.6 } : undefined} aria-busy={dim}>
       <ScoreFigure
@@ -45,6 +61,15 @@ export function ScoreFigures(props: ScoreFiguresProps) {
         title={t('teach.masks.patternLabel', { name })}
         stage="pattern"
         {...files}
+        values={pattern}
+        scheme="sequential"
+        domain={[0, 1]}
+        showValues={false}
+        legend={{
+          kind: 'pattern',
+          allowed: t('teach.export.allowed'),
+          masked: t('teach.export.masked'),
+        }}
       >
         <MatrixCanvas
           {...common}
@@ -60,6 +85,10 @@ export function ScoreFigures(props: ScoreFiguresProps) {
         title={t('teach.masks.beforeLabel', { name })}
         stage="before"
         {...files}
+        values={before}
+        scheme="diverging"
+        digits={1}
+        legend={scoreBar}
       >
         <MatrixCanvas
           {...common}
@@ -74,6 +103,10 @@ export function ScoreFigures(props: ScoreFiguresProps) {
         title={t('teach.masks.afterLabel', { name })}
         stage="after"
         {...files}
+        values={after}
+        scheme="diverging"
+        digits={1}
+        legend={scoreBar}
       >
         <MatrixCanvas
           {...common}
@@ -90,6 +123,10 @@ export function ScoreFigures(props: ScoreFiguresProps) {
         testId={props.softmaxTestId}
         checksum={checksum}
         {...files}
+        values={weights}
+        scheme="weights"
+        domain={[0, 1]}
+        legend={{ ...scoreBar, label: t('teach.export.weight') }}
       >
         <MatrixCanvas
           {...common}
@@ -105,47 +142,59 @@ export function ScoreFigures(props: ScoreFiguresProps) {
 
 interface ScoreFigureProps extends Pick<
   ScoreFiguresProps,
-  'rowTokens' | 'colTokens' | 'what' | 'sentence'
+  'rows' | 'cols' | 'what' | 'sentence' | 'details'
 > {
   caption: string;
-  /** Title written into the exported PNG. */
+  /** First title line of the exported PNG. */
   title: string;
   /** File-name part of this picture. */
   stage: 'pattern' | 'before' | 'after' | 'softmax';
+  rowLabels: readonly string[];
+  colLabels: readonly string[];
+  /** The matrix as the child canvas colours it, for the export. */
+  values: ArrayLike<number>;
+  scheme: Scheme;
+  domain?: [number, number];
+  digits?: number;
+  showValues?: boolean;
+  legend: TeachMatrixLegend;
   testId?: string;
   checksum?: string;
   children: ReactNode;
 }
 
-/** One matrix with its caption and PNG export (the canvas's cells, titled and labelled). */
+/** One matrix with its caption and PNG export (titled, labelled, with its colour bar or legend). */
 function ScoreFigure({
   caption,
   title,
   stage,
-  rowTokens,
-  colTokens,
   what,
   sentence,
+  details,
   testId,
   checksum,
   children,
+  ...matrix
 }: ScoreFigureProps) {
   const t = useT();
-  const ref = useRef<HTMLElement>(null);
   return (
-    <figure ref={ref} data-testid={testId} data-checksum={checksum}>
+    <figure data-testid={testId} data-checksum={checksum}>
       <figcaption>{caption}</figcaption>
       {children}
       <PictureExport
         label={t('teach.export', { picture: caption })}
         what={`${what}_${stage}`}
         sentence={sentence}
-        png={() => {
-          const canvas = ref.current?.querySelector('canvas');
-          return canvas
-            ? figuresPng([{ canvas, title, rowLabels: rowTokens, colLabels: colTokens }])
-            : null;
-        }}
+        picture={() =>
+          teachMatrixPicture({
+            ...matrix,
+            title: teachTitle(
+              title,
+              details,
+              sentence.trim() ? t('teach.export.sentence', { text: sentence.trim() }) : null,
+            ),
+          })
+        }
       />
     </figure>
   );

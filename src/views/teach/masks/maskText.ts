@@ -1,7 +1,7 @@
 /** The message keys of each gallery entry (name and explanation) and of each attention. */
 import type { AttentionKind } from '../../../engine/types';
-import type { MessageKey } from '../../../i18n';
-import type { GalleryKind } from './masks';
+import type { MessageKey, TranslateFn } from '../../../i18n';
+import type { GalleryKind, GallerySettings } from './masks';
 
 export const KIND_KEY: Record<GalleryKind, MessageKey> = {
   none: 'teach.masks.kind.none',
@@ -31,3 +31,26 @@ export const AXES_KEY: Record<AttentionKind, MessageKey> = {
   'decoder-self': 'teach.masks.axes.decoder-self',
   cross: 'teach.masks.axes.cross',
 };
+
+/**
+ * The knobs that shaped a gallery mask, as one title line of its exported pictures ("Window radius
+ * r: 2"); '' for masks that have none.
+ */
+export function maskSettingsLine(
+  t: TranslateFn,
+  kind: GalleryKind,
+  s: Pick<GallerySettings, 'radius' | 'dilation' | 'randomPerRow' | 'seed'>,
+): string {
+  const radius = `${t('teach.masks.radius')}: ${s.radius}`;
+  switch (kind) {
+    case 'window':
+    case 'global-window':
+      return radius;
+    case 'dilated':
+      return `${radius} · ${t('teach.masks.dilation')}: ${s.dilation}`;
+    case 'bigbird':
+      return `${radius} · ${t('teach.masks.random')}: ${s.randomPerRow} · ${t('teach.seed')}: ${s.seed}`;
+    default:
+      return '';
+  }
+}

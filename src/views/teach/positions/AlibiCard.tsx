@@ -40,6 +40,8 @@ export function AlibiCard({ positions }: { positions: number }) {
       <ExportableMatrix
         picture={t('teach.pos.alibi.title')}
         what={`alibi_head${h + 1}-of-${heads}_n${P}`}
+        details={[`${t('teach.pos.alibi.heads')}: ${heads} · ${P} × ${P}`]}
+        barLabel={t('teach.export.bias')}
         values={bias}
         rows={P}
         cols={P}

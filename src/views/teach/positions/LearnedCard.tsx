@@ -1,6 +1,7 @@
 import { useT } from '../../../i18n';
 import { useAppStore } from '../../../store';
 import { ExportableMatrix } from '../common/ExportableMatrix';
+import { useModelName } from '../common/SourceBar';
 import { TeachCard } from '../common/TeachCard';
 import { useTeachRun } from '../common/useTeach';
 import { labels } from './shared';
@@ -10,6 +11,7 @@ export function LearnedCard({ positions }: { positions: number }) {
   const t = useT();
   const slot = useAppStore((s) => s.teachSlot);
   const model = useAppStore((s) => s.model);
+  const modelName = useModelName();
   const playgroundPositional = useAppStore((s) => s.playground.positional);
   const setPlayground = useAppStore((s) => s.setPlayground);
   const run = useTeachRun(slot);
@@ -28,6 +30,7 @@ export function LearnedCard({ positions }: { positions: number }) {
           <ExportableMatrix
             picture={t('teach.pos.learned.title')}
             what={`learned-positions_${rows}x${table.cols}`}
+            details={[modelName]}
             values={table.data.subarray(0, rows * table.cols)}
             rows={rows}
             cols={table.cols}

@@ -139,6 +139,8 @@ export function RopeCard({
         <ExportableMatrix
           picture={t('teach.pos.rope.demo.title')}
           what={`rope-scores_n${P}`}
+          details={[`base = ${short(base)}`]}
+          barLabel={t('teach.export.score')}
           values={scores}
           rows={P}
           cols={P}

@@ -63,6 +63,8 @@ export function SimilarityCard({ table, positions, dModel }: TableProps) {
       <ExportableMatrix
         picture={t('teach.pos.sim.title')}
         what={`position-similarity_d${dModel}_n${shown}`}
+        details={[`d_model = ${dModel}`]}
+        barLabel={t('teach.export.dot')}
         values={matrix}
         rows={shown}
         cols={shown}

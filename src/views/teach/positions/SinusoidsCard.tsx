@@ -35,6 +35,7 @@ export function SinusoidsCard({ table, positions, dModel, base }: TableProps & {
       <ExportableMatrix
         picture={t('teach.pos.sin.title')}
         what={`positions_d${dModel}_n${positions}`}
+        details={[`d_model = ${dModel} · base = ${short(base)}`]}
         values={table}
         rows={positions}
         cols={dModel}
@@ -70,6 +71,9 @@ export function SinusoidsCard({ table, positions, dModel, base }: TableProps & {
           plotRef={curvesRef}
           picture={t('teach.pos.curves.title')}
           what={`positions_curves_d${dModel}_n${positions}`}
+          details={[
+            `d_model = ${dModel} · base = ${short(base)} · ${dims.map((d) => `i = ${d}`).join(', ')}`,
+          ]}
         />
         <LinePlot
           series={series}

@@ -13,7 +13,7 @@ import { LinePlot, type PlotSeries } from '../common/LinePlot';
 import { ExportableMatrix } from '../common/ExportableMatrix';
 import { PlotExport } from '../common/PlotExport';
 import { NumberSelect } from '../common/NumberSelect';
-import { SourceBar } from '../common/SourceBar';
+import { SourceBar, useSourceTitle } from '../common/SourceBar';
 import { TeachCard } from '../common/TeachCard';
 import { TokenPicker } from '../common/TokenPicker';
 import { useTeachQuery, useTeachRun } from '../common/useTeach';
@@ -52,6 +52,11 @@ function Sampling() {
   );
   const entropyRef = useRef<HTMLElement>(null);
   const maxRef = useRef<HTMLElement>(null);
+  const plotSettings = [
+    `${t('teach.sqrt.keys')}: ${keys}`,
+    `${t('teach.sqrt.samples')}: ${samples}`,
+    `${t('teach.seed')}: ${seed}`,
+  ].join(' · ');
   const entropySeries: PlotSeries[] = [
     {
       id: 'raw',
@@ -122,6 +127,7 @@ function Sampling() {
             plotRef={entropyRef}
             picture={t('teach.sqrt.entropy.title')}
             what={`sqrt-dk_entropy_keys${keys}`}
+            details={[plotSettings]}
           />
           <LinePlot
             series={entropySeries}
@@ -138,6 +144,7 @@ function Sampling() {
             plotRef={maxRef}
             picture={t('teach.sqrt.max.title')}
             what={`sqrt-dk_max-weight_keys${keys}`}
+            details={[plotSettings]}
           />
           <LinePlot
             series={maxSeries}
@@ -189,6 +196,8 @@ function HeadScale() {
   const t = useT();
   const sliderId = useId();
   const slot = useAppStore((s) => s.teachSlot);
+  const sentence = useAppStore((s) => s.sentences[slot]);
+  const source = useSourceTitle();
   const run = useTeachRun(slot);
   const inter = run.intermediates;
   const [query, setQuery] = useTeachQuery(slot, inter?.queryLength ?? 0);
@@ -287,6 +296,14 @@ function HeadScale() {
         <ExportableMatrix
           picture={t('teach.sqrt.head.matrix')}
           what="sqrt-dk_head-weights"
+          sentence={sentence}
+          details={[
+            `${source} · d_k = ${inter.headSize}`,
+            `${t('teach.sqrt.factor')}: ${t('teach.sqrt.factorValue', {
+              factor: short(factor, 4),
+              times: short(factor * sqrtDk, 3),
+            })}`,
+          ]}
           values={weights}
           rows={head.rows}
           cols={head.cols}
