@@ -1,5 +1,5 @@
-import type { BackendName } from '../../engine';
-import { useT } from '../../i18n';
+import type { BackendFailure, BackendName } from '../../engine';
+import { useT, type TranslateFn } from '../../i18n';
 import { useAppStore } from '../../store';
 import { selectBusy, useBackend } from '../../store/selectors';
 import { SelectField } from './Field';
@@ -12,6 +12,20 @@ export function availableBackends(
   return hasGpu ? ['wasm', 'webgpu', 'webgl', 'cpu'] : ['wasm', 'webgl', 'cpu'];
 }
 
+/** Why a backend could not start, in plain words (the clause the fallback notice puts in). */
+export function failureReason(t: TranslateFn, failure: BackendFailure): string {
+  switch (failure.reason) {
+    case 'wasm-file':
+      return failure.status === undefined
+        ? t('backend.why.wasm-file')
+        : t('backend.why.wasm-file-status', { status: failure.status });
+    case 'error':
+      return t('backend.why.error', { detail: failure.detail ?? '' });
+    default:
+      return t(`backend.why.${failure.reason}`);
+  }
+}
+
 /** Backend choice and the backend that really runs (after any fallback). */
 export function BackendPicker() {
   const t = useT();
@@ -19,6 +33,7 @@ export function BackendPicker() {
   const setBackend = useAppStore((s) => s.setBackend);
   const busy = useAppStore(selectBusy);
   const lost = useAppStore((s) => s.backendLost);
+  const fallback = useAppStore((s) => s.backendFallback);
   const options = availableBackends().map((b) => ({ value: b, label: t(`backend.${b}`) }));
   let active: string;
   if (!status) active = busy ? t('backend.starting') : t('backend.idle');
@@ -45,7 +60,16 @@ export function BackendPicker() {
           {t('backend.lost', { name: t(`backend.${lost}`) })}
         </p>
       )}
-      {status && status.name !== status.requested && (
+      {fallback && (
+        <p className="field-hint warn backend-fallback" role="status">
+          {t('backend.fallbackWhy', {
+            wanted: t(`backend.${fallback.backend}`),
+            why: failureReason(t, fallback),
+            name: t(`backend.${fallback.using}`),
+          })}
+        </p>
+      )}
+      {!fallback && status && status.name !== status.requested && (
         <p className="field-hint warn">
           {t('backend.fallback', {
             wanted: t(`backend.${status.requested}`),
