@@ -1,7 +1,8 @@
-import type { BackendFailure, BackendName } from '../../engine';
-import { useT, type TranslateFn } from '../../i18n';
+import type { BackendName } from '../../engine';
+import { useT } from '../../i18n';
 import { useAppStore } from '../../store';
 import { selectBusy, useBackend } from '../../store/selectors';
+import { failureReason } from './backendFailureText';
 import { SelectField } from './Field';
 
 /** Backends this browser may offer: WebGPU only where `navigator.gpu` exists. */
@@ -10,20 +11,6 @@ export function availableBackends(
 ): BackendName[] {
   const hasGpu = !!nav && 'gpu' in nav && !!(nav as Navigator & { gpu?: unknown }).gpu;
   return hasGpu ? ['wasm', 'webgpu', 'webgl', 'cpu'] : ['wasm', 'webgl', 'cpu'];
-}
-
-/** Why a backend could not start, in plain words (the clause the fallback notice puts in). */
-export function failureReason(t: TranslateFn, failure: BackendFailure): string {
-  switch (failure.reason) {
-    case 'wasm-file':
-      return failure.status === undefined
-        ? t('backend.why.wasm-file')
-        : t('backend.why.wasm-file-status', { status: failure.status });
-    case 'error':
-      return t('backend.why.error', { detail: failure.detail ?? '' });
-    default:
-      return t(`backend.why.${failure.reason}`);
-  }
 }
 
 /** Backend choice and the backend that really runs (after any fallback). */

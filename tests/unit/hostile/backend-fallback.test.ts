@@ -9,7 +9,7 @@ import { wasmBlocked, wasmFileProblem } from '../../../src/engine/backendFailure
 import type { BackendFailure, WasmPaths } from '../../../src/engine';
 import { translate } from '../../../src/i18n';
 import { resetAppStore, setDebounceMs, setEngineClient, useAppStore } from '../../../src/store';
-import { failureReason } from '../../../src/views/controls/BackendPicker';
+import { failureReason } from '../../../src/views/controls/backendFailureText';
 import { createEngineClient } from '../../../src/worker/client';
 import { fakePort, runs } from './fakeWorkerPort';
 
