@@ -5,6 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { wasmBlocked, wasmFileProblem, type BackendFailure } from './backendFailure';
 
 export type BackendName = 'wasm' | 'webgpu' | 'webgl' | 'cpu';
 
@@ -31,6 +32,8 @@ export interface BackendInfo {
   name: BackendName;
   /** wasm worker threads in use (1 when single-threaded); undefined for other backends. */
   threads?: number;
+  /** The backends tried before this one, and why each could not start (empty when none). */
+  failures: BackendFailure[];
 }
 
 async function register(name: BackendName): Promise<void> {
@@ -63,27 +66,42 @@ function configureWasm(options: BackendOptions): void {
 /** Starts the first backend of `preferred` that works and returns which one it is. */
 export async function initBackend(options: BackendOptions = {}): Promise<BackendInfo> {
   const preferred = options.preferred ?? ['wasm', 'webgpu', 'webgl', 'cpu'];
-  const failures: string[] = [];
+  const failures: BackendFailure[] = [];
   for (const name of preferred) {
     try {
-      if (name === 'wasm') configureWasm(options);
-      else await register(name);
+      if (name === 'wasm') {
+        // tfjs would only answer "false": find out first whether WebAssembly may run at all.
+        const blocked = await wasmBlocked();
+        if (blocked) {
+          failures.push(blocked);
+          continue;
+        }
+        configureWasm(options);
+      } else await register(name);
       if (await tf.setBackend(name)) {
         await tf.ready();
-        return currentBackend();
+        return { ...currentBackend(), failures };
       }
-      failures.push(`${name}: not available in this browser`);
+      failures.push(
+        name === 'wasm'
+          ? await wasmFileProblem(options.wasmPaths)
+          : { backend: name, reason: 'unavailable' },
+      );
     } catch (error) {
-      failures.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
+      const detail = error instanceof Error ? error.message : String(error);
+      failures.push({ backend: name, reason: 'error', detail });
     }
   }
-  throw new Error(`No tfjs backend could start (${failures.join('; ')})`);
+  const said = failures.map((f) => `${f.backend}: ${f.detail ?? f.reason}`);
+  throw new Error(`No tfjs backend could start (${said.join('; ')})`);
 }
 
 /** The backend in use now. */
 export function currentBackend(): BackendInfo {
   const name = tf.getBackend() as BackendName;
-  return name === 'wasm' ? { name, threads: getThreadsCount() } : { name };
+  return name === 'wasm'
+    ? { name, threads: getThreadsCount(), failures: [] }
+    : { name, failures: [] };
 }
 
 /** Live tensor count, for leak checks in tests and the memory benchmark. */

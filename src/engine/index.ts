@@ -19,6 +19,7 @@ export {
   type BackendOptions,
   type WasmPaths,
 } from './backend';
+export type { BackendFailure, BackendFailureReason } from './backendFailure';
 export { isWebglContextLost, loseWebglContext, watchWebglContext } from './gpuContext';
 export { expectedWeightShapes, validateConfig, validateWeights } from './schema';
 export { createModel } from './transformer';

@@ -146,6 +146,15 @@ export const en = {
   'backend.lost':
     'The {name} context was lost (the graphics card was reset or is busy); switched to WebAssembly and ran again.',
   'backend.fallback': '{wanted} could not start here; using {name}.',
+  'backend.fallbackWhy': '{wanted} could not start: {why}. Now running on {name}.',
+  'backend.why.csp':
+    "WebAssembly is blocked by this page's Content Security Policy (it does not allow 'wasm-unsafe-eval')",
+  'backend.why.no-webassembly': 'this browser has no WebAssembly, or it is turned off',
+  'backend.why.wasm-file': 'its .wasm file could not be loaded',
+  'backend.why.wasm-file-status':
+    'its .wasm file could not be loaded (the server answered HTTP {status})',
+  'backend.why.unavailable': 'this browser does not offer it',
+  'backend.why.error': 'it stopped with the error “{detail}”',
 
   'status.running': 'Running…',
   'status.ready': 'Done in {ms} ms',

@@ -139,6 +139,13 @@ export const zh: Messages = {
   'backend.idle': '尚未启动',
   'backend.lost': '{name} 上下文已丢失（显卡被重置或正忙），已切换到 WebAssembly 并重新运行。',
   'backend.fallback': '{wanted} 无法在此启动；改用 {name}。',
+  'backend.fallbackWhy': '{wanted} 无法启动：{why}。现在使用 {name} 运行。',
+  'backend.why.csp': "WebAssembly 被本页面的内容安全策略（CSP）禁止（未允许 'wasm-unsafe-eval'）",
+  'backend.why.no-webassembly': '此浏览器不支持 WebAssembly，或已将其关闭',
+  'backend.why.wasm-file': '无法加载它的 .wasm 文件',
+  'backend.why.wasm-file-status': '无法加载它的 .wasm 文件（服务器返回 HTTP {status}）',
+  'backend.why.unavailable': '此浏览器不提供该后端',
+  'backend.why.error': '启动时出错：“{detail}”',
 
   'status.running': '计算中…',
   'status.ready': '用时 {ms} 毫秒',

@@ -96,8 +96,17 @@ export const createModelSlice: StateCreator<AppState, [], [], ModelSlice> = (set
     },
     setBackend: (backend) => {
       if (backend === get().backend) return;
-      set({ backend, backendStatus: null });
+      set({ backend, backendStatus: null, backendFallback: null });
       get().runAll();
+    },
+    backendFallback: null,
+    onBackendStatus: (status) => {
+      set({ backendStatus: status });
+      // The backend asked for could not start: say why and show the one in use in the picker; the
+      // next runs ask for that one (the results already shown were computed on it).
+      const { failure, name, requested } = status;
+      if (failure && name !== requested && requested === get().backend)
+        set({ backend: name, backendFallback: { ...failure, using: name } });
     },
     backendLost: null,
     onBackendLost: (lost) => {

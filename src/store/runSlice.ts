@@ -162,7 +162,7 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
           patchRun(slot, ticket, () => ({ translation: { text, targetTokens, finished } })),
         onStart: (backendStatus, blocks, translator) => {
           if (get().runs[slot].ticket !== ticket) return;
-          set({ backendStatus });
+          get().onBackendStatus(backendStatus);
           if (translator && get().model === 'translator') {
             // Now the real depth and width are known: keep the selection inside them.
             set((st) => {

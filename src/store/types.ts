@@ -1,4 +1,11 @@
-import type { AttentionKind, BackendName, MaskMatrix, PlaygroundOptions, Token } from '../engine';
+import type {
+  AttentionKind,
+  BackendFailure,
+  BackendName,
+  MaskMatrix,
+  PlaygroundOptions,
+  Token,
+} from '../engine';
 import type { Language } from '../i18n/language';
 import type { TeachSlice } from './teachSlice';
 import type { ShareSlice } from './shareSlice';
@@ -128,6 +135,13 @@ export interface ModelSlice {
   setPlayground: (patch: Partial<PlaygroundOptions>) => void;
   setMask: (patch: Partial<MaskSettings>) => void;
   setBackend: (backend: BackendName) => void;
+  /**
+   * The backend asked for could not start: which, why, and the one used instead (the picker then
+   * shows that one). Cleared when the user picks a backend.
+   */
+  backendFallback: (BackendFailure & { using: BackendName }) | null;
+  /** The engine started (or reused) a backend for a run: note it, and any fallback. */
+  onBackendStatus: (status: BackendStatus) => void;
   /** A backend whose GPU context the engine lost (the page moved to wasm); null when none. */
   backendLost: BackendName | null;
   /** The engine lost `backend`'s GPU context: move to wasm and run everything again there. */

@@ -140,7 +140,8 @@ function ensureBackend(requested: BackendName): Promise<BackendStatus> {
   );
   const status = initBackend({ preferred, wasmPaths: WASM_PATHS }).then((info): BackendStatus => {
     if (info.name === 'webgl') watchWebglContext(onWebglLost);
-    return { name: info.name, requested, threads: info.threads };
+    const failure = info.failures.find((f) => f.backend === requested);
+    return { name: info.name, requested, threads: info.threads, ...(failure && { failure }) };
   });
   backend = { requested, status };
   status.catch(() => {

@@ -4,6 +4,7 @@
  */
 import type {
   AttentionKind,
+  BackendFailure,
   BackendName,
   HeadIntermediates,
   IntermediatesRequest,
@@ -137,6 +138,8 @@ export interface BackendStatus {
   requested: BackendName;
   /** wasm threads, when the backend is wasm. */
   threads?: number;
+  /** Why the backend asked for could not start, after a fallback (for the page's notice). */
+  failure?: BackendFailure;
 }
 
 /** worker → page. Every message carries the id of the request it answers. */

@@ -7,6 +7,7 @@
  * the defaults of the few fields a family may leave out. Every error starts with the file name and
  * says which key is wrong and why.
  */
+import { ENGINE_CONFIG_LIMITS } from '../../engine/configCheck';
 import { validateConfig } from '../../engine/schema';
 import type { TransformerConfig } from '../../engine/types';
 import { HfLoadError } from './errors';
@@ -31,17 +32,6 @@ export const FAMILY_OF: Record<HfModelType, HfFamily> = {
   distilbert: 'distilbert',
   gpt2: 'gpt2',
 };
-
-/** Sane upper limits: a config over these is a typo or a hostile file, not a model to load. */
-export const CONFIG_LIMITS = {
-  numLayers: 200,
-  dModel: 16_384,
-  numHeads: 1_024,
-  dFF: 131_072,
-  vocabSize: 1_000_000,
-  maxPositions: 131_072,
-  typeVocabSize: 1_024,
-} as const;
 
 type NumericField =
   | 'numHeads'
@@ -173,11 +163,16 @@ function pick(
 
 const keyList = (field: keyof typeof HF_CONFIG_KEYS): string => HF_CONFIG_KEYS[field].join(' / ');
 
-/** A positive integer field, required unless `fallback` is given; capped by `limit`. */
+/** The integer fields: each capped by the engine's limit of the same name. */
+type IntegerField = Exclude<NumericField, 'layerNormEps'>;
+
+/**
+ * A positive integer field, required unless `fallback` is given; capped by the engine's own
+ * limit (ENGINE_CONFIG_LIMITS, the one table of them) so the loader refuses what the engine would.
+ */
 function integerField(
   raw: Record<string, unknown>,
-  field: NumericField,
-  limit: number,
+  field: IntegerField,
   fallback?: number | null,
   allowZero = false,
 ): number {
@@ -190,6 +185,7 @@ function integerField(
   if (typeof value !== 'number' || !Number.isSafeInteger(value))
     fail(`${key} must be an integer (got ${describe(value)})`);
   const n = value;
+  const limit = ENGINE_CONFIG_LIMITS[field];
   if (n < 0 || (n === 0 && !allowZero))
     fail(`${key} must be ${allowZero ? 'zero or more' : 'at least 1'} (got ${n})`);
   if (n > limit) fail(`${key} (${n}) is over this app's limit of ${limit}`);
@@ -270,32 +266,21 @@ export function normalizeHfConfig(input: unknown): HfModelInfo {
   // DistilBERT's sinusoidal_pos_embds is fine: the sinusoid is stored in
   // position_embeddings.weight like a learned table.
 
-  const dModel = integerField(raw, 'dModel', CONFIG_LIMITS.dModel);
-  const numHeads = integerField(raw, 'numHeads', CONFIG_LIMITS.numHeads);
+  const dModel = integerField(raw, 'dModel');
+  const numHeads = integerField(raw, 'numHeads');
   const headsKey = pick(raw, 'numHeads')?.[0] ?? 'num_attention_heads';
   const dKey = pick(raw, 'dModel')?.[0] ?? 'hidden_size';
   if (dModel % numHeads !== 0) fail(`${headsKey} (${numHeads}) must divide ${dKey} (${dModel})`);
-  const numLayers = integerField(raw, 'numLayers', CONFIG_LIMITS.numLayers);
-  const dFF = integerField(
-    raw,
-    'dFF',
-    CONFIG_LIMITS.dFF,
-    f.dFFDefault ? f.dFFDefault(dModel) : null,
-  );
-  const vocabSize = integerField(raw, 'vocabSize', CONFIG_LIMITS.vocabSize);
-  const tablePositions = integerField(raw, 'maxPositions', CONFIG_LIMITS.maxPositions);
+  const numLayers = integerField(raw, 'numLayers');
+  const dFF = integerField(raw, 'dFF', f.dFFDefault ? f.dFFDefault(dModel) : null);
+  const vocabSize = integerField(raw, 'vocabSize');
+  const tablePositions = integerField(raw, 'maxPositions');
   const layerNormEps = family === 'distilbert' ? 1e-12 : epsField(raw, f.layerNormEps);
   const activation = activationField(raw, f.activation);
 
   let typeVocabSize: number | undefined;
   if (f.typeVocabSize !== null) {
-    const n = integerField(
-      raw,
-      'typeVocabSize',
-      CONFIG_LIMITS.typeVocabSize,
-      f.typeVocabSize,
-      true,
-    );
+    const n = integerField(raw, 'typeVocabSize', f.typeVocabSize, true);
     if (n > 0) typeVocabSize = n;
   }
 

@@ -17,7 +17,6 @@ export {
   parseHfConfigText,
   HF_CONFIG_KEYS,
   HF_ACTIVATIONS,
-  CONFIG_LIMITS,
   SUPPORTED_MODEL_TYPES,
   type HfFamily,
   type HfModelInfo,

@@ -2,6 +2,7 @@ import type { BackendName } from '../../engine';
 import { useT } from '../../i18n';
 import { useAppStore } from '../../store';
 import { selectBusy, useBackend } from '../../store/selectors';
+import { failureReason } from './backendFailureText';
 import { SelectField } from './Field';
 
 /** Backends this browser may offer: WebGPU only where `navigator.gpu` exists. */
@@ -19,6 +20,7 @@ export function BackendPicker() {
   const setBackend = useAppStore((s) => s.setBackend);
   const busy = useAppStore(selectBusy);
   const lost = useAppStore((s) => s.backendLost);
+  const fallback = useAppStore((s) => s.backendFallback);
   const options = availableBackends().map((b) => ({ value: b, label: t(`backend.${b}`) }));
   let active: string;
   if (!status) active = busy ? t('backend.starting') : t('backend.idle');
@@ -45,7 +47,16 @@ export function BackendPicker() {
           {t('backend.lost', { name: t(`backend.${lost}`) })}
         </p>
       )}
-      {status && status.name !== status.requested && (
+      {fallback && (
+        <p className="field-hint warn backend-fallback" role="status">
+          {t('backend.fallbackWhy', {
+            wanted: t(`backend.${fallback.backend}`),
+            why: failureReason(t, fallback),
+            name: t(`backend.${fallback.using}`),
+          })}
+        </p>
+      )}
+      {!fallback && status && status.name !== status.requested && (
         <p className="field-hint warn">
           {t('backend.fallback', {
             wanted: t(`backend.${status.requested}`),

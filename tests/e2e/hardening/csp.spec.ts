@@ -7,6 +7,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
+import { figure, ready } from './heatmaps';
 import { serveStatic, type StaticServer } from './staticServer';
 
 const PORT = 4214;
@@ -16,16 +17,6 @@ const HEADERS = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
-
-type Side = 'A' | 'B';
-const figure = (page: Page, side: Side) => page.locator(`figure.heatmap[data-slot="${side}"]`);
-const heatmap = (page: Page, side: Side) =>
-  page.getByRole('img', { name: new RegExp(`^Sentence ${side}, layer \\d+, head \\d+$`) });
-
-async function ready(page: Page, side: Side): Promise<void> {
-  await expect(figure(page, side)).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
-  await expect(heatmap(page, side)).toBeVisible();
-}
 
 /** Each violation as "directive blocked-uri (source:line)", collected from the page's start. */
 function recordViolations(): void {

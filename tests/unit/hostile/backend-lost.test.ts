@@ -13,29 +13,9 @@ import {
   useAppStore,
 } from '../../../src/store';
 import { createEngineClient } from '../../../src/worker/client';
-import type { WorkerRequest, WorkerResponse } from '../../../src/worker/protocol';
-
-/** A stand-in for the Worker: records posted requests, lets the test send responses. */
-function fakePort() {
-  const posted: WorkerRequest[] = [];
-  const listeners: ((e: MessageEvent<WorkerResponse>) => void)[] = [];
-  const port = {
-    postMessage: (m: WorkerRequest) => posted.push(m),
-    addEventListener: (type: 'message' | 'error', listener: never) => {
-      if (type === 'message') listeners.push(listener);
-    },
-  };
-  return {
-    port: port as Parameters<typeof createEngineClient>[0],
-    posted,
-    send: (data: WorkerResponse) =>
-      listeners.forEach((l) => l({ data } as MessageEvent<WorkerResponse>)),
-  };
-}
+import { fakePort, runs } from './fakeWorkerPort';
 
 const state = () => useAppStore.getState();
-const runs = (posted: WorkerRequest[]) =>
-  posted.filter((m): m is Extract<WorkerRequest, { type: 'run' }> => m.type === 'run');
 
 let fake: ReturnType<typeof fakePort>;
 
