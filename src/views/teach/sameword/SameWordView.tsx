@@ -6,6 +6,7 @@ import type { TeachRun } from '../../../store/teachSlice';
 import { fixed } from '../common/format';
 import { NumberVector } from '../common/NumberVector';
 import { RunStatus } from '../common/SourceBar';
+import { TeachCard } from '../common/TeachCard';
 import { TokenPicker } from '../common/TokenPicker';
 import { useTeachRun } from '../common/useTeach';
 import { WeightBars } from '../common/WeightBars';
@@ -85,98 +86,90 @@ export function SameWordView() {
         {interA && interB && (a < 0 || b < 0) && (
           <p className="teach-note">{t('teach.same.notFound', { word })}</p>
         )}
-        <ol className="teach-steps">
-          <li>
-            <h3>{t('teach.same.s1.title')}</h3>
-            <p>{t('teach.same.s1.text')}</p>
-            {(['A', 'B'] as const).map((slot) => {
-              const run = slot === 'A' ? runA : runB;
-              const index = slot === 'A' ? a : b;
-              return (
-                <div key={slot} className="teach-sentence">
-                  <span className="slot-badge">{slot}</span>
-                  <TokenPicker
-                    tokens={run.rowTokens}
-                    value={index}
-                    onChange={(i) => setOverride({ ...override, [slot]: i })}
-                    label={t('teach.same.pick', {
-                      name: t(slot === 'A' ? 'input.sentenceA' : 'input.sentenceB'),
-                    })}
-                  />
-                </div>
-              );
-            })}
-          </li>
-          {ready && data && (
-            <>
-              <li>
-                <h3>{t('teach.same.s2.title')}</h3>
-                <p>{t('teach.same.s2.text', { a, b })}</p>
-                <div className="teach-pair">
-                  <div>
-                    <h4>{t('teach.same.qOf', { word: wordA, name: 'A' })}</h4>
-                    <NumberVector
-                      values={data.qA}
-                      label={t('teach.same.qOf', { word: wordA, name: 'A' })}
-                    />
-                  </div>
-                  <div>
-                    <h4>{t('teach.same.qOf', { word: wordB, name: 'B' })}</h4>
-                    <NumberVector
-                      values={data.qB}
-                      label={t('teach.same.qOf', { word: wordB, name: 'B' })}
-                    />
-                  </div>
-                </div>
-                <p className="teach-readout" data-testid="same-q">
-                  {t('teach.same.s2.readout', {
-                    cos: fixed(data.cos, 3),
-                    distance: fixed(data.distance, 3),
+        <TeachCard title={t('teach.same.s1.title')}>
+          <p>{t('teach.same.s1.text')}</p>
+          {(['A', 'B'] as const).map((slot) => {
+            const run = slot === 'A' ? runA : runB;
+            const index = slot === 'A' ? a : b;
+            return (
+              <div key={slot} className="teach-sentence">
+                <span className="slot-badge">{slot}</span>
+                <TokenPicker
+                  tokens={run.rowTokens}
+                  value={index}
+                  onChange={(i) => setOverride({ ...override, [slot]: i })}
+                  label={t('teach.same.pick', {
+                    name: t(slot === 'A' ? 'input.sentenceA' : 'input.sentenceB'),
                   })}
-                </p>
-              </li>
-              <li>
-                <h3>{t('teach.same.s3.title')}</h3>
-                <p>{t('teach.same.s3.text')}</p>
-              </li>
-              <li>
-                <h3>{t('teach.same.s4.title')}</h3>
-                <p>{t('teach.same.s4.text')}</p>
-                <div className="teach-pair">
-                  <WeightBars
-                    labels={runA.colTokens}
-                    weights={data.wA}
-                    highlight={a}
-                    label={t('teach.same.weightsOf', { word: wordA, name: 'A' })}
-                  />
-                  <WeightBars
-                    labels={runB.colTokens}
-                    weights={data.wB}
-                    highlight={b}
-                    label={t('teach.same.weightsOf', { word: wordB, name: 'B' })}
+                />
+              </div>
+            );
+          })}
+        </TeachCard>
+        {ready && data && (
+          <>
+            <TeachCard title={t('teach.same.s2.title')}>
+              <p>{t('teach.same.s2.text', { a, b })}</p>
+              <div className="teach-pair">
+                <div>
+                  <h4>{t('teach.same.qOf', { word: wordA, name: 'A' })}</h4>
+                  <NumberVector
+                    values={data.qA}
+                    label={t('teach.same.qOf', { word: wordA, name: 'A' })}
                   />
                 </div>
-                <p className="teach-readout" data-testid="same-top">
-                  {t('teach.same.s4.readout', {
-                    word: wordA,
-                    topA: top(runA, data.wA).token,
-                    wA: top(runA, data.wA).weight,
-                    topB: top(runB, data.wB).token,
-                    wB: top(runB, data.wB).weight,
-                  })}
-                </p>
-              </li>
-              <li>
-                <h3>{t('teach.same.s5.title')}</h3>
-                <p>{t('teach.same.s5.text')}</p>
-              </li>
-              <li>
-                <h3>{t('teach.same.s6.title')}</h3>
-                <p>{t('teach.same.s6.text')}</p>
-              </li>
-            </>
-          )}
-        </ol>
+                <div>
+                  <h4>{t('teach.same.qOf', { word: wordB, name: 'B' })}</h4>
+                  <NumberVector
+                    values={data.qB}
+                    label={t('teach.same.qOf', { word: wordB, name: 'B' })}
+                  />
+                </div>
+              </div>
+              <p className="teach-readout" data-testid="same-q">
+                {t('teach.same.s2.readout', {
+                  cos: fixed(data.cos, 3),
+                  distance: fixed(data.distance, 3),
+                })}
+              </p>
+            </TeachCard>
+            <TeachCard title={t('teach.same.s3.title')}>
+              <p>{t('teach.same.s3.text')}</p>
+            </TeachCard>
+            <TeachCard title={t('teach.same.s4.title')}>
+              <p>{t('teach.same.s4.text')}</p>
+              <div className="teach-pair">
+                <WeightBars
+                  labels={runA.colTokens}
+                  weights={data.wA}
+                  highlight={a}
+                  label={t('teach.same.weightsOf', { word: wordA, name: 'A' })}
+                />
+                <WeightBars
+                  labels={runB.colTokens}
+                  weights={data.wB}
+                  highlight={b}
+                  label={t('teach.same.weightsOf', { word: wordB, name: 'B' })}
+                />
+              </div>
+              <p className="teach-readout" data-testid="same-top">
+                {t('teach.same.s4.readout', {
+                  word: wordA,
+                  topA: top(runA, data.wA).token,
+                  wA: top(runA, data.wA).weight,
+                  topB: top(runB, data.wB).token,
+                  wB: top(runB, data.wB).weight,
+                })}
+              </p>
+            </TeachCard>
+            <TeachCard title={t('teach.same.s5.title')}>
+              <p>{t('teach.same.s5.text')}</p>
+            </TeachCard>
+            <TeachCard title={t('teach.same.s6.title')}>
+              <p>{t('teach.same.s6.text')}</p>
+            </TeachCard>
+          </>
+        )}
       </div>
     </section>
   );

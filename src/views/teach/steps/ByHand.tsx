@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import {
   attendAll,
   CAT_MAT_EXAMPLE,
@@ -9,6 +9,7 @@ import {
 } from '../../../analysis/teach/attention';
 import { useT } from '../../../i18n';
 import { fixed, parseNumber, short } from '../common/format';
+import { TeachCard } from '../common/TeachCard';
 import { TokenPicker } from '../common/TokenPicker';
 
 type Grid = string[][];
@@ -31,7 +32,6 @@ export function ByHand() {
 
 function CatMat() {
   const t = useT();
-  const headingId = useId();
   const tokens = CAT_MAT_EXAMPLE.tokens;
   const [tied, setTied] = useState(true);
   const [shared, setShared] = useState<Grid>(() => toGrid(CAT_MAT_EXAMPLE.vectors));
@@ -60,8 +60,7 @@ function CatMat() {
   };
 
   return (
-    <section className="teach-card" aria-labelledby={headingId}>
-      <h3 id={headingId}>{t('teach.hand.cat.title')}</h3>
+    <TeachCard title={t('teach.hand.cat.title')}>
       <p>{t('teach.hand.cat.intro')}</p>
       <div className="teach-row">
         <label className="teach-check">
@@ -200,7 +199,7 @@ function CatMat() {
           </tbody>
         </table>
       </div>
-    </section>
+    </TeachCard>
   );
 }
 
@@ -250,7 +249,6 @@ function GridEditor({ name, grid, tokens, onChange }: GridEditorProps) {
 
 function Dictionary() {
   const t = useT();
-  const headingId = useId();
   const { keys } = DICTIONARY_EXAMPLE;
   const [values, setValues] = useState<string[]>(() => DICTIONARY_EXAMPLE.values.map(String));
   const [weights, setWeights] = useState<string[]>(() => DICTIONARY_EXAMPLE.weights.map(String));
@@ -263,8 +261,7 @@ function Dictionary() {
   const update = (list: string[], i: number, text: string): string[] =>
     list.map((x, j) => (j === i ? text : x));
   return (
-    <section className="teach-card" aria-labelledby={headingId}>
-      <h3 id={headingId}>{t('teach.hand.dict.title')}</h3>
+    <TeachCard title={t('teach.hand.dict.title')}>
       <p>{t('teach.hand.dict.intro')}</p>
       <div className="teach-table-wrap" tabIndex={0}>
         <table className="teach-table">
@@ -320,6 +317,6 @@ function Dictionary() {
           weights: fromScores.map((x) => short(x, 3)).join(' / '),
         })}
       </p>
-    </section>
+    </TeachCard>
   );
 }

@@ -5,6 +5,7 @@ import { fixed, short, tiny } from '../common/format';
 import { MatrixCanvas } from '../common/MatrixCanvas';
 import { NumberVector } from '../common/NumberVector';
 import { SourceBar } from '../common/SourceBar';
+import { TeachCard } from '../common/TeachCard';
 import { TokenPicker } from '../common/TokenPicker';
 import { useTeachQuery, useTeachRun } from '../common/useTeach';
 import '../common/teach.css';
@@ -82,153 +83,147 @@ function ModelSteps() {
         {t('teach.steps.allDims', { dh: inter.headSize })}
       </label>
 
-      <ol className="teach-steps">
-        <li>
-          <h3>{t('teach.steps.q.title')}</h3>
-          <p>{t('teach.steps.q.text', { token, dh: inter.headSize })}</p>
-          <NumberVector values={steps.q} limit={dims} label={t('teach.steps.q.label', { token })} />
-        </li>
-        <li>
-          <h3>{t('teach.steps.scores.title')}</h3>
-          <p>
-            {t('teach.steps.scores.text', {
-              dh: inter.headSize,
-              scale: short(inter.scale, 4),
-            })}
-          </p>
-          {steps.bias && <p className="teach-note">{t('teach.steps.biasNote')}</p>}
-          {masked > 0 && <p className="teach-note">{t('teach.steps.maskNote', { n: masked })}</p>}
-          <div className="teach-table-wrap" tabIndex={0}>
-            <table className="teach-table">
-              <caption className="sr-only">{t('teach.steps.table.caption', { token })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('teach.steps.col.key')}</th>
-                  <th scope="col">{t('teach.steps.col.k')}</th>
-                  <th scope="col">q·k</th>
-                  <th scope="col">× {short(inter.scale, 4)}</th>
-                  {steps.bias && <th scope="col">{t('teach.steps.col.bias')}</th>}
-                  <th scope="col">{t('teach.steps.col.mask')}</th>
-                  <th scope="col">{t('teach.steps.col.weight')}</th>
+      <TeachCard title={t('teach.steps.q.title')}>
+        <p>{t('teach.steps.q.text', { token, dh: inter.headSize })}</p>
+        <NumberVector values={steps.q} limit={dims} label={t('teach.steps.q.label', { token })} />
+      </TeachCard>
+      <TeachCard title={t('teach.steps.scores.title')}>
+        <p>
+          {t('teach.steps.scores.text', {
+            dh: inter.headSize,
+            scale: short(inter.scale, 4),
+          })}
+        </p>
+        {steps.bias && <p className="teach-note">{t('teach.steps.biasNote')}</p>}
+        {masked > 0 && <p className="teach-note">{t('teach.steps.maskNote', { n: masked })}</p>}
+        <div className="teach-table-wrap" tabIndex={0}>
+          <table className="teach-table">
+            <caption className="sr-only">{t('teach.steps.table.caption', { token })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('teach.steps.col.key')}</th>
+                <th scope="col">{t('teach.steps.col.k')}</th>
+                <th scope="col">q·k</th>
+                <th scope="col">× {short(inter.scale, 4)}</th>
+                {steps.bias && <th scope="col">{t('teach.steps.col.bias')}</th>}
+                <th scope="col">{t('teach.steps.col.mask')}</th>
+                <th scope="col">{t('teach.steps.col.weight')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {cols.map((key, j) => (
+                <tr key={j} className={page.masked[j] === -Infinity ? 'is-masked' : undefined}>
+                  <th scope="row" className="teach-token-cell">
+                    {key}
+                  </th>
+                  <td>
+                    <NumberVector
+                      values={steps.keys[j] ?? []}
+                      limit={dims}
+                      label={t('teach.steps.k.label', { token: key })}
+                    />
+                  </td>
+                  <td className="num">{fixed(page.dots[j] ?? 0, 3)}</td>
+                  <td className="num">{fixed(page.scaled[j] ?? 0, 3)}</td>
+                  {steps.bias && <td className="num">{fixed(steps.bias[j] ?? 0, 3)}</td>}
+                  <td className="num">
+                    {page.masked[j] === -Infinity
+                      ? `${t('teach.steps.masked')} → −∞`
+                      : t('teach.steps.allowed')}
+                  </td>
+                  <td className="num">
+                    <span className="teach-inline-bar">
+                      <span style={{ width: `${(page.weights[j] ?? 0) * 100}%` }} />
+                    </span>
+                    {fixed(page.weights[j] ?? 0, 4)}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {cols.map((key, j) => (
-                  <tr key={j} className={page.masked[j] === -Infinity ? 'is-masked' : undefined}>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row" colSpan={steps.bias ? 6 : 5}>
+                  {t('teach.steps.sum')}
+                </th>
+                <td className="num">{fixed(weightSum, 4)}</td>
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+        <p>{t('teach.steps.softmax.text')}</p>
+      </TeachCard>
+      <TeachCard title={t('teach.steps.sum.title')}>
+        <p>{t('teach.steps.sum.text', { token })}</p>
+        <div className="teach-table-wrap" tabIndex={0}>
+          <table className="teach-table">
+            <caption className="sr-only">{t('teach.steps.vtable.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('teach.steps.col.key')}</th>
+                <th scope="col">{t('teach.steps.col.weight')}</th>
+                <th scope="col">{t('teach.steps.col.v')}</th>
+                <th scope="col">{t('teach.steps.col.wv')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {cols.map((key, j) => {
+                const w = page.weights[j] ?? 0;
+                const v = steps.values[j] ?? [];
+                return (
+                  <tr key={j} className={w === 0 ? 'is-masked' : undefined}>
                     <th scope="row" className="teach-token-cell">
                       {key}
                     </th>
+                    <td className="num">{fixed(w, 4)}</td>
                     <td>
                       <NumberVector
-                        values={steps.keys[j] ?? []}
+                        values={v}
                         limit={dims}
-                        label={t('teach.steps.k.label', { token: key })}
+                        label={t('teach.steps.v.label', { token: key })}
                       />
                     </td>
-                    <td className="num">{fixed(page.dots[j] ?? 0, 3)}</td>
-                    <td className="num">{fixed(page.scaled[j] ?? 0, 3)}</td>
-                    {steps.bias && <td className="num">{fixed(steps.bias[j] ?? 0, 3)}</td>}
-                    <td className="num">
-                      {page.masked[j] === -Infinity
-                        ? `${t('teach.steps.masked')} → −∞`
-                        : t('teach.steps.allowed')}
-                    </td>
-                    <td className="num">
-                      <span className="teach-inline-bar">
-                        <span style={{ width: `${(page.weights[j] ?? 0) * 100}%` }} />
-                      </span>
-                      {fixed(page.weights[j] ?? 0, 4)}
+                    <td>
+                      <NumberVector
+                        values={v.map((x) => x * w)}
+                        limit={dims}
+                        label={t('teach.steps.wv.label', { token: key })}
+                      />
                     </td>
                   </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row" colSpan={steps.bias ? 6 : 5}>
-                    {t('teach.steps.sum')}
-                  </th>
-                  <td className="num">{fixed(weightSum, 4)}</td>
-                </tr>
-              </tfoot>
-            </table>
-          </div>
-          <p>{t('teach.steps.softmax.text')}</p>
-        </li>
-        <li>
-          <h3>{t('teach.steps.sum.title')}</h3>
-          <p>{t('teach.steps.sum.text', { token })}</p>
-          <div className="teach-table-wrap" tabIndex={0}>
-            <table className="teach-table">
-              <caption className="sr-only">{t('teach.steps.vtable.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('teach.steps.col.key')}</th>
-                  <th scope="col">{t('teach.steps.col.weight')}</th>
-                  <th scope="col">{t('teach.steps.col.v')}</th>
-                  <th scope="col">{t('teach.steps.col.wv')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {cols.map((key, j) => {
-                  const w = page.weights[j] ?? 0;
-                  const v = steps.values[j] ?? [];
-                  return (
-                    <tr key={j} className={w === 0 ? 'is-masked' : undefined}>
-                      <th scope="row" className="teach-token-cell">
-                        {key}
-                      </th>
-                      <td className="num">{fixed(w, 4)}</td>
-                      <td>
-                        <NumberVector
-                          values={v}
-                          limit={dims}
-                          label={t('teach.steps.v.label', { token: key })}
-                        />
-                      </td>
-                      <td>
-                        <NumberVector
-                          values={v.map((x) => x * w)}
-                          limit={dims}
-                          label={t('teach.steps.wv.label', { token: key })}
-                        />
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-          <h4>{t('teach.steps.output.title', { token })}</h4>
-          <NumberVector
-            values={page.output}
-            limit={dims}
-            label={t('teach.steps.output.label', { token })}
-          />
-          <p className="teach-check-line" data-testid="steps-check">
-            {t('teach.steps.check', {
-              scores: tiny(steps.diff.scores),
-              weights: tiny(steps.diff.weights),
-              output: tiny(steps.diff.output),
-            })}
-          </p>
-          <p>{t('teach.steps.output.next')}</p>
-        </li>
-        <li>
-          <h3>{t('teach.steps.all.title')}</h3>
-          <p>{t('teach.steps.all.text')}</p>
-          <MatrixCanvas
-            values={inter.weights}
-            rows={inter.queryLength}
-            cols={inter.keyLength}
-            rowLabels={rows}
-            colLabels={cols}
-            label={t('teach.steps.all.label')}
-            highlightRow={query}
-            domain={[0, 1]}
-            maxCell={34}
-          />
-        </li>
-      </ol>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+        <h4>{t('teach.steps.output.title', { token })}</h4>
+        <NumberVector
+          values={page.output}
+          limit={dims}
+          label={t('teach.steps.output.label', { token })}
+        />
+        <p className="teach-check-line" data-testid="steps-check">
+          {t('teach.steps.check', {
+            scores: tiny(steps.diff.scores),
+            weights: tiny(steps.diff.weights),
+            output: tiny(steps.diff.output),
+          })}
+        </p>
+        <p>{t('teach.steps.output.next')}</p>
+      </TeachCard>
+      <TeachCard title={t('teach.steps.all.title')}>
+        <p>{t('teach.steps.all.text')}</p>
+        <MatrixCanvas
+          values={inter.weights}
+          rows={inter.queryLength}
+          cols={inter.keyLength}
+          rowLabels={rows}
+          colLabels={cols}
+          label={t('teach.steps.all.label')}
+          highlightRow={query}
+          domain={[0, 1]}
+          maxCell={34}
+        />
+      </TeachCard>
     </div>
   );
 }
