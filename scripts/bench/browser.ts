@@ -28,7 +28,7 @@
  *   npx tsx scripts/bench/browser.ts
  *   BENCH_PARTS=cold,engine,soak BENCH_RUNS=5 BENCH_SOAK_STEPS=500 npx tsx scripts/bench/browser.ts
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -36,7 +36,8 @@ import { chromium, type Browser, type CDPSession, type Page } from '@playwright/
 import { medianOf as median } from '../../src/engine/benchmark.ts';
 import type { EngineBenchRow } from '../../src/engine/benchmark.ts';
 import type { EngineBenchRequest } from '../../src/worker/bench.worker.ts';
-import { buildWithSourcemaps, bytesBySource, gzipSize, packageOf, ROOT } from './bundle.ts';
+import { buildWithSourcemaps, bytesBySource, gzipSize, packageOf } from './bundle.ts';
+import { startPreview, stopPreview, waitForServer } from './preview.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4283);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -91,46 +92,7 @@ const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED');
 
 // ---- server -------------------------------------------------------------------------------------
 
-function startPreview(outDir: string): ChildProcess {
-  return spawn(
-    process.execPath,
-    [
-      path.join(ROOT, 'node_modules/.bin/vite'),
-      'preview',
-      '--outDir',
-      outDir,
-      '--port',
-      String(PORT),
-      '--strictPort',
-      '--host',
-      '127.0.0.1',
-    ],
-    { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], detached: true },
-  );
-}
-
-function stopPreview(server: ChildProcess): void {
-  if (server.pid === undefined || server.exitCode !== null) return;
-  try {
-    process.kill(-server.pid, 'SIGTERM');
-  } catch {
-    server.kill('SIGTERM');
-  }
-}
-
-async function waitForServer(server: ChildProcess, timeoutMs = 30_000): Promise<void> {
-  const start = Date.now();
-  while (Date.now() - start < timeoutMs) {
-    if (server.exitCode !== null) throw new Error(`vite preview exited (${server.exitCode})`);
-    try {
-      if ((await fetch(`${ORIGIN}/`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`vite preview did not answer on port ${PORT}`);
-}
+// startPreview / waitForServer / stopPreview: ./preview.ts (shared with ui.ts).
 
 // ---- 1 + 2: cold start and first page weight ------------------------------------------------------
 
@@ -504,9 +466,9 @@ async function main(): Promise<void> {
     process.stdout.write('Building the app with source maps… ');
     buildWithSourcemaps(outDir);
     console.log('done');
-    server = startPreview(outDir);
+    server = startPreview(PORT, outDir);
     server.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-    await waitForServer(server);
+    await waitForServer(server, PORT);
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
       headless: true,

@@ -14,11 +14,11 @@
  *   npx vite build && npx tsx scripts/bench/ui.ts
  *   BENCH_RUNS=7 BENCH_TOKENS=128,512 CHROMIUM_PATH=/usr/bin/chromium npx tsx scripts/bench/ui.ts
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from '@playwright/test';
+import { startPreview, stopPreview, waitForServer } from './preview.ts';
 
 /** The page's benchmark hook (src/views/heads/benchHook.ts), installed only with `?bench`. */
 interface AtlasBench {
@@ -54,47 +54,6 @@ const percentile = (xs: readonly number[], p: number): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
 };
-
-/** Starts `vite preview` (its own process group, so it can be stopped with its children). */
-function startPreview(): ChildProcess {
-  return spawn(
-    process.execPath,
-    [
-      path.join(ROOT, 'node_modules/.bin/vite'),
-      'preview',
-      '--port',
-      String(PORT),
-      '--strictPort',
-      '--host',
-      '127.0.0.1',
-    ],
-    { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], detached: true },
-  );
-}
-
-function stopPreview(server: ChildProcess): void {
-  if (server.pid === undefined || server.exitCode !== null) return;
-  try {
-    process.kill(-server.pid, 'SIGTERM');
-  } catch {
-    server.kill('SIGTERM');
-  }
-}
-
-async function waitForServer(server: ChildProcess, timeoutMs = 30_000): Promise<void> {
-  const start = Date.now();
-  while (Date.now() - start < timeoutMs) {
-    if (server.exitCode !== null) throw new Error(`vite preview exited (${server.exitCode})`);
-    try {
-      const res = await fetch(`http://127.0.0.1:${PORT}/`);
-      if (res.ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`vite preview did not answer on port ${PORT}`);
-}
 
 interface Figures {
   tokens: number;
@@ -133,13 +92,13 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  const server = startPreview();
+  const server = startPreview(PORT);
   let stderr = '';
   server.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
   let browser: Awaited<ReturnType<typeof chromium.launch>> | undefined;
   try {
-    await waitForServer(server);
+    await waitForServer(server, PORT);
     browser = await chromium.launch({
       executablePath,
       headless: true,
