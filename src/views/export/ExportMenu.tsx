@@ -5,7 +5,8 @@ import { useAppStore } from '../../store';
 import type { SentenceSlot } from '../../store/types';
 import { csvFile, matrixToCsv } from './csv';
 import { copyPngToClipboard, downloadBlob, type ClipboardFailure } from './download';
-import { EXPORT_SCALES, type ExportScale } from './figure';
+import { type ExportScale } from './figure';
+import { ScalePicker } from './ScalePicker';
 import { exportFileName } from './filename';
 import {
   headFigure,
@@ -276,21 +277,12 @@ export function ExportMenu({ slot, name }: ExportMenuProps) {
         </span>
       </button>
       <div id={panelId} className="export-panel" hidden={!open}>
-        <fieldset className="export-scale">
-          <legend>{t('export.resolution')}</legend>
-          {EXPORT_SCALES.map((s) => (
-            <label key={s}>
-              <input
-                type="radio"
-                name={`${id}-scale`}
-                value={s}
-                checked={scale === s}
-                onChange={() => setScale(s)}
-              />
-              {t('export.scale', { n: s })}
-            </label>
-          ))}
-        </fieldset>
+        <ScalePicker
+          className="export-scale"
+          name={`${id}-scale`}
+          scale={scale}
+          onChange={setScale}
+        />
         <div className="export-actions" role="group" aria-label={t('export.actions')}>
           <button type="button" disabled={!canExport || busy} onClick={() => void savePng()}>
             {t('export.png')}

@@ -5,7 +5,8 @@ import { useAppStore } from '../../store';
 import type { AppState } from '../../store/types';
 import type { PictureContent } from './composite';
 import { downloadBlob } from './download';
-import { EXPORT_SCALES, type ExportScale } from './figure';
+import { type ExportScale } from './figure';
+import { ScalePicker } from './ScalePicker';
 import { exportFileName } from './filename';
 import { modelIdOf } from './heatmapExport';
 import { exportCanvasPng } from './png';
@@ -119,21 +120,13 @@ export function PictureExport({
   return (
     <div className="picture-export" role="group" aria-label={label}>
       {picture && (
-        <fieldset className="picture-scale">
-          <legend className="sr-only">{t('export.resolution')}</legend>
-          {EXPORT_SCALES.map((s) => (
-            <label key={s}>
-              <input
-                type="radio"
-                name={`${id}-scale`}
-                value={s}
-                checked={scale === s}
-                onChange={() => setScale(s)}
-              />
-              {t('export.scale', { n: s })}
-            </label>
-          ))}
-        </fieldset>
+        <ScalePicker
+          className="picture-scale"
+          legendHidden
+          name={`${id}-scale`}
+          scale={scale}
+          onChange={setScale}
+        />
       )}
       {picture && (
         <button
