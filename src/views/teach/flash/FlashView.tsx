@@ -10,6 +10,7 @@ import { SourceBar } from '../common/SourceBar';
 import { TeachCard } from '../common/TeachCard';
 import { TokenPicker } from '../common/TokenPicker';
 import { useTeachQuery, useTeachRun } from '../common/useTeach';
+import { TeachSlider } from '../common/TeachSlider';
 import '../common/teach.css';
 
 /** Sequence lengths for the memory-growth table: from a sentence to a long document. */
@@ -19,8 +20,6 @@ const GROWTH_LENGTHS = [128, 512, 2048, 8192, 32768];
 export function FlashView() {
   const t = useT();
   const headingId = useId();
-  const tileId = useId();
-  const stepId = useId();
   const slot = useAppStore((s) => s.teachSlot);
   const run = useTeachRun(slot);
   const inter = run.intermediates;
@@ -83,37 +82,25 @@ export function FlashView() {
           label={t('teach.steps.pickQuery')}
         />
         <div className="teach-controls">
-          <div className="field teach-slider">
-            <label htmlFor={tileId}>{t('teach.flash.tile')}</label>
-            <input
-              id={tileId}
-              type="range"
-              min={1}
-              max={Math.max(1, cols)}
-              value={size}
-              onChange={(e) => {
-                setTileSize(Number(e.target.value));
-                setStep(null);
-              }}
-            />
-            <span className="field-hint">
-              {t('teach.flash.tileValue', { size, tiles: flash.tiles })}
-            </span>
-          </div>
-          <div className="field teach-slider">
-            <label htmlFor={stepId}>{t('teach.flash.step')}</label>
-            <input
-              id={stepId}
-              type="range"
-              min={0}
-              max={last}
-              value={shownStep}
-              onChange={(e) => setStep(Number(e.target.value))}
-            />
-            <span className="field-hint">
-              {t('teach.flash.stepValue', { step: shownStep + 1, tiles: flash.tiles })}
-            </span>
-          </div>
+          <TeachSlider
+            label={t('teach.flash.tile')}
+            min={1}
+            max={Math.max(1, cols)}
+            value={size}
+            onChange={(v) => {
+              setTileSize(v);
+              setStep(null);
+            }}
+            valueText={t('teach.flash.tileValue', { size, tiles: flash.tiles })}
+          />
+          <TeachSlider
+            label={t('teach.flash.step')}
+            min={0}
+            max={last}
+            value={shownStep}
+            onChange={setStep}
+            valueText={t('teach.flash.stepValue', { step: shownStep + 1, tiles: flash.tiles })}
+          />
         </div>
 
         <TeachCard

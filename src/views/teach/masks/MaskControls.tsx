@@ -1,5 +1,5 @@
-import { useId } from 'react';
 import { useT } from '../../../i18n';
+import { TeachSlider } from '../common/TeachSlider';
 
 export interface MaskSettingsState {
   radius: number;
@@ -23,7 +23,7 @@ export function MaskControls({ value, onChange, cols }: MaskControlsProps) {
   const { radius, dilation, randomPerRow, seed, extraPad } = value;
   return (
     <div className="teach-controls">
-      <Slider
+      <TeachSlider
         label={t('teach.masks.radius')}
         value={radius}
         min={0}
@@ -31,7 +31,7 @@ export function MaskControls({ value, onChange, cols }: MaskControlsProps) {
         onChange={(r) => set({ radius: r })}
         valueText={t('teach.masks.radiusValue', { r: radius, w: 2 * radius + 1 })}
       />
-      <Slider
+      <TeachSlider
         label={t('teach.masks.dilation')}
         value={dilation}
         min={1}
@@ -39,7 +39,7 @@ export function MaskControls({ value, onChange, cols }: MaskControlsProps) {
         onChange={(d) => set({ dilation: d })}
         valueText={String(dilation)}
       />
-      <Slider
+      <TeachSlider
         label={t('teach.masks.random')}
         value={randomPerRow}
         min={0}
@@ -47,7 +47,7 @@ export function MaskControls({ value, onChange, cols }: MaskControlsProps) {
         onChange={(n) => set({ randomPerRow: n })}
         valueText={String(randomPerRow)}
       />
-      <Slider
+      <TeachSlider
         label={t('teach.masks.extraPad')}
         value={extraPad}
         min={0}
@@ -65,35 +65,6 @@ export function MaskControls({ value, onChange, cols }: MaskControlsProps) {
           onChange={(e) => set({ seed: Math.max(0, Math.floor(Number(e.target.value) || 0)) })}
         />
       </div>
-    </div>
-  );
-}
-
-interface SliderProps {
-  label: string;
-  value: number;
-  min: number;
-  max: number;
-  onChange: (value: number) => void;
-  valueText: string;
-}
-
-function Slider({ label, value, min, max, onChange, valueText }: SliderProps) {
-  const id = useId();
-  return (
-    <div className="field teach-slider">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type="range"
-        min={min}
-        max={max}
-        step={1}
-        value={Math.min(max, value)}
-        aria-valuetext={valueText}
-        onChange={(e) => onChange(Number(e.target.value))}
-      />
-      <span className="field-hint">{valueText}</span>
     </div>
   );
 }

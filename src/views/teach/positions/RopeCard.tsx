@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import {
   diagonalSpread,
   ropeScore,
@@ -11,6 +11,7 @@ import { ExportableMatrix } from '../common/ExportableMatrix';
 import { fixed, short, tiny } from '../common/format';
 import { TeachCard } from '../common/TeachCard';
 import { labels } from './shared';
+import { TeachSlider } from '../common/TeachSlider';
 
 /** Card "RoPE": a pair of dimensions turning with the position, and scores that depend on m − n. */
 export function RopeCard({
@@ -23,8 +24,6 @@ export function RopeCard({
   base: number;
 }) {
   const t = useT();
-  const pairId = useId();
-  const posId = useId();
   const [pair, setPair] = useState(0);
   const [m, setM] = useState(3);
   const half = Math.max(1, dModel / 2);
@@ -63,32 +62,27 @@ export function RopeCard({
     <TeachCard title={t('teach.pos.rope.title')}>
       <p>{t('teach.pos.rope.text')}</p>
       <div className="teach-controls">
-        <div className="field teach-slider">
-          <label htmlFor={pairId}>{t('teach.pos.rope.pair')}</label>
-          <input
-            id={pairId}
-            type="range"
-            min={0}
-            max={half - 1}
-            value={i}
-            onChange={(e) => setPair(Number(e.target.value))}
-          />
-          <span className="field-hint">
-            {t('teach.pos.rope.pairValue', { i, a: 2 * i, b: 2 * i + 1, theta: short(theta, 5) })}
-          </span>
-        </div>
-        <div className="field teach-slider">
-          <label htmlFor={posId}>{t('teach.pos.rope.position')}</label>
-          <input
-            id={posId}
-            type="range"
-            min={0}
-            max={positions - 1}
-            value={pos}
-            onChange={(e) => setM(Number(e.target.value))}
-          />
-          <span className="field-hint">{pos}</span>
-        </div>
+        <TeachSlider
+          label={t('teach.pos.rope.pair')}
+          min={0}
+          max={half - 1}
+          value={i}
+          onChange={setPair}
+          valueText={t('teach.pos.rope.pairValue', {
+            i,
+            a: 2 * i,
+            b: 2 * i + 1,
+            theta: short(theta, 5),
+          })}
+        />
+        <TeachSlider
+          label={t('teach.pos.rope.position')}
+          min={0}
+          max={positions - 1}
+          value={pos}
+          onChange={setM}
+          valueText={String(pos)}
+        />
       </div>
       <div className="teach-split">
         <svg

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { rowDots } from '../../../analysis/teach/matrix';
 import { useT } from '../../../i18n';
 import { ExportableMatrix } from '../common/ExportableMatrix';
@@ -6,11 +6,11 @@ import { fixed } from '../common/format';
 import { LinePlot, type PlotSeries } from '../common/LinePlot';
 import { TeachCard } from '../common/TeachCard';
 import { labels, type TableProps } from './shared';
+import { TeachSlider } from '../common/TeachSlider';
 
 /** Card "How similar are two positions": dot products of one row with all the others. */
 export function SimilarityCard({ table, positions, dModel }: TableProps) {
   const t = useT();
-  const sliderId = useId();
   const [pick, setPick] = useState(16);
   const i = Math.min(pick, positions - 1);
   const dots = useMemo(() => rowDots(table, positions, dModel, i), [table, positions, dModel, i]);
@@ -32,18 +32,14 @@ export function SimilarityCard({ table, positions, dModel }: TableProps) {
   return (
     <TeachCard title={t('teach.pos.sim.title')}>
       <p>{t('teach.pos.sim.text')}</p>
-      <div className="field teach-slider">
-        <label htmlFor={sliderId}>{t('teach.pos.sim.pick')}</label>
-        <input
-          id={sliderId}
-          type="range"
-          min={0}
-          max={positions - 1}
-          value={i}
-          onChange={(e) => setPick(Number(e.target.value))}
-        />
-        <span className="field-hint">{i}</span>
-      </div>
+      <TeachSlider
+        label={t('teach.pos.sim.pick')}
+        min={0}
+        max={positions - 1}
+        value={i}
+        onChange={setPick}
+        valueText={String(i)}
+      />
       <LinePlot
         series={series}
         label={t('teach.pos.sim.label', { i })}

@@ -18,6 +18,7 @@ import { TeachCard } from '../common/TeachCard';
 import { TokenPicker } from '../common/TokenPicker';
 import { useTeachQuery, useTeachRun } from '../common/useTeach';
 import { WeightBars } from '../common/WeightBars';
+import { TeachSlider } from '../common/TeachSlider';
 import '../common/teach.css';
 
 // CSS colours (app.css): the curves follow the light or dark theme.
@@ -194,7 +195,6 @@ const SLIDER = { min: -2, max: 1, step: 0.01 };
 
 function HeadScale() {
   const t = useT();
-  const sliderId = useId();
   const slot = useAppStore((s) => s.teachSlot);
   const sentence = useAppStore((s) => s.sentences[slot]);
   const source = useSourceTitle();
@@ -246,28 +246,18 @@ function HeadScale() {
         label={t('teach.steps.pickQuery')}
       />
       <div className="teach-controls">
-        <div className="field teach-slider">
-          <label htmlFor={sliderId}>{t('teach.sqrt.factor')}</label>
-          <input
-            id={sliderId}
-            type="range"
-            min={SLIDER.min}
-            max={SLIDER.max}
-            step={SLIDER.step}
-            value={Math.log10(factor)}
-            aria-valuetext={t('teach.sqrt.factorValue', {
-              factor: short(factor, 4),
-              times: short(factor * sqrtDk, 3),
-            })}
-            onChange={(e) => setLogFactor(Number(e.target.value))}
-          />
-          <span className="field-hint">
-            {t('teach.sqrt.factorValue', {
-              factor: short(factor, 4),
-              times: short(factor * sqrtDk, 3),
-            })}
-          </span>
-        </div>
+        <TeachSlider
+          label={t('teach.sqrt.factor')}
+          min={SLIDER.min}
+          max={SLIDER.max}
+          step={SLIDER.step}
+          value={Math.log10(factor)}
+          onChange={setLogFactor}
+          valueText={t('teach.sqrt.factorValue', {
+            factor: short(factor, 4),
+            times: short(factor * sqrtDk, 3),
+          })}
+        />
         <div className="teach-row">
           <button type="button" className="button" onClick={() => setLogFactor(null)}>
             {t('teach.sqrt.preset.default', { dk: inter.headSize })}
