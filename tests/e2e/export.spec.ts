@@ -9,6 +9,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { type Download, type Locator, type Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { unzipSync } from 'fflate';
+import { distinctColours, pngSize } from './png';
 
 type Side = 'A' | 'B';
 
@@ -43,34 +44,6 @@ async function download(page: Page, button: Locator): Promise<{ file: Download; 
   const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
   const path = await file.path();
   return { file, bytes: readFileSync(path) };
-}
-
-const PNG_SIGNATURE = [137, 80, 78, 71, 13, 10, 26, 10];
-
-function pngSize(bytes: Uint8Array): { width: number; height: number } {
-  expect(Array.from(bytes.subarray(0, 8)), 'PNG signature').toEqual(PNG_SIGNATURE);
-  expect(Buffer.from(bytes.subarray(12, 16)).toString('latin1'), 'first chunk').toBe('IHDR');
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return { width: view.getUint32(16), height: view.getUint32(20) };
-}
-
-/** Decodes a PNG in the page and counts its distinct colours (sampled). */
-async function distinctColours(page: Page, bytes: Buffer): Promise<number> {
-  return page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.naturalWidth;
-    c.height = img.naturalHeight;
-    const ctx = c.getContext('2d')!;
-    ctx.drawImage(img, 0, 0);
-    const px = ctx.getImageData(0, 0, c.width, c.height).data;
-    const seen = new Set<number>();
-    for (let i = 0; i < px.length; i += 4 * 7)
-      seen.add((px[i]! << 16) | (px[i + 1]! << 8) | px[i + 2]!);
-    return seen.size;
-  }, bytes.toString('base64'));
 }
 
 /** What the export status line reports: "Saved name.png (W × H px)." */

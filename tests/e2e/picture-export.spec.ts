@@ -7,6 +7,7 @@ import { type Download, type Locator, type Page } from '@playwright/test';
 import { canvasComposite, pictureTitle } from '../../src/views/export/composite';
 import { computeFigureLayout } from '../../src/views/export/figure';
 import { expect, test } from './fixtures';
+import { pngSize } from './png';
 
 async function openTab(page: Page, name: string): Promise<void> {
   await page.goto('/');
@@ -26,11 +27,6 @@ async function openTab(page: Page, name: string): Promise<void> {
 async function download(page: Page, button: Locator): Promise<{ file: Download; bytes: Buffer }> {
   const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
   return { file, bytes: readFileSync(await file.path()) };
-}
-
-function pngSize(bytes: Buffer): { width: number; height: number } {
-  expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
-  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 }
 
 /** Parses an SVG file in the page: whether it parsed, and its texts. */
