@@ -186,7 +186,7 @@ export function AggregateTab() {
           </div>
         )}
         {job?.error && (
-          <p className="an-error" role="alert">
+          <p className="heatmap-error" role="alert">
             {t('aggregate.failed', { message: job.error })}
           </p>
         )}

@@ -215,7 +215,7 @@ export function HeadsTab() {
               />
             )}
             {order.length === 0 ? (
-              <p className="an-empty">{t('heads.none')}</p>
+              <p className="heatmap-empty an-empty">{t('heads.none')}</p>
             ) : (
               <div className="an-grid-scroll" ref={gridRef}>
                 <HeadsGrid

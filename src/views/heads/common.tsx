@@ -42,10 +42,11 @@ export function SentenceSwitch() {
 export function AnalysisStatus({ source }: { source: AnalysisSource }): ReactNode {
   const t = useT();
   if (source.view) return null;
-  if (source.state === 'empty') return <p className="an-empty">{t('heatmap.empty')}</p>;
+  if (source.state === 'empty')
+    return <p className="heatmap-empty an-empty">{t('heatmap.empty')}</p>;
   if (source.state === 'error')
     return (
-      <p className="an-error" role="alert">
+      <p className="heatmap-error" role="alert">
         {t('error.engine', { message: source.error ?? '' })}
       </p>
     );
