@@ -34,8 +34,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
 import { medianOf as median } from '../../src/engine/benchmark.ts';
-import type { EngineBenchRow } from '../../src/engine/benchmark.ts';
-import type { EngineBenchRequest } from '../../src/worker/bench.worker.ts';
+import type { EngineBenchRequest, EngineBenchResult } from '../../src/worker/bench.worker.ts';
 import { buildWithSourcemaps, bytesBySource, gzipSize, packageOf } from './bundle.ts';
 import { startPreview, stopPreview, waitForServer } from './preview.ts';
 
@@ -63,15 +62,6 @@ const LAUNCH_ARGS = [
   '--no-first-run',
 ];
 
-interface EngineResult {
-  backend: string | null;
-  threads: number | null;
-  startMs: number | null;
-  rows: EngineBenchRow[];
-  tensorsLeft: number | null;
-  error: string | null;
-}
-
 declare global {
   interface Window {
     __coldStart?: Promise<{ drawn: number; painted: number }>;
@@ -80,7 +70,7 @@ declare global {
       idle(): Promise<void>;
       step(model: 'translator' | 'playground', pair: number): Promise<void>;
       streaming(tokens: number): Promise<{ firstPainted: number; done: number }>;
-      engine(request: EngineBenchRequest): Promise<EngineResult>;
+      engine(request: EngineBenchRequest): Promise<EngineBenchResult>;
     };
   }
 }
@@ -217,15 +207,16 @@ async function benchPage(browser: Browser): Promise<Page> {
   return page;
 }
 
-async function runEngine(page: Page, request: EngineBenchRequest): Promise<EngineResult> {
+async function runEngine(page: Page, request: EngineBenchRequest): Promise<EngineBenchResult> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<EngineResult>((resolve) => {
+  const timeout = new Promise<EngineBenchResult>((resolve) => {
     timer = setTimeout(
       () =>
         resolve({
           backend: null,
           threads: null,
           startMs: null,
+          geluKernel: null,
           rows: [],
           tensorsLeft: null,
           error: `no answer within ${ENGINE_TIMEOUT_MS / 60_000} minutes`,
@@ -243,14 +234,16 @@ async function runEngine(page: Page, request: EngineBenchRequest): Promise<Engin
   }
 }
 
-function printEngine(label: string, result: EngineResult): void {
+function printEngine(label: string, result: EngineBenchResult): void {
   if (result.error !== null && result.rows.length === 0) {
     console.log(`   ${label}: not measured (${result.error})`);
     return;
   }
   const threads = result.threads === null ? '' : `, ${result.threads} thread(s) in use`;
+  const gelu =
+    result.geluKernel === null ? '' : result.geluKernel ? ', GELU: SIMD kernel' : ', GELU: tf ops';
   console.log(
-    `   ${label}: backend ${result.backend}${threads}, started in ${ms(result.startMs ?? NaN)}; medians of ${ENGINE_RUNS}`,
+    `   ${label}: backend ${result.backend}${threads}${gelu}, started in ${ms(result.startMs ?? NaN)}; medians of ${ENGINE_RUNS}`,
   );
   console.log(
     '     tokens | forward (median) | first layer | first/forward | GFLOP/s | plain matmul GFLOP/s | ratio',

@@ -10,30 +10,36 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { initBackend } from '../../src/engine/index.ts';
 import { BERT_BASE_SIZED, benchEngine, medianOf } from '../../src/engine/benchmark.ts';
+import {
+  erfGeluKernelActive,
+  setErfGeluKernelEnabled,
+} from '../../src/engine/gelu/erfGeluKernel.ts';
 
 const LENGTHS = (process.env.BENCH_LENGTHS ?? '32,128,512').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
 /**
- * Both FFN activations are measured: ReLU (Vaswani et al.) and exact GELU (BERT). GELU's erf is
- * an element-wise pass that costs about 6% of a BERT-base layer on wasm, outside attention.
+ * FFN activations measured: ReLU (Vaswani et al.) and exact GELU (BERT), which runs the engine's
+ * SIMD kernel (src/engine/gelu) on wasm. `gelu-ops` is exact GELU as tfjs's own three passes (erf,
+ * add, mul), the way it ran before the kernel: add it to BENCH_ACTIVATIONS to compare.
  */
-const ACTIVATIONS = (process.env.BENCH_ACTIVATIONS ?? 'relu,gelu').split(',') as (
-  'relu' | 'gelu'
-)[];
+type BenchActivation = 'relu' | 'gelu' | 'gelu-ops';
+const ACTIVATIONS = (process.env.BENCH_ACTIVATIONS ?? 'relu,gelu').split(',') as BenchActivation[];
 
 async function main(): Promise<void> {
   const backend = await initBackend({ preferred: ['wasm'] });
   console.log(`backend: ${backend.name} (SIMD), threads: ${backend.threads ?? 1}`);
   for (const activation of ACTIVATIONS) {
+    setErfGeluKernelEnabled(activation !== 'gelu-ops');
+    const how = activation === 'relu' ? '' : erfGeluKernelActive() ? ' (SIMD kernel)' : ' (tf ops)';
     console.log(
-      `\n12 layers, d_model 768, 12 heads, d_ff 3072, FFN ${activation}; medians of ${RUNS} runs`,
+      `\n12 layers, d_model 768, 12 heads, d_ff 3072, FFN ${activation}${how}; medians of ${RUNS} runs`,
     );
     console.log(
       'tokens | forward ms (median) | first layer ms | GFLOP/s | plain matmul GFLOP/s | ratio',
     );
     await benchEngine({
-      config: { ...BERT_BASE_SIZED, activation },
+      config: { ...BERT_BASE_SIZED, activation: activation === 'relu' ? 'relu' : 'gelu' },
       lengths: LENGTHS,
       runs: RUNS,
       onRow: (r) =>

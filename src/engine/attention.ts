@@ -98,7 +98,8 @@ export interface HeadTrace {
 
 export interface AttentionOutput {
   output: tf.Tensor2D; // [Tq, d]
-  weights: tf.Tensor3D; // [H, Tq, Tk]
+  /** H × [Tq, Tk]: left unstacked, so the forward copies each head straight to its place. */
+  weights: tf.Tensor2D[];
   trace?: HeadTrace;
 }
 
@@ -160,7 +161,7 @@ export function multiHeadAttention(
   const concat = heads === 1 ? headOutputs[0]! : tf.concat(headOutputs, 1); // [Tq, d]
   return {
     output: linear(concat, p.wo, p.bo), // [Tq, d] x [d, d] -> [Tq, d]
-    weights: tf.stack(headWeights) as tf.Tensor3D, // [H, Tq, Tk]
+    weights: headWeights,
     trace,
   };
 }

@@ -13,6 +13,8 @@ import {
   type HeadTrace,
 } from './attention';
 import { runMasks } from './masks';
+import { readInto } from './readback';
+import { erfGelu } from './gelu/erfGeluKernel';
 import { activate, layerNorm } from './ops';
 import { alibiBias, alibiSlopes, ropeTables, sinusoidalTable } from './positional';
 import { expectedWeightShapes, validateConfig, validateWeights } from './schema';
@@ -36,13 +38,19 @@ interface AttentionPlan {
   kind: AttentionKind;
   mask: MaskMatrix;
   setup: AttentionSetup;
-  layerWeights: Float32Array[];
+  /** Layers this attention has in the model. */
+  layers: number;
+  /** [layers][H][Tq][Tk], made when the first layer's weights arrive; each layer is copied in once. */
+  weights?: Float32Array;
+  /** Layers copied in so far. */
+  filled: number;
 }
 
 interface LayerStep {
   x: tf.Tensor2D;
-  selfW: tf.Tensor3D;
-  crossW?: tf.Tensor3D;
+  /** H × [Tq, Tk] */
+  selfW: tf.Tensor2D[];
+  crossW?: tf.Tensor2D[];
   trace?: HeadTrace;
 }
 
@@ -198,11 +206,8 @@ class Transformer implements AttentionModel {
       this.t(`${prefix}.b1`),
     ); // [T, d] x [d, dFF] -> [T, dFF]
     // For exact GELU the load step scaled W1, b1 and W2 by 1/√2 (see foldGeluScale), so
-    // GELU(u)·W2 = (h + h·erf(h))·W2' with h = u/√2: three passes over [T, dFF] instead of six.
-    const a =
-      this.config.activation === 'gelu'
-        ? tf.add(h, tf.mul(h, tf.erf(h)))
-        : activate(h, this.config.activation);
+    // GELU(u)·W2 = h·(1 + erf(h))·W2' with h = u/√2: one pass over [T, dFF] on wasm (erfGelu).
+    const a = this.config.activation === 'gelu' ? erfGelu(h) : activate(h, this.config.activation);
     return tf.add<tf.Tensor2D>(
       tf.matMul(a, this.t<tf.Tensor2D>(`${prefix}.w2`)),
       this.t(`${prefix}.b2`),
@@ -240,7 +245,7 @@ class Transformer implements AttentionModel {
     const a = multiHeadAttention(selfIn, selfIn, this.attentionParams(`${prefix}.self`), self);
     let h = tf.add<tf.Tensor2D>(x, a.output);
     if (!pre) h = this.ln(`${prefix}.ln1`, h);
-    let crossW: tf.Tensor3D | undefined;
+    let crossW: tf.Tensor2D[] | undefined;
     let trace = a.trace;
     if (cross) {
       const crossIn = pre ? this.ln(`${prefix}.ln2`, h) : h;
@@ -287,12 +292,17 @@ class Transformer implements AttentionModel {
     const setups: AttentionSetup[] = [];
     const keep: tf.Tensor[] = [];
     const plans: AttentionPlan[] = [];
-    const newPlan = (kind: AttentionKind, mask: MaskMatrix, self: boolean): AttentionPlan => {
+    const newPlan = (
+      kind: AttentionKind,
+      mask: MaskMatrix,
+      self: boolean,
+      layers: number,
+    ): AttentionPlan => {
       const setup = this.makeSetup(mask, self, scale);
       const req = input.intermediates;
       if (req && req.kind === kind) setup.traceHead = req.head;
       setups.push(setup);
-      const plan = { kind, mask, setup, layerWeights: [] };
+      const plan: AttentionPlan = { kind, mask, setup, layers, filled: 0 };
       plans.push(plan);
       return plan;
     };
@@ -301,17 +311,27 @@ class Transformer implements AttentionModel {
     let logits: Float32Array | undefined;
     let hiddenData: Float32Array;
 
-    const readLayer = async (plan: AttentionPlan, layer: number, w: tf.Tensor3D): Promise<void> => {
-      const data = (await w.data()) as Float32Array;
-      plan.layerWeights.push(data);
-      const [heads, queryLength, keyLength] = w.shape;
+    // Each head's [Tq, Tk] goes straight to its place in the plan's stack: one copy per weight
+    // (from the wasm heap itself on wasm), and the streamed layer is a view of the stack.
+    const readLayer = async (
+      plan: AttentionPlan,
+      layer: number,
+      heads: tf.Tensor2D[],
+    ): Promise<void> => {
+      const [queryLength, keyLength] = heads[0]!.shape;
+      const perHead = queryLength * keyLength;
+      const perLayer = heads.length * perHead;
+      plan.weights ??= new Float32Array(plan.layers * perLayer);
+      for (let h = 0; h < heads.length; h++)
+        await readInto(heads[h]!, plan.weights, layer * perLayer + h * perHead);
+      plan.filled = layer + 1;
       const streamed: LayerAttention = {
         kind: plan.kind,
         layer,
-        heads,
+        heads: heads.length,
         queryLength,
         keyLength,
-        weights: data,
+        weights: plan.weights.subarray(layer * perLayer, (layer + 1) * perLayer),
       };
       hooks.onLayer?.(streamed);
     };
@@ -353,8 +373,8 @@ class Transformer implements AttentionModel {
             intermediates = await readTrace(step.trace, kind, i, req.head, scale);
           }
         } finally {
-          step.selfW.dispose();
-          step.crossW?.dispose();
+          tf.dispose(step.selfW);
+          if (step.crossW) tf.dispose(step.crossW);
           if (step.trace) tf.dispose(Object.values(step.trace));
         }
       }
@@ -374,34 +394,29 @@ class Transformer implements AttentionModel {
           'encoder',
           cfg.numLayers,
           this.embed('embed', sourceIds, input.tokenTypeIds),
-          newPlan('encoder-self', masks['encoder-self']!, true),
+          newPlan('encoder-self', masks['encoder-self']!, true, cfg.numLayers),
         );
       } else if (cfg.architecture === 'decoder') {
         x = await runBlock(
           'decoder',
           cfg.numLayers,
           this.embed('embed', sourceIds, input.tokenTypeIds),
-          newPlan('decoder-self', masks['decoder-self']!, true),
+          newPlan('decoder-self', masks['decoder-self']!, true, cfg.numLayers),
         );
       } else {
         const memory = await runBlock(
           'encoder',
           cfg.numLayers,
           this.embed('embed', sourceIds, input.tokenTypeIds),
-          newPlan('encoder-self', masks['encoder-self']!, true),
+          newPlan('encoder-self', masks['encoder-self']!, true, cfg.numLayers),
         );
-        const decoderSelf = newPlan('decoder-self', masks['decoder-self']!, true);
-        const crossPlan = newPlan('cross', masks.cross!, false);
-        x = await runBlock(
-          'decoder',
-          cfg.numDecoderLayers ?? cfg.numLayers,
-          this.embed('target', targetIds),
-          decoderSelf,
-          {
-            plan: crossPlan,
-            memory,
-          },
-        );
+        const decoderLayers = cfg.numDecoderLayers ?? cfg.numLayers;
+        const decoderSelf = newPlan('decoder-self', masks['decoder-self']!, true, decoderLayers);
+        const crossPlan = newPlan('cross', masks.cross!, false, decoderLayers);
+        x = await runBlock('decoder', decoderLayers, this.embed('target', targetIds), decoderSelf, {
+          plan: crossPlan,
+          memory,
+        });
       }
       checkAbort();
       hiddenData = (await x.data()) as Float32Array;
@@ -481,15 +496,14 @@ async function readTrace(
   };
 }
 
-/** Joins the per-layer [H, Tq, Tk] arrays into one [L, H, Tq, Tk] array. */
+/** The plan's [L, H, Tq, Tk] stack (empty when the run skipped the weights). */
 function assembleStack(plan: AttentionPlan, heads: number): AttentionStack {
   const { rows: queryLength, cols: keyLength } = plan.mask;
   const per = heads * queryLength * keyLength;
-  const weights = new Float32Array(plan.layerWeights.length * per);
-  plan.layerWeights.forEach((w, l) => weights.set(w, l * per));
+  const weights = plan.weights?.subarray(0, plan.filled * per) ?? new Float32Array(0);
   return {
     kind: plan.kind,
-    layers: plan.layerWeights.length,
+    layers: plan.weights ? plan.filled : 0,
     heads,
     queryLength,
     keyLength,

@@ -11,6 +11,7 @@ import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.
 import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { initBackend, liveTensorCount, type BackendName } from '../engine';
 import { benchEngine, type EngineBenchRow } from '../engine/benchmark';
+import { erfGeluKernelActive } from '../engine/gelu/erfGeluKernel';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -23,10 +24,28 @@ export interface EngineBenchRequest {
 }
 
 export type EngineBenchResponse =
-  | { type: 'started'; backend: BackendName; threads: number | null; startMs: number }
+  | {
+      type: 'started';
+      backend: BackendName;
+      threads: number | null;
+      startMs: number;
+      /** Whether exact GELU runs the engine's SIMD kernel (else tfjs's erf, add, mul). */
+      geluKernel: boolean;
+    }
   | { type: 'row'; row: EngineBenchRow }
   | { type: 'done'; tensorsLeft: number }
   | { type: 'error'; message: string };
+
+/** Everything one request's messages add up to (null: not reported before an error). */
+export interface EngineBenchResult {
+  backend: string | null;
+  threads: number | null;
+  startMs: number | null;
+  geluKernel: boolean | null;
+  rows: EngineBenchRow[];
+  tensorsLeft: number | null;
+  error: string | null;
+}
 
 function post(message: EngineBenchResponse): void {
   self.postMessage(message);
@@ -51,6 +70,7 @@ self.addEventListener('message', (event: MessageEvent<EngineBenchRequest>) => {
         backend: info.name,
         threads: info.threads ?? null,
         startMs: performance.now() - t0,
+        geluKernel: erfGeluKernelActive(),
       });
       const before = liveTensorCount();
       await benchEngine({

@@ -15,7 +15,11 @@
  */
 import { useAppStore } from '../../store';
 import type { SentenceSlot } from '../../store/types';
-import type { EngineBenchRequest, EngineBenchResponse } from '../../worker/bench.worker';
+import type {
+  EngineBenchRequest,
+  EngineBenchResponse,
+  EngineBenchResult,
+} from '../../worker/bench.worker';
 
 /** The demo sentences of the built-in translator's model card (never seen in training). */
 const PAIRS: readonly Record<SentenceSlot, string>[] = [
@@ -130,15 +134,6 @@ async function streaming(tokens: number): Promise<{ firstPainted: number; done: 
   return { firstPainted, done: performance.now() - t0 };
 }
 
-interface EngineBenchResult {
-  backend: string | null;
-  threads: number | null;
-  startMs: number | null;
-  rows: Extract<EngineBenchResponse, { type: 'row' }>['row'][];
-  tensorsLeft: number | null;
-  error: string | null;
-}
-
 function engine(request: EngineBenchRequest): Promise<EngineBenchResult> {
   const worker = new Worker(new URL('../../worker/bench.worker.ts', import.meta.url), {
     type: 'module',
@@ -148,6 +143,7 @@ function engine(request: EngineBenchRequest): Promise<EngineBenchResult> {
     backend: null,
     threads: null,
     startMs: null,
+    geluKernel: null,
     rows: [],
     tensorsLeft: null,
     error: null,
@@ -163,6 +159,7 @@ function engine(request: EngineBenchRequest): Promise<EngineBenchResult> {
         result.backend = msg.backend;
         result.threads = msg.threads;
         result.startMs = msg.startMs;
+        result.geluKernel = msg.geluKernel;
       } else if (msg.type === 'row') result.rows.push(msg.row);
       else if (msg.type === 'done') {
         result.tensorsLeft = msg.tensorsLeft;

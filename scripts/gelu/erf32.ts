@@ -1,0 +1,48 @@
+/**
+ * The GELU kernel's arithmetic replayed in JavaScript, every step rounded to float32 as the SIMD
+ * lanes round it, from the coefficients read out of erf-gelu.wat. The fit script reports its error
+ * with this; the kernel's test checks the kernel gives exactly these numbers.
+ */
+export const SPLIT = 1;
+export const TOP = 4;
+
+const f32 = Math.fround;
+
+export interface ErfCoefficients {
+  /** |x| < SPLIT: erf = x + x·S(x²); lowest power first. */
+  s: number[];
+  /** |x| ≥ SPLIT: erf = 1 − P(u)/Q(u), u = min(|x|, TOP) − SPLIT; lowest power first. */
+  p: number[];
+  q: number[];
+}
+
+/** The constants of each accumulator's Horner steps ($s, $p, $q) in erf-gelu.wat. */
+export function readWatCoefficients(wat: string): ErfCoefficients {
+  const steps = { s: [] as number[], p: [] as number[], q: [] as number[] };
+  const line =
+    /\(local\.set \$([spq]) \(f32x4\.(?:splat|add) .*\(f32\.const (-?[\d.e+-]+)\)\)+\s*$/gm;
+  for (const [, name, value] of wat.matchAll(line))
+    steps[name as 's' | 'p' | 'q'].push(Number(value));
+  // Horner starts from the highest power.
+  return { s: steps.s.reverse(), p: steps.p.reverse(), q: steps.q.reverse() };
+}
+
+/** Horner in float32: every product and sum rounded. */
+const horner32 = (c: number[], x: number): number =>
+  c.reduceRight((acc, k) => f32(f32(acc * x) + f32(k)), 0);
+
+/** erf(x) as the kernel computes it. */
+export function erf32(x: number, { s, p, q }: ErfCoefficients): number {
+  const ax = f32(Math.abs(x));
+  if (Number.isNaN(ax)) return NaN;
+  let y: number;
+  if (ax < SPLIT) y = f32(ax + f32(ax * horner32(s, f32(ax * ax))));
+  else {
+    const u = f32(Math.min(ax, TOP) - SPLIT);
+    y = f32(1 - f32(horner32(p, u) / horner32(q, u)));
+  }
+  return x < 0 || Object.is(x, -0) ? -y : y;
+}
+
+/** h·(1 + erf(h)) as the kernel computes it. */
+export const erfGelu32 = (h: number, c: ErfCoefficients): number => f32(h * f32(1 + erf32(h, c)));
