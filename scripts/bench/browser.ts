@@ -33,7 +33,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
-import { medianOf as median } from '../../src/engine/benchmark.ts';
+import {
+  ENGINE_TABLE_HEADER,
+  formatEngineRow,
+  medianOf as median,
+} from '../../src/engine/benchmark.ts';
 import type { EngineBenchRequest, EngineBenchResult } from '../../src/worker/bench.worker.ts';
 import { buildWithSourcemaps, bytesBySource, gzipSize, packageOf } from './bundle.ts';
 import { startPreview, stopPreview, waitForServer } from './preview.ts';
@@ -216,7 +220,7 @@ async function runEngine(page: Page, request: EngineBenchRequest): Promise<Engin
           backend: null,
           threads: null,
           startMs: null,
-          geluKernel: null,
+          ownKernels: null,
           rows: [],
           tensorsLeft: null,
           error: `no answer within ${ENGINE_TIMEOUT_MS / 60_000} minutes`,
@@ -240,23 +244,15 @@ function printEngine(label: string, result: EngineBenchResult): void {
     return;
   }
   const threads = result.threads === null ? '' : `, ${result.threads} thread(s) in use`;
-  const gelu =
-    result.geluKernel === null ? '' : result.geluKernel ? ', GELU: SIMD kernel' : ', GELU: tf ops';
+  const kernels =
+    result.ownKernels === null ? '' : result.ownKernels ? ', own wasm kernels' : ', tf ops only';
   console.log(
-    `   ${label}: backend ${result.backend}${threads}${gelu}, started in ${ms(result.startMs ?? NaN)}; medians of ${ENGINE_RUNS}`,
+    `   ${label}: backend ${result.backend}${threads}${kernels}, started in ${ms(result.startMs ?? NaN)}; medians of ${ENGINE_RUNS}`,
   );
-  console.log(
-    '     tokens | forward (median) | first layer | first/forward | GFLOP/s | plain matmul GFLOP/s | ratio',
-  );
+  console.log(`     ${ENGINE_TABLE_HEADER}`);
   for (const r of result.rows) {
-    const forward = median(r.forwardMs);
-    const first = median(r.firstLayerMs);
     const goal = r.tokens === 512 ? `  goal ≥ ${GOAL_RATIO} ${verdict(r.ratio >= GOAL_RATIO)}` : '';
-    console.log(
-      `     ${String(r.tokens).padStart(6)} | ${ms(forward).padStart(16)} | ${ms(first).padStart(11)} | ` +
-        `${(first / forward).toFixed(3).padStart(13)} | ${r.gflops.toFixed(2).padStart(7)} | ` +
-        `${r.plainGflops.toFixed(2).padStart(20)} | ${r.ratio.toFixed(2)}${goal}`,
-    );
+    console.log(`     ${formatEngineRow(r)}${goal}`);
   }
   if (result.error !== null) console.log(`     stopped: ${result.error}`);
   if (result.tensorsLeft !== null) console.log(`     tensors left: ${result.tensorsLeft}`);

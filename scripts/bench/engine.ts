@@ -1,51 +1,50 @@
 /**
  * Engine benchmark (Node, tfjs wasm SIMD, one thread): a BERT-base-sized random encoder
  * (12 layers, d_model 768, 12 heads, d_ff 3072) run with every attention weight read back,
- * at 32, 128 and 512 tokens. Prints medians, GFLOP/s, the GFLOP/s of one large plain matmul on
- * the same backend in the same run, their ratio, and the time until the first layer's weights
- * arrive (results stream layer by layer). The procedure is src/engine/benchmark.ts, the same one
+ * at 32, 128 and 512 tokens. Prints medians, GFLOP/s, the GFLOP/s of the model's largest matmul
+ * on its own on the same backend in the same run (one product, and a block as long as a forward),
+ * their ratios, and the time until the first layer's weights arrive (results stream layer by
+ * layer). The procedure is src/engine/benchmark.ts, the same one
  * the browser benchmark (scripts/bench/browser.ts) runs in a worker. A script, not a test: it
  * prints, it does not assert.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { initBackend } from '../../src/engine/index.ts';
-import { BERT_BASE_SIZED, benchEngine, medianOf } from '../../src/engine/benchmark.ts';
 import {
-  erfGeluKernelActive,
-  setErfGeluKernelEnabled,
-} from '../../src/engine/gelu/erfGeluKernel.ts';
+  BERT_BASE_SIZED,
+  benchEngine,
+  ENGINE_TABLE_HEADER,
+  formatEngineRow,
+} from '../../src/engine/benchmark.ts';
+import { setWasmKernelsEnabled, wasmKernelActive } from '../../src/engine/wasm-kernels/host.ts';
 
 const LENGTHS = (process.env.BENCH_LENGTHS ?? '32,128,512').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
 /**
- * FFN activations measured: ReLU (Vaswani et al.) and exact GELU (BERT), which runs the engine's
- * SIMD kernel (src/engine/gelu) on wasm. `gelu-ops` is exact GELU as tfjs's own three passes (erf,
- * add, mul), the way it ran before the kernel: add it to BENCH_ACTIVATIONS to compare.
+ * FFN activations measured: ReLU (Vaswani et al.) and exact GELU (BERT). On wasm the engine runs
+ * its own SIMD kernels for exact GELU and LayerNorm (src/engine/wasm-kernels); add `-ops` to a
+ * name (`gelu-ops`, `relu-ops`) to run it on tfjs's ops alone, as before those kernels, to compare.
  */
-type BenchActivation = 'relu' | 'gelu' | 'gelu-ops';
-const ACTIVATIONS = (process.env.BENCH_ACTIVATIONS ?? 'relu,gelu').split(',') as BenchActivation[];
+const ACTIVATIONS = (process.env.BENCH_ACTIVATIONS ?? 'relu,gelu').split(',');
 
 async function main(): Promise<void> {
   const backend = await initBackend({ preferred: ['wasm'] });
   console.log(`backend: ${backend.name} (SIMD), threads: ${backend.threads ?? 1}`);
-  for (const activation of ACTIVATIONS) {
-    setErfGeluKernelEnabled(activation !== 'gelu-ops');
-    const how = activation === 'relu' ? '' : erfGeluKernelActive() ? ' (SIMD kernel)' : ' (tf ops)';
+  for (const name of ACTIVATIONS) {
+    const activation = name.replace(/-ops$/, '');
+    if (activation !== 'relu' && activation !== 'gelu') throw new Error(`unknown FFN ${name}`);
+    setWasmKernelsEnabled(!name.endsWith('-ops'));
+    const own = wasmKernelActive('layer-norm') ? 'own wasm kernels' : 'tf ops only';
     console.log(
-      `\n12 layers, d_model 768, 12 heads, d_ff 3072, FFN ${activation}${how}; medians of ${RUNS} runs`,
+      `\n12 layers, d_model 768, 12 heads, d_ff 3072, FFN ${activation} (${own}); medians of ${RUNS} runs`,
     );
-    console.log(
-      'tokens | forward ms (median) | first layer ms | GFLOP/s | plain matmul GFLOP/s | ratio',
-    );
+    console.log(ENGINE_TABLE_HEADER);
     await benchEngine({
-      config: { ...BERT_BASE_SIZED, activation: activation === 'relu' ? 'relu' : 'gelu' },
+      config: { ...BERT_BASE_SIZED, activation },
       lengths: LENGTHS,
       runs: RUNS,
-      onRow: (r) =>
-        console.log(
-          `${String(r.tokens).padStart(6)} | ${medianOf(r.forwardMs).toFixed(1).padStart(19)} | ${medianOf(r.firstLayerMs).toFixed(1).padStart(14)} | ${r.gflops.toFixed(2).padStart(7)} | ${r.plainGflops.toFixed(2).padStart(20)} | ${r.ratio.toFixed(2)}`,
-        ),
+      onRow: (r) => console.log(formatEngineRow(r)),
     });
     console.log(`tensors left after dispose: ${tf.memory().numTensors}`);
   }

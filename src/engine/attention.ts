@@ -8,15 +8,15 @@ import { applyRope, linear } from './ops';
 /**
  * One attention block's weights, rearranged per head at load time so the forward needs no
  * slicing: each projection is [d+1, dh] with the bias as its last row (inputs get a column of
- * ones), and K's is stored transposed, [dh, d+1], so Kᵀ comes straight out of a plain matmul.
+ * ones). All three are projected the same way, [T, d+1] x [d+1, dh]; K is then transposed per
+ * head ([Tk, dh] is small), with or without RoPE. (Kᵀ computed directly as [dh, d+1] x [d+1, Tk]
+ * was no faster and needed a transpose of the whole input besides.)
  */
 export interface AttentionParams {
   /** H × [d+1, dh] */
   q: tf.Tensor2D[];
-  /** H × [dh, d+1] (no RoPE) */
-  kT?: tf.Tensor2D[];
-  /** H × [d+1, dh] (RoPE rotates K before it is transposed) */
-  k?: tf.Tensor2D[];
+  /** H × [d+1, dh] */
+  k: tf.Tensor2D[];
   /** H × [d+1, dh] */
   v: tf.Tensor2D[];
   wo: tf.Tensor2D; // [d, d]
@@ -42,15 +42,10 @@ function perHead(w: tf.Tensor2D, b: tf.Tensor1D, heads: number): tf.Tensor2D[] {
 }
 
 /** Builds the per-head form (call inside tf.tidy and keep the result). */
-export function prepareAttention(
-  w: AttentionWeights,
-  heads: number,
-  rope: boolean,
-): AttentionParams {
-  const k = perHead(w.wk, w.bk, heads);
+export function prepareAttention(w: AttentionWeights, heads: number): AttentionParams {
   return {
     q: perHead(w.wq, w.bq, heads),
-    ...(rope ? { k } : { kT: k.map((m) => tf.transpose(m)) }),
+    k: perHead(w.wk, w.bk, heads),
     v: perHead(w.wv, w.bv, heads),
     wo: tf.clone(w.wo),
     bo: tf.clone(w.bo),
@@ -59,7 +54,7 @@ export function prepareAttention(
 
 /** Every tensor of prepared params, for dispose(). */
 export function attentionTensors(p: AttentionParams): tf.Tensor[] {
-  return [...p.q, ...(p.kT ?? []), ...(p.k ?? []), ...p.v, p.wo, p.bo];
+  return [...p.q, ...p.k, ...p.v, p.wo, p.bo];
 }
 
 /** [T, d] -> [T, d+1] with a column of ones, so x·[W; b] = x·W + b. */
@@ -113,7 +108,6 @@ export function multiHeadAttention(
   const heads = setup.numHeads;
   const xqA = withOnes(xq); // [Tq, d+1]
   const xkvA = xkv === xq ? xqA : withOnes(xkv); // [Tk, d+1]
-  const xkvAT = p.kT ? tf.transpose(xkvA) : null; // [d+1, Tk]: one transpose serves every head
 
   const headOutputs: tf.Tensor2D[] = [];
   const headWeights: tf.Tensor2D[] = [];
@@ -121,14 +115,12 @@ export function multiHeadAttention(
   for (let h = 0; h < heads; h++) {
     let qh = tf.matMul<tf.Tensor2D>(xqA, p.q[h]!); // [Tq, d+1] x [d+1, dh] -> [Tq, dh]
     const vh = tf.matMul<tf.Tensor2D>(xkvA, p.v[h]!); // [Tk, d+1] x [d+1, dh] -> [Tk, dh]
-    let khT: tf.Tensor2D;
+    let kh = tf.matMul<tf.Tensor2D>(xkvA, p.k[h]!); // [Tk, d+1] x [d+1, dh] -> [Tk, dh]
     if (setup.rope) {
       qh = applyRope(qh, setup.rope.cosQ, setup.rope.sinQ);
-      const kh = tf.matMul<tf.Tensor2D>(xkvA, p.k![h]!); // [Tk, dh]
-      khT = tf.transpose(applyRope(kh, setup.rope.cosK, setup.rope.sinK)); // [dh, Tk]
-    } else {
-      khT = tf.matMul<tf.Tensor2D>(p.kT![h]!, xkvAT!); // [dh, d+1] x [d+1, Tk] -> [dh, Tk]
+      kh = applyRope(kh, setup.rope.cosK, setup.rope.sinK);
     }
+    const khT = tf.transpose(kh); // [dh, Tk]
     // Scaling q ([Tq, dh]) instead of the scores ([Tq, Tk]) is the same product, for less work.
     let scaled = tf.matMul<tf.Tensor2D>(tf.mul(qh, setup.scale), khT); // [Tq, dh] x [dh, Tk] -> [Tq, Tk]
     const bias = setup.alibi?.[h];
@@ -144,7 +136,7 @@ export function multiHeadAttention(
       const raw = tf.matMul<tf.Tensor2D>(qh, khT); // unscaled Q·Kᵀ for the teaching view
       trace = {
         q: qh,
-        k: tf.transpose(khT),
+        k: kh,
         v: vh,
         rawScores: raw,
         scaledScores: scaled,

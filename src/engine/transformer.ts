@@ -14,8 +14,9 @@ import {
 } from './attention';
 import { runMasks } from './masks';
 import { readInto } from './readback';
-import { erfGelu } from './gelu/erfGeluKernel';
-import { activate, layerNorm } from './ops';
+import { erfGelu } from './wasm-kernels/erfGelu';
+import { layerNorm } from './wasm-kernels/layerNorm';
+import { activate } from './ops';
 import { alibiBias, alibiSlopes, ropeTables, sinusoidalTable } from './positional';
 import { expectedWeightShapes, validateConfig, validateWeights } from './schema';
 import type {
@@ -92,7 +93,6 @@ class Transformer implements AttentionModel {
     );
     for (const prefix of prefixes) {
       const part = (n: string): tf.Tensor => this.t(`${prefix}.${n}`);
-      const rope = config.positional === 'rope' && prefix.endsWith('.self');
       const prepared = tf.tidy(
         () =>
           prepareAttention(
@@ -107,7 +107,6 @@ class Transformer implements AttentionModel {
               bo: part('bo') as tf.Tensor1D,
             },
             config.numHeads,
-            rope,
           ) as unknown as tf.TensorContainer,
       ) as unknown as AttentionParams;
       this.attention.set(prefix, prepared);

@@ -11,7 +11,7 @@ import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.
 import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { initBackend, liveTensorCount, type BackendName } from '../engine';
 import { benchEngine, type EngineBenchRow } from '../engine/benchmark';
-import { erfGeluKernelActive } from '../engine/gelu/erfGeluKernel';
+import { wasmKernelActive } from '../engine/wasm-kernels/host';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -29,8 +29,8 @@ export type EngineBenchResponse =
       backend: BackendName;
       threads: number | null;
       startMs: number;
-      /** Whether exact GELU runs the engine's SIMD kernel (else tfjs's erf, add, mul). */
-      geluKernel: boolean;
+      /** Whether the engine's own wasm kernels (exact GELU, LayerNorm) run, else tf ops. */
+      ownKernels: boolean;
     }
   | { type: 'row'; row: EngineBenchRow }
   | { type: 'done'; tensorsLeft: number }
@@ -41,7 +41,7 @@ export interface EngineBenchResult {
   backend: string | null;
   threads: number | null;
   startMs: number | null;
-  geluKernel: boolean | null;
+  ownKernels: boolean | null;
   rows: EngineBenchRow[];
   tensorsLeft: number | null;
   error: string | null;
@@ -70,7 +70,7 @@ self.addEventListener('message', (event: MessageEvent<EngineBenchRequest>) => {
         backend: info.name,
         threads: info.threads ?? null,
         startMs: performance.now() - t0,
-        geluKernel: erfGeluKernelActive(),
+        ownKernels: wasmKernelActive('erf-gelu') && wasmKernelActive('layer-norm'),
       });
       const before = liveTensorCount();
       await benchEngine({

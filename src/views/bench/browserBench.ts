@@ -143,7 +143,7 @@ function engine(request: EngineBenchRequest): Promise<EngineBenchResult> {
     backend: null,
     threads: null,
     startMs: null,
-    geluKernel: null,
+    ownKernels: null,
     rows: [],
     tensorsLeft: null,
     error: null,
@@ -159,7 +159,7 @@ function engine(request: EngineBenchRequest): Promise<EngineBenchResult> {
         result.backend = msg.backend;
         result.threads = msg.threads;
         result.startMs = msg.startMs;
-        result.geluKernel = msg.geluKernel;
+        result.ownKernels = msg.ownKernels;
       } else if (msg.type === 'row') result.rows.push(msg.row);
       else if (msg.type === 'done') {
         result.tensorsLeft = msg.tensorsLeft;

@@ -1,26 +1,25 @@
 /**
- * The SIMD GELU kernel (src/engine/gelu): its binary is its .wat source compiled; on tfjs-wasm it
- * gives exactly the float32 numbers its formula gives (replayed in JavaScript) and erf within
- * 6.6e-8 of the float64 reference; it survives tails, memory growth and odd values; it leaks
- * nothing; and a model's attention weights match those of the tf-ops path it replaces.
+ * The SIMD GELU kernel (src/engine/wasm-kernels/erf-gelu.wat): on tfjs-wasm it gives exactly the
+ * float32 numbers its formula gives (replayed in JavaScript) and erf within 6.6e-8 of the float64
+ * reference; it survives tails, memory growth and odd values; it leaks nothing; and a model's
+ * attention weights match those of the tf-ops path it replaces.
  */
-import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { compileErfGelu, WAT_PATH } from '../../../scripts/gelu/compile-wat';
-import { erfGelu32, readWatCoefficients, type ErfCoefficients } from '../../../scripts/gelu/erf32';
-import { createModel, createPlaygroundWeights, initBackend } from '../../../src/engine';
+import { watSources } from '../../../scripts/wasm-kernels/compile-wat';
 import {
-  erfGelu,
-  erfGeluKernelActive,
-  setErfGeluKernelEnabled,
-} from '../../../src/engine/gelu/erfGeluKernel';
-import { ERF_GELU_WASM, ERF_GELU_WASM_SHARED } from '../../../src/engine/gelu/erfGeluWasm';
+  erfGelu32,
+  readWatCoefficients,
+  type ErfCoefficients,
+} from '../../../scripts/wasm-kernels/replay';
+import { createModel, createPlaygroundWeights, initBackend } from '../../../src/engine';
+import { erfGelu } from '../../../src/engine/wasm-kernels/erfGelu';
+import { setWasmKernelsEnabled, wasmKernelActive } from '../../../src/engine/wasm-kernels/host';
 import { refErf } from '../reference/reference';
 import { makeConfig } from './helpers';
 
-const coefficients: ErfCoefficients = readWatCoefficients(readFileSync(WAT_PATH, 'utf8'));
+const coefficients: ErfCoefficients = readWatCoefficients(watSources().get('erf-gelu')!);
 
 /** Every 1/1024 on [−8, 8], the edges of the pieces, and values past the clamp. */
 function sampleInputs(): Float32Array {
@@ -47,14 +46,8 @@ describe('erf GELU kernel', () => {
     await initBackend({ preferred: ['wasm'] });
   });
   afterEach(async () => {
-    setErfGeluKernelEnabled(true);
+    setWasmKernelsEnabled(true);
     await tf.setBackend('wasm');
-  });
-
-  it('erfGeluWasm.ts holds erf-gelu.wat as compiled now (both memory kinds)', async () => {
-    const { plain, shared } = await compileErfGelu();
-    expect(Buffer.from(ERF_GELU_WASM, 'base64')).toEqual(Buffer.from(plain));
-    expect(Buffer.from(ERF_GELU_WASM_SHARED, 'base64')).toEqual(Buffer.from(shared));
   });
 
   it('reads seven coefficients for each of S, P and Q from the .wat', () => {
@@ -65,7 +58,7 @@ describe('erf GELU kernel', () => {
   });
 
   it('is active on tfjs-wasm in Node', () => {
-    expect(erfGeluKernelActive()).toBe(true);
+    expect(wasmKernelActive('erf-gelu')).toBe(true);
   });
 
   it('gives exactly the float32 numbers of its formula, replayed step by step', async () => {
@@ -138,12 +131,12 @@ describe('erf GELU kernel', () => {
   it('agrees with the tf-ops path it replaces, on wasm and on cpu', async () => {
     const values = Float32Array.from({ length: 4096 }, (_, i) => Math.sin(i * 0.37) * 6);
     const kernel = await kernelOn(values, [64, 64]);
-    setErfGeluKernelEnabled(false);
-    expect(erfGeluKernelActive()).toBe(false);
+    setWasmKernelsEnabled(false);
+    expect(wasmKernelActive('erf-gelu')).toBe(false);
     const opsWasm = await kernelOn(values, [64, 64]);
     await tf.setBackend('cpu');
-    expect(erfGeluKernelActive()).toBe(false);
-    setErfGeluKernelEnabled(true);
+    expect(wasmKernelActive('erf-gelu')).toBe(false);
+    setWasmKernelsEnabled(true);
     const opsCpu = await kernelOn(values, [64, 64]);
     for (const [name, ops] of [
       ['wasm ops', opsWasm],
@@ -171,7 +164,7 @@ describe('erf GELU kernel', () => {
     const model = createModel(config, createPlaygroundWeights(config, 5));
     const input = { sourceIds: [1, 4, 9, 16, 3, 7, 11, 2, 5, 8, 13] };
     const withKernel = await model.run(input);
-    setErfGeluKernelEnabled(false);
+    setWasmKernelsEnabled(false);
     const withOps = await model.run(input);
     model.dispose();
     expect(withKernel.stacks.length).toBe(1);

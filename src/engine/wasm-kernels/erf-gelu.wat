@@ -5,11 +5,11 @@
 ;; passes for it (erf, which calls libm per element, then add, then mul); this is one.
 ;;
 ;; The module owns no memory: it imports the tfjs wasm backend's own, so it reads and writes
-;; tensors where they lie (src/engine/gelu/erfGeluKernel.ts). scripts/gelu/build-wasm.ts compiles
-;; this file twice, with the import below as it is and as `(memory 1 65536 shared)` for the
-;; threaded backend, into erfGeluWasm.ts.
+;; tensors where they lie (see host.ts). scripts/wasm-kernels/build-wasm.ts compiles this file
+;; twice, with the import below as it is and as `(memory 1 65536 shared)` for the threaded
+;; backend, into binaries.ts.
 ;;
-;; erf, fitted by scripts/gelu/fit-erf.ts (which prints these coefficients and the error, 6.5e-8
+;; erf, fitted by scripts/wasm-kernels/fit-erf.ts (which prints these coefficients and the error, 6.5e-8
 ;; at most: about half an ulp of 1):
 ;;   |x| < 1:  erf(x) = x + x·S(x²)
 ;;   |x| ≥ 1:  erf(x) = 1 − P(u)/Q(u),  u = min(|x|, 4) − 1

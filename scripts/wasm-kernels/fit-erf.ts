@@ -1,7 +1,7 @@
 /**
- * Fits the float32 erf that the engine's SIMD GELU kernel (src/engine/gelu/erf-gelu.wat) uses,
+ * Fits the float32 erf that the engine's SIMD GELU kernel (src/engine/wasm-kernels/erf-gelu.wat) uses,
  * and prints its coefficients as WAT constants plus the error the kernel's float32 arithmetic
- * reaches. Run: `npx tsx scripts/gelu/fit-erf.ts`.
+ * reaches. Run: `npx tsx scripts/wasm-kernels/fit-erf.ts`.
  *
  * Two pieces, chosen so that float32 rounding, not the fit, sets the error:
  *   |x| < 1:  erf(x) = x + x·S(x²)           S a degree-6 polynomial   (erf(x)/x − 1 on [0, 1])
@@ -16,7 +16,7 @@
  * 1/Q of the previous pass (Sanathanan–Koerner). The reference erf is the float64 one of the tests.
  */
 import { refErf } from '../../tests/unit/reference/reference';
-import { erf32, SPLIT, TOP } from './erf32';
+import { erf32, SPLIT, TOP } from './replay';
 
 const f32 = Math.fround;
 

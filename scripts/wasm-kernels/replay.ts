@@ -1,7 +1,8 @@
 /**
- * The GELU kernel's arithmetic replayed in JavaScript, every step rounded to float32 as the SIMD
- * lanes round it, from the coefficients read out of erf-gelu.wat. The fit script reports its error
- * with this; the kernel's test checks the kernel gives exactly these numbers.
+ * The wasm kernels' arithmetic replayed in JavaScript, every step rounded to float32 as the SIMD
+ * lanes round it (float64 then Math.fround gives the correctly rounded float32 result for +, −, ×,
+ * ÷ and √). The erf fit reports its error with this; the kernels' tests check the kernels give
+ * exactly these numbers.
  */
 export const SPLIT = 1;
 export const TOP = 4;
@@ -46,3 +47,35 @@ export function erf32(x: number, { s, p, q }: ErfCoefficients): number {
 
 /** h·(1 + erf(h)) as the kernel computes it. */
 export const erfGelu32 = (h: number, c: ErfCoefficients): number => f32(h * f32(1 + erf32(h, c)));
+
+/**
+ * layer-norm.wat on a row-major [rows, cols] matrix: four lane-wise partial sums in column order,
+ * added as (l0 + l1) + (l2 + l3); then ((x − mean)·r)·γ + β with r = 1/√(var + eps).
+ */
+export function layerNorm32(
+  x: Float32Array,
+  gamma: Float32Array,
+  beta: Float32Array,
+  rows: number,
+  cols: number,
+  eps: number,
+): Float32Array {
+  const out = new Float32Array(rows * cols);
+  const lanesSum = (l: number[]): number => f32(f32(l[0]! + l[1]!) + f32(l[2]! + l[3]!));
+  for (let i = 0; i < rows; i++) {
+    const row = x.subarray(i * cols, (i + 1) * cols);
+    const sums = [0, 0, 0, 0];
+    for (let j = 0; j < cols; j++) sums[j % 4] = f32(sums[j % 4]! + row[j]!);
+    const mean = f32(lanesSum(sums) / cols);
+    const squares = [0, 0, 0, 0];
+    for (let j = 0; j < cols; j++) {
+      const d = f32(row[j]! - mean);
+      squares[j % 4] = f32(squares[j % 4]! + f32(d * d));
+    }
+    const variance = f32(lanesSum(squares) / cols);
+    const r = f32(1 / f32(Math.sqrt(f32(variance + f32(eps)))));
+    for (let j = 0; j < cols; j++)
+      out[i * cols + j] = f32(f32(f32(f32(row[j]! - mean) * r) * gamma[j]!) + beta[j]!);
+  }
+  return out;
+}
