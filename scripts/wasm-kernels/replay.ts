@@ -17,11 +17,14 @@ export interface ErfCoefficients {
   q: number[];
 }
 
-/** The constants of each accumulator's Horner steps ($s, $p, $q) in erf-gelu.wat. */
+/**
+ * The constants of each accumulator's Horner steps in erf-gelu.wat ($s0, $p0, $q0: the first of
+ * the three lane groups, which the other two repeat).
+ */
 export function readWatCoefficients(wat: string): ErfCoefficients {
   const steps = { s: [] as number[], p: [] as number[], q: [] as number[] };
   const line =
-    /\(local\.set \$([spq]) \(f32x4\.(?:splat|add) .*\(f32\.const (-?[\d.e+-]+)\)\)+\s*$/gm;
+    /\(local\.set \$([spq])0 \(f32x4\.(?:splat|add) .*\(f32\.const (-?[\d.e+-]+)\)\)+\s*$/gm;
   for (const [, name, value] of wat.matchAll(line))
     steps[name as 's' | 'p' | 'q'].push(Number(value));
   // Horner starts from the highest power.

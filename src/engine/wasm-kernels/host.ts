@@ -46,7 +46,7 @@ function instantiate(backend: BackendWasm, name: WasmKernelName): WebAssembly.Ex
     const shared =
       typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
     const binary = WASM_KERNELS[name][shared ? 'shared' : 'plain'];
-    // Each is under 1 KB, so synchronous compilation is allowed even on a page's main thread.
+    // Each is under 4 KB, the most a page's main thread may compile synchronously (tested).
     const module = new WebAssembly.Module(decode(binary));
     return new WebAssembly.Instance(module, { env: { memory } }).exports;
   } catch {

@@ -22,6 +22,13 @@ describe('wasm kernels', () => {
     }
   });
 
+  it('every binary is under 4 KB, so a page may compile it synchronously on its main thread', () => {
+    for (const [name, { plain, shared }] of Object.entries(WASM_KERNELS)) {
+      expect(fromBase64(plain).length, name).toBeLessThan(4096);
+      expect(fromBase64(shared).length, name).toBeLessThan(4096);
+    }
+  });
+
   it('the shared builds run against a shared memory, with the plain builds’ results', () => {
     const results = (['plain', 'shared'] as const).map((kind) => {
       const memory = new WebAssembly.Memory({ initial: 2, maximum: 64, shared: kind === 'shared' });
