@@ -10,9 +10,9 @@ const LEARN = [
   'Step by step',
   'Why √d_k',
   'Masks',
-  'Positional encodings',
+  'Positions (Positional encodings)',
   'Same word, different weights',
-  'Efficient attention',
+  'Tiling (Efficient attention)',
 ];
 
 test('at 1280 × 900 the eleven tabs sit on one line, in two named groups', async ({ page }) => {
@@ -50,12 +50,12 @@ test('arrow keys, Home and End move between tabs across the two groups', async (
   await expect(tab('Aggregates')).toBeFocused();
   await expect(tab('Aggregates')).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('End');
-  await expect(tab('Efficient attention')).toBeFocused();
+  await expect(tab('Tiling (Efficient attention)')).toBeFocused();
   await page.keyboard.press('ArrowRight'); // wraps to the first tab of the first group
   await expect(tab('Attention')).toBeFocused();
   await expect(tab('Attention')).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('ArrowLeft');
-  await expect(tab('Efficient attention')).toHaveAttribute('aria-selected', 'true');
+  await expect(tab('Tiling (Efficient attention)')).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('Home');
   await expect(tab('Attention')).toBeFocused();
   // Only the selected tab is in the Tab order.

@@ -176,7 +176,7 @@ test('mask and positions pictures download as PNG at 1× and 2×, sized as the l
   expect(await distinctColours(page, mask.bytes, 5)).toBeGreaterThan(4);
   await expect(softmax.getByRole('status')).toContainText(`Saved ${mask.name}`);
 
-  await page.getByRole('tab', { name: 'Positional encodings', exact: true }).click();
+  await page.getByRole('tab', { name: 'Positions (Positional encodings)', exact: true }).click();
   const alibi = page.getByRole('group', { name: 'Export ALiBi: a distance penalty per head' });
   const canvas = page.getByRole('img', { name: /^ALiBi bias of head 1 / });
   const label = (await canvas.getAttribute('aria-label')) ?? '';
@@ -200,9 +200,9 @@ const TEACH_TABS = [
   'Step by step',
   'Why √d_k',
   'Masks',
-  'Positional encodings',
+  'Positions (Positional encodings)',
   'Same word, different weights',
-  'Efficient attention',
+  'Tiling (Efficient attention)',
 ];
 
 test('teaching tabs in dark theme: no serious or critical axe violations', async ({ page }) => {
@@ -255,7 +255,7 @@ test('dark theme: the sinusoid curves export as an SVG whose text reads on its o
   page,
 }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
-  await openTab(page, 'Positional encodings');
+  await openTab(page, 'Positions (Positional encodings)');
   const group = page.getByRole('group', { name: 'Export Chosen dimensions over the positions' });
   const [file] = await Promise.all([
     page.waitForEvent('download'),

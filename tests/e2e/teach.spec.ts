@@ -166,7 +166,7 @@ test('masks gallery: a custom mask cell changes the playground model’s softmax
 test('positional encodings: heatmap, curves and the RoPE demonstration render', async ({
   page,
 }) => {
-  await openTab(page, 'Positional encodings');
+  await openTab(page, 'Positions (Positional encodings)');
   const table = page.getByRole('img', { name: /^Sinusoidal table: 64 positions/ });
   await expect.poll(() => drawn(table)).toBe(true);
 
@@ -202,7 +202,7 @@ test('same word: “bank” gets a different query vector and weights in the two
 test('efficient attention: the tiled softmax equals the full one for every tile size', async ({
   page,
 }) => {
-  await openTab(page, 'Efficient attention');
+  await openTab(page, 'Tiling (Efficient attention)');
   const diff = page.getByTestId('flash-diff');
   await expect(diff).toBeVisible({ timeout: 45_000 });
   const slider = page.getByRole('slider', { name: 'Tile size (keys per tile)' });

@@ -1,6 +1,7 @@
 import { useId, useRef, type KeyboardEvent } from 'react';
 import { useT } from '../../i18n';
 import { useAppStore } from '../../store';
+import { accessibleName } from './tabName';
 import { TAB_GROUPS, TABS } from './tabs';
 
 /** Where an arrow, Home or End key moves focus from tab `index` of `count` (null: not ours). */
@@ -53,6 +54,7 @@ export function WorkspaceTabs() {
                 {members.map(({ tab, index }) => {
                   const name = t(tab.labelKey);
                   const shown = tab.shortKey ? t(tab.shortKey) : name;
+                  const label = accessibleName(shown, name);
                   return (
                     <button
                       key={tab.id}
@@ -63,8 +65,7 @@ export function WorkspaceTabs() {
                       id={`tab-${tab.id}`}
                       aria-selected={tab.id === current.id}
                       aria-controls={`panel-${tab.id}`}
-                      // The full name stays the accessible name when the row shows a short label.
-                      aria-label={shown === name ? undefined : name}
+                      aria-label={label === shown ? undefined : label}
                       title={shown === name ? undefined : name}
                       tabIndex={tab.id === current.id ? 0 : -1}
                       className="tab"
