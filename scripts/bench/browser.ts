@@ -36,6 +36,7 @@ import { chromium, type Browser, type CDPSession, type Page } from '@playwright/
 import {
   ENGINE_TABLE_HEADER,
   formatEngineRow,
+  formatProfile,
   medianOf as median,
 } from '../../src/engine/benchmark.ts';
 import type { EngineBenchRequest, EngineBenchResult } from '../../src/worker/bench.worker.ts';
@@ -48,6 +49,8 @@ const PARTS = new Set((process.env.BENCH_PARTS ?? 'cold,engine,soak').split(',')
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const ENGINE_RUNS = Number(process.env.BENCH_ENGINE_RUNS ?? 3);
 const LENGTHS = (process.env.BENCH_LENGTHS ?? '32,128,512').split(',').map(Number);
+/** Tokens of the kernel-by-kernel profile of one wasm forward (0: none). */
+const PROFILE_TOKENS = Number(process.env.BENCH_PROFILE ?? 512);
 const STREAM_LENGTHS = (process.env.BENCH_STREAM_LENGTHS ?? '128,512').split(',').map(Number);
 const GPU_LENGTHS = (process.env.BENCH_GPU_LENGTHS ?? '32,128').split(',').map(Number);
 const SOAK_STEPS = Number(process.env.BENCH_SOAK_STEPS ?? 500);
@@ -222,6 +225,7 @@ async function runEngine(page: Page, request: EngineBenchRequest): Promise<Engin
           startMs: null,
           ownKernels: null,
           rows: [],
+          profile: null,
           tensorsLeft: null,
           error: `no answer within ${ENGINE_TIMEOUT_MS / 60_000} minutes`,
         }),
@@ -254,6 +258,7 @@ function printEngine(label: string, result: EngineBenchResult): void {
     const goal = r.tokens === 512 ? `  goal ≥ ${GOAL_RATIO} ${verdict(r.ratio >= GOAL_RATIO)}` : '';
     console.log(`     ${formatEngineRow(r)}${goal}`);
   }
+  if (result.profile) for (const line of formatProfile(result.profile)) console.log(`     ${line}`);
   if (result.error !== null) console.log(`     stopped: ${result.error}`);
   if (result.tensorsLeft !== null) console.log(`     tensors left: ${result.tensorsLeft}`);
 }
@@ -300,6 +305,7 @@ async function engine(browser: Browser): Promise<void> {
       threads: 'auto',
       lengths: LENGTHS,
       runs: ENGINE_RUNS,
+      profileTokens: PROFILE_TOKENS,
     });
     printEngine("wasm, the app's thread choice", wasm);
     if (env.isolated && !PARTS.has('no-threads')) {
@@ -311,7 +317,7 @@ async function engine(browser: Browser): Promise<void> {
       });
       printEngine('wasm, threaded build (2 threads asked for)', threaded);
     }
-    for (const backend of ['webgl', 'webgpu'] as const) {
+    for (const backend of PARTS.has('no-gpu') ? [] : (['webgl', 'webgpu'] as const)) {
       const result = await runEngine(page, {
         backend,
         threads: 'auto',

@@ -15,6 +15,8 @@ import {
   benchEngine,
   ENGINE_TABLE_HEADER,
   formatEngineRow,
+  formatProfile,
+  profileForward,
 } from '../../src/engine/benchmark.ts';
 import { setWasmKernelsEnabled, wasmKernelActive } from '../../src/engine/wasm-kernels/host.ts';
 
@@ -27,6 +29,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
  * name (`gelu-ops`, `relu-ops`) to run it on tfjs's ops alone, as before those kernels, to compare.
  */
 const ACTIVATIONS = (process.env.BENCH_ACTIVATIONS ?? 'relu,gelu').split(',');
+/** Tokens of the kernel-by-kernel profile of one forward after each activation's table (0: none). */
+const PROFILE_TOKENS = Number(process.env.BENCH_PROFILE ?? 512);
 
 async function main(): Promise<void> {
   const backend = await initBackend({ preferred: ['wasm'] });
@@ -46,6 +50,10 @@ async function main(): Promise<void> {
       runs: RUNS,
       onRow: (r) => console.log(formatEngineRow(r)),
     });
+    if (PROFILE_TOKENS > 0) {
+      const profile = await profileForward(PROFILE_TOKENS, { ...BERT_BASE_SIZED, activation });
+      for (const line of formatProfile(profile)) console.log(line);
+    }
     console.log(`tensors left after dispose: ${tf.memory().numTensors}`);
   }
 }

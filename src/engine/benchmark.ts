@@ -186,3 +186,63 @@ export function formatEngineRow(r: EngineBenchRow): string {
     r.ratio.toFixed(2),
   ].join(' | ');
 }
+
+/** One kind of kernel call in a profiled forward: name and input shapes, calls and total time. */
+export interface KernelTime {
+  kernel: string;
+  calls: number;
+  ms: number;
+}
+
+export interface ForwardProfile {
+  tokens: number;
+  /** The profiled forward, start to end (tf.profile's own bookkeeping included). */
+  wallMs: number;
+  /** Sum of every kernel's time; wallMs − kernelsMs is JavaScript, readback and dispatch. */
+  kernelsMs: number;
+  /** Grouped by kernel name and input shapes, slowest first. */
+  kernels: KernelTime[];
+}
+
+/**
+ * Where one forward's time goes, kernel by kernel (tf.profile: each kernel's own run time), after
+ * a warm-up forward. Runs on the backend already set; leaves no tensor behind.
+ */
+export async function profileForward(
+  tokens: number,
+  config: TransformerConfig = BERT_BASE_SIZED,
+): Promise<ForwardProfile> {
+  const model = createModel(config, createPlaygroundWeights(config, 7));
+  try {
+    const ids = Array.from({ length: tokens }, (_, i) => (i * 37) % config.vocabSize);
+    await model.run({ sourceIds: ids });
+    const start = performance.now();
+    const info = await tf.profile(async () => {
+      await model.run({ sourceIds: ids });
+    });
+    const wallMs = performance.now() - start;
+    const groups = new Map<string, KernelTime>();
+    for (const k of info.kernels) {
+      const kernel = `${k.name} ${JSON.stringify(k.inputShapes)}`;
+      const group = groups.get(kernel) ?? { kernel, calls: 0, ms: 0 };
+      group.calls += 1;
+      group.ms += typeof k.kernelTimeMs === 'number' ? k.kernelTimeMs : 0;
+      groups.set(kernel, group);
+    }
+    const kernels = [...groups.values()].sort((a, b) => b.ms - a.ms);
+    return { tokens, wallMs, kernelsMs: kernels.reduce((sum, k) => sum + k.ms, 0), kernels };
+  } finally {
+    model.dispose();
+  }
+}
+
+/** The profile as lines: the total, then the `top` slowest kernel groups. */
+export function formatProfile(p: ForwardProfile, top = 12): string[] {
+  const lines = [
+    `forward at ${p.tokens} tokens, profiled: ${p.wallMs.toFixed(0)} ms, of which kernels ` +
+      `${p.kernelsMs.toFixed(0)} ms (the rest: JavaScript, readback, dispatch)`,
+  ];
+  for (const k of p.kernels.slice(0, top))
+    lines.push(`${k.ms.toFixed(1).padStart(8)} ms ${String(k.calls).padStart(4)}×  ${k.kernel}`);
+  return lines;
+}

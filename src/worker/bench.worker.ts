@@ -10,7 +10,12 @@ import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { initBackend, liveTensorCount, type BackendName } from '../engine';
-import { benchEngine, type EngineBenchRow } from '../engine/benchmark';
+import {
+  benchEngine,
+  profileForward,
+  type EngineBenchRow,
+  type ForwardProfile,
+} from '../engine/benchmark';
 import { wasmKernelActive } from '../engine/wasm-kernels/host';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -21,6 +26,8 @@ export interface EngineBenchRequest {
   threads: number | 'auto';
   lengths: number[];
   runs: number;
+  /** Also profile one forward at this many tokens, kernel by kernel (0 or absent: no). */
+  profileTokens?: number;
 }
 
 export type EngineBenchResponse =
@@ -33,6 +40,7 @@ export type EngineBenchResponse =
       ownKernels: boolean;
     }
   | { type: 'row'; row: EngineBenchRow }
+  | { type: 'profile'; profile: ForwardProfile }
   | { type: 'done'; tensorsLeft: number }
   | { type: 'error'; message: string };
 
@@ -43,6 +51,7 @@ export interface EngineBenchResult {
   startMs: number | null;
   ownKernels: boolean | null;
   rows: EngineBenchRow[];
+  profile: ForwardProfile | null;
   tensorsLeft: number | null;
   error: string | null;
 }
@@ -78,6 +87,8 @@ self.addEventListener('message', (event: MessageEvent<EngineBenchRequest>) => {
         runs: request.runs,
         onRow: (row) => post({ type: 'row', row }),
       });
+      if (request.profileTokens)
+        post({ type: 'profile', profile: await profileForward(request.profileTokens) });
       post({ type: 'done', tensorsLeft: liveTensorCount() - before });
     } catch (error) {
       post({ type: 'error', message: error instanceof Error ? error.message : String(error) });

@@ -145,6 +145,7 @@ function engine(request: EngineBenchRequest): Promise<EngineBenchResult> {
     startMs: null,
     ownKernels: null,
     rows: [],
+    profile: null,
     tensorsLeft: null,
     error: null,
   };
@@ -161,6 +162,7 @@ function engine(request: EngineBenchRequest): Promise<EngineBenchResult> {
         result.startMs = msg.startMs;
         result.ownKernels = msg.ownKernels;
       } else if (msg.type === 'row') result.rows.push(msg.row);
+      else if (msg.type === 'profile') result.profile = msg.profile;
       else if (msg.type === 'done') {
         result.tensorsLeft = msg.tensorsLeft;
         finish();
