@@ -12,6 +12,7 @@ import {
   type AttentionSetup,
   type HeadTrace,
 } from './attention';
+import { CachedDecodeSession, type EncoderCache, type ForwardMode } from './decodeSession';
 import { runMasks } from './masks';
 import { readInto } from './readback';
 import { erfGelu } from './wasm-kernels/erfGelu';
@@ -23,6 +24,8 @@ import type {
   AttentionKind,
   AttentionModel,
   AttentionStack,
+  DecodeInput,
+  DecodeSession,
   ForwardResult,
   HeadIntermediates,
   LayerAttention,
@@ -34,17 +37,31 @@ import type {
 } from './types';
 import type { BlockName, WeightMap } from './weights';
 
-/** Where a run's attention goes: the stack it fills and the setup its layers share. */
-interface AttentionPlan {
+/** Where a run's attention weights go: the stack it fills. */
+interface StackPlan {
   kind: AttentionKind;
   mask: MaskMatrix;
-  setup: AttentionSetup;
   /** Layers this attention has in the model. */
   layers: number;
   /** [layers][H][Tq][Tk], made when the first layer's weights arrive; each layer is copied in once. */
   weights?: Float32Array;
   /** Layers copied in so far. */
   filled: number;
+}
+
+/** A stack the run computes: its plan plus the setup its layers share. */
+interface AttentionPlan extends StackPlan {
+  setup: AttentionSetup;
+}
+
+let encoderPasses = 0;
+
+/**
+ * How many times any model has run its encoder stack (encoder or encoder–decoder) since the
+ * module loaded: a test seam to check that decoding reuses the encoder's output.
+ */
+export function encoderPassCount(): number {
+  return encoderPasses;
 }
 
 interface LayerStep {
@@ -72,6 +89,8 @@ class Transformer implements AttentionModel {
   /** Attention blocks in per-head form, by prefix (e.g. `encoder.0.self`). */
   private readonly attention = new Map<string, AttentionParams>();
   private disposed = false;
+  /** Decode sessions still holding an encoder output; model.dispose() ends them. */
+  private readonly sessions = new Set<DecodeSession>();
 
   constructor(
     readonly config: TransformerConfig,
@@ -265,7 +284,28 @@ class Transformer implements AttentionModel {
     return { x: out, selfW: a.weights, crossW, trace };
   }
 
-  async run(input: RunInput, hooks: RunHooks = {}): Promise<ForwardResult> {
+  run(input: RunInput, hooks: RunHooks = {}): Promise<ForwardResult> {
+    return this.forward(input, hooks, {});
+  }
+
+  openDecode(input: DecodeInput): DecodeSession {
+    if (this.disposed) throw new Error('This model was disposed; load it again');
+    if (this.config.architecture !== 'encoder-decoder')
+      throw new Error(`A ${this.config.architecture} model has no encoder output to decode from`);
+    const session = new CachedDecodeSession(
+      input,
+      (run, hooks, mode) => this.forward(run, hooks, mode),
+      (closed) => this.sessions.delete(closed),
+    );
+    this.sessions.add(session);
+    return session;
+  }
+
+  private async forward(
+    input: RunInput,
+    hooks: RunHooks,
+    mode: ForwardMode,
+  ): Promise<ForwardResult> {
     if (this.disposed) throw new Error('This model was disposed; load it again');
     const cfg = this.config;
     const checkAbort = (): void => {
@@ -290,7 +330,7 @@ class Transformer implements AttentionModel {
 
     const setups: AttentionSetup[] = [];
     const keep: tf.Tensor[] = [];
-    const plans: AttentionPlan[] = [];
+    const plans: StackPlan[] = [];
     const newPlan = (
       kind: AttentionKind,
       mask: MaskMatrix,
@@ -313,7 +353,7 @@ class Transformer implements AttentionModel {
     // Each head's [Tq, Tk] goes straight to its place in the plan's stack: one copy per weight
     // (from the wasm heap itself on wasm), and the streamed layer is a view of the stack.
     const readLayer = async (
-      plan: AttentionPlan,
+      plan: StackPlan,
       layer: number,
       heads: tf.Tensor2D[],
     ): Promise<void> => {
@@ -335,14 +375,21 @@ class Transformer implements AttentionModel {
       hooks.onLayer?.(streamed);
     };
 
-    /** Runs every layer of a block, streaming weights; returns the block's final state (kept). */
+    /**
+     * Runs every layer of a block, streaming weights unless skipWeights (or `readWeights` says
+     * otherwise); returns the block's final state (kept).
+     */
     const runBlock = async (
       block: BlockName,
       layers: number,
       x0: tf.Tensor2D,
       selfPlan: AttentionPlan,
       cross?: { plan: AttentionPlan; memory: tf.Tensor2D },
+      readWeights = !input.skipWeights,
     ): Promise<tf.Tensor2D> => {
+      if (block === 'encoder') encoderPasses++;
+      // In `keep` from the start: a run aborted before the first layer frees its embedding too.
+      keep.push(x0);
       let h = x0;
       for (let i = 0; i < layers; i++) {
         checkAbort();
@@ -362,7 +409,7 @@ class Transformer implements AttentionModel {
         h = step.x;
         keep.push(h);
         try {
-          if (!input.skipWeights) {
+          if (readWeights) {
             await readLayer(selfPlan, i, step.selfW);
             if (cross && step.crossW) await readLayer(cross.plan, i, step.crossW);
           }
@@ -386,6 +433,36 @@ class Transformer implements AttentionModel {
       return h;
     };
 
+    /**
+     * A cached encoder in place of running it: its stack joins the run's plans and, unless the run
+     * skips weights, its layers stream in order as if just computed. Its output is not the run's.
+     */
+    const replayEncoder = (cache: EncoderCache): tf.Tensor2D => {
+      const plan: StackPlan = {
+        kind: 'encoder-self',
+        mask: cache.mask,
+        layers: cfg.numLayers,
+        weights: cache.weights,
+        filled: cfg.numLayers,
+      };
+      plans.push(plan);
+      if (!input.skipWeights) {
+        const perLayer = cache.weights.length / cfg.numLayers;
+        for (let layer = 0; layer < cfg.numLayers; layer++) {
+          checkAbort();
+          hooks.onLayer?.({
+            kind: 'encoder-self',
+            layer,
+            heads: cfg.numHeads,
+            queryLength: cache.mask.rows,
+            keyLength: cache.mask.cols,
+            weights: cache.weights.subarray(layer * perLayer, (layer + 1) * perLayer),
+          });
+        }
+      }
+      return cache.memory;
+    };
+
     try {
       const masks = runMasks(cfg.architecture, input, sourceIds.length, targetIds.length);
       if (cfg.architecture === 'encoder') {
@@ -403,12 +480,25 @@ class Transformer implements AttentionModel {
           newPlan('decoder-self', masks['decoder-self']!, true, cfg.numLayers),
         );
       } else {
-        const memory = await runBlock(
-          'encoder',
-          cfg.numLayers,
-          this.embed('embed', sourceIds, input.tokenTypeIds),
-          newPlan('encoder-self', masks['encoder-self']!, true, cfg.numLayers),
-        );
+        const memory = mode.encoder
+          ? replayEncoder(mode.encoder)
+          : await runBlock(
+              'encoder',
+              cfg.numLayers,
+              this.embed('embed', sourceIds, input.tokenTypeIds),
+              newPlan('encoder-self', masks['encoder-self']!, true, cfg.numLayers),
+              undefined,
+              !input.skipWeights || mode.keepEncoder !== undefined,
+            );
+        if (mode.keepEncoder && !mode.encoder) {
+          const encoderPlan = plans[0]!;
+          // A clone shares the data: the run's own handle is disposed with `keep` as usual.
+          mode.keepEncoder({
+            memory: tf.clone(memory),
+            mask: encoderPlan.mask,
+            weights: encoderPlan.weights!,
+          });
+        }
         const decoderLayers = cfg.numDecoderLayers ?? cfg.numLayers;
         const decoderSelf = newPlan('decoder-self', masks['decoder-self']!, true, decoderLayers);
         const crossPlan = newPlan('cross', masks.cross!, false, decoderLayers);
@@ -418,12 +508,15 @@ class Transformer implements AttentionModel {
         });
       }
       checkAbort();
-      hiddenData = (await x.data()) as Float32Array;
+      hiddenData = mode.lastRowOnly ? new Float32Array(0) : ((await x.data()) as Float32Array);
       if (cfg.architecture !== 'encoder' && cfg.outputHead !== false) {
         const final = x;
-        const out = tf.tidy(() =>
-          tf.add(tf.matMul(final, this.t<tf.Tensor2D>('output.w')), this.t('output.b')),
-        );
+        const out = tf.tidy(() => {
+          const [rows, d] = final.shape;
+          // A decode step needs the next token only: project the last row, [1, d] x [d, V].
+          const used = mode.lastRowOnly ? tf.slice(final, [rows - 1, 0], [1, d]) : final;
+          return tf.add(tf.matMul(used, this.t<tf.Tensor2D>('output.w')), this.t('output.b'));
+        });
         logits = (await out.data()) as Float32Array;
         out.dispose();
       }
@@ -459,6 +552,7 @@ class Transformer implements AttentionModel {
 
   dispose(): void {
     if (this.disposed) return;
+    for (const session of [...this.sessions]) session.dispose();
     this.disposed = true;
     tf.dispose([...this.tensors.values()]);
     this.tensors.clear();
@@ -496,7 +590,7 @@ async function readTrace(
 }
 
 /** The plan's [L, H, Tq, Tk] stack (empty when the run skipped the weights). */
-function assembleStack(plan: AttentionPlan, heads: number): AttentionStack {
+function assembleStack(plan: StackPlan, heads: number): AttentionStack {
   const { rows: queryLength, cols: keyLength } = plan.mask;
   const per = heads * queryLength * keyLength;
   const weights = plan.weights?.subarray(0, plan.filled * per) ?? new Float32Array(0);

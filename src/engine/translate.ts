@@ -1,13 +1,22 @@
 /**
  * Greedy translation with an encoder–decoder model, one token at a time, then one last forward
- * with every attention weight read back (encoder self, decoder self, cross).
+ * with every attention weight read back (encoder self, decoder self, cross). Through a decode
+ * session the encoder runs once per translation and each step projects only its last row.
  */
-import type { AttentionModel, ForwardResult, RunHooks } from './types';
+import type { AttentionModel, DecodeInput, ForwardResult, RunHooks } from './types';
 
 export interface GreedyOptions {
   bos: number;
   eos: number;
   maxLength: number;
+  /** The source's mask (e.g. padding) and which attention it applies to, for every run. */
+  mask?: DecodeInput['mask'];
+  maskedAttention?: DecodeInput['maskedAttention'];
+  /**
+   * 'full' re-runs the whole model for every step, as before decode sessions: the reference the
+   * tests and the benchmark compare against. Default 'cached' (when the model supports it).
+   */
+  steps?: 'cached' | 'full';
 }
 
 export interface GreedyResult {
@@ -38,22 +47,54 @@ export async function greedyTranslate(
   options: GreedyOptions,
   hooks: RunHooks = {},
 ): Promise<GreedyResult> {
-  const vocab = model.config.targetVocabSize ?? model.config.vocabSize;
-  const maxLength = Math.min(options.maxLength, model.config.maxPositions - 1);
+  const input: DecodeInput = { sourceIds };
+  if (options.mask) input.mask = options.mask;
+  if (options.maskedAttention) input.maskedAttention = options.maskedAttention;
+  if (options.steps === 'full' || !model.openDecode) return fullSteps(model, input, options, hooks);
+  const session = model.openDecode(input);
+  try {
+    const vocab = model.config.targetVocabSize ?? model.config.vocabSize;
+    const { output, finished } = await decode(options, model.config.maxPositions, (prefix) =>
+      session.nextLogits(prefix, hooks.signal).then((logits) => argmaxRow(logits, 0, vocab)),
+    );
+    const forward = await session.finish([options.bos, ...output], hooks);
+    return { output, finished, forward };
+  } finally {
+    session.dispose();
+  }
+}
+
+/** The greedy loop: `next` gives the token after [BOS, …output]. */
+async function decode(
+  options: GreedyOptions,
+  maxPositions: number,
+  next: (prefix: number[]) => Promise<number>,
+): Promise<{ output: number[]; finished: boolean }> {
+  const maxLength = Math.min(options.maxLength, maxPositions - 1);
   const output: number[] = [];
-  let finished = false;
   while (output.length < maxLength) {
+    const token = await next([options.bos, ...output]);
+    if (token === options.eos) return { output, finished: true };
+    output.push(token);
+  }
+  return { output, finished: false };
+}
+
+/** Every step a whole forward (encoder included), reading every row's logits. */
+async function fullSteps(
+  model: AttentionModel,
+  input: DecodeInput,
+  options: GreedyOptions,
+  hooks: RunHooks,
+): Promise<GreedyResult> {
+  const vocab = model.config.targetVocabSize ?? model.config.vocabSize;
+  const { output, finished } = await decode(options, model.config.maxPositions, async (prefix) => {
     const step = await model.run(
-      { sourceIds, targetIds: [options.bos, ...output], skipWeights: true },
+      { ...input, targetIds: prefix, skipWeights: true },
       { signal: hooks.signal },
     );
-    const next = argmaxRow(step.logits!, output.length, vocab);
-    if (next === options.eos) {
-      finished = true;
-      break;
-    }
-    output.push(next);
-  }
-  const forward = await model.run({ sourceIds, targetIds: [options.bos, ...output] }, hooks);
+    return argmaxRow(step.logits!, prefix.length - 1, vocab);
+  });
+  const forward = await model.run({ ...input, targetIds: [options.bos, ...output] }, hooks);
   return { output, finished, forward };
 }

@@ -190,9 +190,31 @@ export interface RunHooks {
   signal?: AbortSignal;
 }
 
+/** What stays fixed while one source is decoded: everything of a run but the target. */
+export type DecodeInput = Omit<RunInput, 'targetIds' | 'skipWeights' | 'intermediates'>;
+
+/**
+ * Step-by-step decoding of one source by an encoder–decoder: the encoder runs once (on the first
+ * step) and its output is reused by every later step and by the final forward. Returns typed
+ * arrays only; the encoder's output stays inside the model until dispose().
+ */
+export interface DecodeSession {
+  /** Logits [V] of the token after `targetIds` ([BOS, …]): only the last row is projected. */
+  nextLogits(targetIds: number[], signal?: AbortSignal): Promise<Float32Array>;
+  /**
+   * The forward over `targetIds` with every attention stack, equal to model.run({ ...input,
+   * targetIds }, hooks) (encoder layers stream first, as there). Ends the session.
+   */
+  finish(targetIds: number[], hooks?: RunHooks): Promise<ForwardResult>;
+  /** Frees the cached encoder output; safe to call twice. */
+  dispose(): void;
+}
+
 /** A model the engine can run. Holds tfjs tensors inside; call dispose() when done. */
 export interface AttentionModel {
   readonly config: TransformerConfig;
   run(input: RunInput, hooks?: RunHooks): Promise<ForwardResult>;
+  /** Opens a decode session (encoder–decoder models); model.dispose() also ends it. */
+  openDecode?(input: DecodeInput): DecodeSession;
   dispose(): void;
 }
