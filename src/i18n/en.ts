@@ -1,17 +1,20 @@
 /**
- * English strings. Every visible string of the app comes from here or from zh.ts, through `useT()`.
+ * English strings of the first page. Every visible string of the app comes from here or from zh.ts,
+ * through `useT()`, or from a feature's dictionary that loads with the feature and registers itself
+ * (see registry.ts); `MessageKey` includes those keys too, so every `t(key)` stays type-checked.
  * Placeholders are written `{name}` and filled by `format()`.
  */
 import { analysisEn } from './features/analysis.en';
 import { exportEn } from './features/export.en';
 import { hubEn } from './features/hub.en';
-import { teachEn } from './features/teach.en';
+import type { teachEn } from './features/teach.en';
+import { teachTabsEn } from './features/teachTabs.en';
 
 export const en = {
   ...analysisEn,
   ...exportEn,
   ...hubEn,
-  ...teachEn,
+  ...teachTabsEn,
   'app.title': 'Attention Atlas',
   'app.tagline':
     'See how a Transformer’s attention behaves — every layer, every head — right here in your browser.',
@@ -165,5 +168,10 @@ export const en = {
   'error.unsupported': 'This browser cannot run Web Workers, which Attention Atlas needs.',
 } as const;
 
-export type MessageKey = keyof typeof en;
+/** Keys whose strings are in the first page's dictionaries (en, zh). */
+export type EagerKey = keyof typeof en;
+/** Keys whose strings load with their feature's chunk (type-only import: no string is bundled). */
+export type LazyKey = keyof typeof teachEn;
+export type MessageKey = EagerKey | LazyKey;
 export type Messages = Record<MessageKey, string>;
+export type EagerMessages = Record<EagerKey, string>;

@@ -1,10 +1,9 @@
-import { en, type MessageKey, type Messages } from './en';
+import type { MessageKey, Messages } from './en';
 import type { Language } from './language';
-import { zh } from './zh';
+import { DICTIONARIES } from './registry';
 
 export type { MessageKey, Messages };
-
-export const DICTIONARIES: Record<Language, Messages> = { en, zh };
+export { DICTIONARIES };
 
 /** Values that fill `{name}` placeholders. */
 export type MessageParams = Record<string, string | number>;
@@ -18,9 +17,14 @@ export function format(template: string, params?: MessageParams): string {
   });
 }
 
-/** The string for `key` in `language`, with placeholders filled. */
+/**
+ * The string for `key` in `language`, with placeholders filled. A key of a feature whose strings
+ * have not been registered yet gives an empty string, never the raw key: the features register
+ * before they render, and `useT` re-renders once they have.
+ */
 export function translate(language: Language, key: MessageKey, params?: MessageParams): string {
-  return format(DICTIONARIES[language][key], params);
+  const template = DICTIONARIES[language][key];
+  return template === undefined ? '' : format(template, params);
 }
 
 export type TranslateFn = (key: MessageKey, params?: MessageParams) => string;

@@ -1,16 +1,16 @@
-import type { Messages } from './en';
+import type { EagerMessages } from './en';
 
-/** 简体中文。键与 en.ts 完全相同（有单元测试检查）。 */
+/** 简体中文（首页部分）。键与 en.ts 完全相同（有单元测试检查）。 */
 import { analysisZh } from './features/analysis.zh';
 import { exportZh } from './features/export.zh';
 import { hubZh } from './features/hub.zh';
-import { teachZh } from './features/teach.zh';
+import { teachTabsZh } from './features/teachTabs.zh';
 
-export const zh: Messages = {
+export const zh: EagerMessages = {
   ...analysisZh,
   ...exportZh,
   ...hubZh,
-  ...teachZh,
+  ...teachTabsZh,
   'app.title': 'Attention Atlas 注意力图谱',
   'app.tagline': '在浏览器里直接看 Transformer 的注意力如何运作——每一层、每一个头。',
   'app.footer': '演示模型使用随机权重：图案来自位置、掩码和重复的词，而不是词义。',

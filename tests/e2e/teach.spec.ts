@@ -230,3 +230,14 @@ test('the teaching tabs are translated', async ({ page }) => {
   await page.getByRole('radio', { name: '手算（小型示例）' }).check();
   await expect(page.getByRole('status', { name: '查询结果' })).toHaveText('8');
 });
+
+test('an open teaching tab switches language at once, and back', async ({ page }) => {
+  // The teaching strings load with the view (src/views/teach/messages.ts), both languages at once.
+  await openTab(page, 'Masks');
+  await expect(page.getByRole('heading', { name: 'Masks gallery' })).toBeVisible();
+  await page.getByRole('button', { name: '中文', exact: true }).click();
+  await expect(page.getByRole('heading', { name: '掩码一览' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Masks gallery' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'English', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Masks gallery' })).toBeVisible();
+});

@@ -1,23 +1,10 @@
 /**
  * English strings of the teaching views (step by step, √d_k, masks, positional encodings, same word,
- * efficient attention), spread into en.ts. Placeholders are written `{name}`.
+ * efficient attention). Not part of the first page: they load with the teaching views, which
+ * register them (src/views/teach/messages.ts). The tab labels are in teachTabs.en.ts.
+ * Placeholders are written `{name}`.
  */
 export const teachEn = {
-  'tab.teach.steps': 'Step by step',
-  'tab.teach.sqrt': 'Why √d_k',
-  'tab.teach.masks': 'Masks',
-  'tab.teach.positions': 'Positional encodings',
-  'tab.teach.same': 'Same word, different weights',
-  'tab.teach.flash': 'Efficient attention',
-  // Short labels shown on the tab row (the full names above stay the tabs' accessible names).
-  'tab.teach.steps.short': 'Step by step',
-  'tab.teach.sqrt.short': '√d_k',
-  'tab.teach.masks.short': 'Masks',
-  'tab.teach.positions.short': 'Positions',
-  'tab.teach.same.short': 'Same word',
-  'tab.teach.flash.short': 'Tiling',
-
-  'teach.status.loadingView': 'Loading this view…',
   'teach.status.loading': 'Computing this head’s intermediates…',
   'teach.status.error': 'The engine could not compute this head: {message}',
   'teach.status.empty': 'This sentence is empty: type one in the Attention tab to see its numbers.',

@@ -1,21 +1,7 @@
 import type { teachEn } from './teach.en';
 
-/** 教学视图（逐步计算、√d_k、掩码、位置编码、同词不同权重、高效注意力）的简体中文文本，展开到 zh.ts。键与 teach.en.ts 相同。 */
+/** 教学视图（逐步计算、√d_k、掩码、位置编码、同词不同权重、高效注意力）的简体中文文本，随教学视图一起加载（见 src/views/teach/messages.ts）。键与 teach.en.ts 相同。 */
 export const teachZh: Record<keyof typeof teachEn, string> = {
-  'tab.teach.steps': '逐步计算',
-  'tab.teach.sqrt': '为什么除以 √d_k',
-  'tab.teach.masks': '掩码',
-  'tab.teach.positions': '位置编码',
-  'tab.teach.same': '同一个词，不同权重',
-  'tab.teach.flash': '高效注意力',
-  'tab.teach.steps.short': '逐步计算',
-  'tab.teach.sqrt.short': '√d_k',
-  'tab.teach.masks.short': '掩码',
-  'tab.teach.positions.short': '位置编码',
-  'tab.teach.same.short': '同一个词',
-  'tab.teach.flash.short': '高效注意力',
-
-  'teach.status.loadingView': '正在加载此视图…',
   'teach.status.loading': '正在计算这个头的中间结果…',
   'teach.status.error': '计算引擎无法算出这个头：{message}',
   'teach.status.empty': '这个句子是空的：请在“注意力”标签页输入一句话，再来看它的数字。',

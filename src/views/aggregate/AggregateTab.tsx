@@ -3,9 +3,9 @@ import { MAX_FLOW_TOKENS } from '../../analysis';
 import { useT, type MessageKey } from '../../i18n';
 import { KIND_CODES } from '../export/filename';
 import { formatTickIn } from '../../i18n/numbers';
-import { pictureTitle } from '../export/composite';
+import { pictureTitle } from '../export/pictureTitle';
 import { modelIdOf } from '../export/heatmapExport';
-import { matricesPicture, matricesSvg, type MatrixPartInput } from '../export/matrixPicture';
+import type { MatrixPartInput } from '../export/matrixPicture';
 import { PictureExport } from '../export/PictureExport';
 import { useAppStore } from '../../store';
 import type { AggregateMode } from '../../store/types';
@@ -195,13 +195,16 @@ export function AggregateTab() {
             label={t('export.aggregates')}
             what={`${model === 'translator' ? `${KIND_CODES[kind]}_` : ''}${mode}`}
             sentence={sentence}
-            picture={() => {
+            picture={async () => {
               const e = exportPart();
-              return e && matricesPicture(e.title, [e.part]);
+              // The picture code loads on export, not with the page.
+              return (
+                e && (await import('../export/matrixPicture')).matricesPicture(e.title, [e.part])
+              );
             }}
-            svg={() => {
+            svg={async () => {
               const e = exportPart();
-              return e && matricesSvg(e.title, [e.part]);
+              return e && (await import('../export/matrixPicture')).matricesSvg(e.title, [e.part]);
             }}
           />
         )}

@@ -4,9 +4,9 @@ import { difference, sharedWords } from '../../analysis';
 import { useT } from '../../i18n';
 import { KIND_CODES } from '../export/filename';
 import { formatTickIn } from '../../i18n/numbers';
-import { pictureTitle } from '../export/composite';
+import { pictureTitle } from '../export/pictureTitle';
 import { modelIdOf } from '../export/heatmapExport';
-import { matricesPicture, matricesSvg, type MatrixPartInput } from '../export/matrixPicture';
+import type { MatrixPartInput } from '../export/matrixPicture';
 import { PictureExport } from '../export/PictureExport';
 import { useAppStore } from '../../store';
 import type { HeadRef } from '../../store/types';
@@ -246,13 +246,16 @@ export function CompareTab() {
               label={t('export.comparison')}
               what={`${ui.model === 'translator' ? `${KIND_CODES[ui.kind]}_` : ''}compare_L${layer + 1}H${head + 1}`}
               sentence={`${sentenceA} ${sentenceB}`}
-              picture={() => {
+              picture={async () => {
                 const e = exportParts();
-                return e && matricesPicture(e.title, e.parts);
+                // The picture code loads on export, not with the page.
+                return (
+                  e && (await import('../export/matrixPicture')).matricesPicture(e.title, e.parts)
+                );
               }}
-              svg={() => {
+              svg={async () => {
                 const e = exportParts();
-                return e && matricesSvg(e.title, e.parts);
+                return e && (await import('../export/matrixPicture')).matricesSvg(e.title, e.parts);
               }}
             />
             <div className="cmp-pair" ref={pairRef}>

@@ -3,25 +3,18 @@ import { useT } from '../../i18n';
 import { formatCountIn } from '../../i18n/numbers';
 import { useAppStore } from '../../store';
 import type { SentenceSlot } from '../../store/types';
-import { csvFile, matrixToCsv } from './csv';
 import { copyPngToClipboard, downloadBlob, type ClipboardFailure } from './download';
-import { type ExportScale } from './figure';
+import type { ExportScale } from './scales';
 import { ScalePicker } from './ScalePicker';
 import { exportFileName } from './filename';
+import type { HeadPictureInput } from './headPicture';
 import {
-  headFigure,
-  headPicture,
-  headSvg,
   resultInput,
   selectCanExport,
   selectHeatmapExport,
-  type HeadPictureInput,
   type HeatmapExportData,
 } from './heatmapExport';
-import { jsonFile, resultToJson, type WeightsEncoding } from './json';
-import { exportCanvasPng } from './png';
-import { svgBlob } from './svg';
-import { buildZip } from './zip';
+import type { WeightsEncoding } from './json';
 import './export.css';
 
 export interface ExportMenuProps {
@@ -32,6 +25,10 @@ export interface ExportMenuProps {
 }
 
 type Status = { tone: 'info' | 'error'; text: string } | null;
+
+/** The code that writes the files, fetched when an export is first chosen (not on page load). */
+const loadExporters = () => import('./exporters');
+type Exporters = Awaited<ReturnType<typeof loadExporters>>;
 
 const CLIPBOARD_KEYS = {
   unsupported: 'export.copyUnsupported',
@@ -98,6 +95,7 @@ export function ExportMenu({ slot, name }: ExportMenuProps) {
     if (!c) return;
     try {
       const { data } = c;
+      const { exportCanvasPng, headPicture } = await loadExporters();
       const png = await exportCanvasPng(
         headPicture({ ...c.input, layer: data.layer, head: data.head }, scale, downscaleNotice),
       );
@@ -128,9 +126,13 @@ export function ExportMenu({ slot, name }: ExportMenuProps) {
     if (!c) return;
     const { data } = c;
     // The promise goes to the clipboard at once, inside the click (required for user activation).
-    const blob = exportCanvasPng(
-      headPicture({ ...c.input, layer: data.layer, head: data.head }, scale, downscaleNotice),
-    ).then((png) => png.blob);
+    const blob = loadExporters()
+      .then(({ exportCanvasPng, headPicture }) =>
+        exportCanvasPng(
+          headPicture({ ...c.input, layer: data.layer, head: data.head }, scale, downscaleNotice),
+        ),
+      )
+      .then((png) => png.blob);
     const result = await copyPngToClipboard(blob);
     setStatus(
       result.ok
@@ -143,6 +145,14 @@ export function ExportMenu({ slot, name }: ExportMenuProps) {
     const c = current();
     if (!c) return;
     const { data } = c;
+    let exporters: Exporters;
+    try {
+      exporters = await loadExporters();
+    } catch (error) {
+      fail(error);
+      return;
+    }
+    const { buildZip, exportCanvasPng, headPicture } = exporters;
     const entries = [];
     for (let layer = 0; layer < data.block.layers; layer++)
       for (let head = 0; head < data.block.heads; head++)
@@ -193,7 +203,16 @@ export function ExportMenu({ slot, name }: ExportMenuProps) {
     }
   };
 
-  const saveSvg = () => {
+  /** Runs an export that needs the export code, reporting a failure to load or to write it. */
+  const withExporters = async (write: (exporters: Exporters) => void) => {
+    try {
+      write(await loadExporters());
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  const saveSvg = ({ headSvg, svgBlob }: Exporters) => {
     const c = current();
     if (!c) return;
     const { data } = c;
@@ -209,7 +228,7 @@ export function ExportMenu({ slot, name }: ExportMenuProps) {
     setStatus({ tone: 'info', text: t('export.savedFile', { file }) });
   };
 
-  const saveCsv = () => {
+  const saveCsv = ({ csvFile, headFigure, matrixToCsv }: Exporters) => {
     const c = current();
     if (!c) return;
     const { data } = c;
@@ -232,7 +251,7 @@ export function ExportMenu({ slot, name }: ExportMenuProps) {
     setStatus({ tone: 'info', text: t('export.savedFile', { file }) });
   };
 
-  const saveJson = (encoding: WeightsEncoding) => {
+  const saveJson = ({ jsonFile, resultToJson }: Exporters, encoding: WeightsEncoding) => {
     const c = current();
     if (!c) return;
     const json = resultToJson(resultInput(useAppStore.getState()), encoding);
@@ -293,19 +312,31 @@ export function ExportMenu({ slot, name }: ExportMenuProps) {
           <button type="button" disabled={!canExport || busy} onClick={() => void saveZip()}>
             {t('export.zip')}
           </button>
-          <button type="button" disabled={!canExport || busy} onClick={saveSvg}>
+          <button
+            type="button"
+            disabled={!canExport || busy}
+            onClick={() => void withExporters(saveSvg)}
+          >
             {t('export.svg')}
           </button>
-          <button type="button" disabled={!canExport || busy} onClick={saveCsv}>
+          <button
+            type="button"
+            disabled={!canExport || busy}
+            onClick={() => void withExporters(saveCsv)}
+          >
             {t('export.csv')}
           </button>
-          <button type="button" disabled={!canExport || busy} onClick={() => saveJson('nested')}>
+          <button
+            type="button"
+            disabled={!canExport || busy}
+            onClick={() => void withExporters((x) => saveJson(x, 'nested'))}
+          >
             {t('export.json')}
           </button>
           <button
             type="button"
             disabled={!canExport || busy}
-            onClick={() => saveJson('float32-base64')}
+            onClick={() => void withExporters((x) => saveJson(x, 'float32-base64'))}
           >
             {t('export.jsonBase64')}
           </button>

@@ -5,13 +5,14 @@ import { useAppStore } from '../../store';
 import type { AppState } from '../../store/types';
 import type { PictureContent } from './composite';
 import { downloadBlob } from './download';
-import { type ExportScale } from './figure';
+import type { ExportScale } from './scales';
 import { ScalePicker } from './ScalePicker';
 import { exportFileName } from './filename';
 import { modelIdOf } from './heatmapExport';
-import { exportCanvasPng } from './png';
-import { svgBlob } from './svg';
 import './export.css';
+
+/** The code that writes the files, fetched when an export is first chosen (not on page load). */
+const loadExporters = () => import('./exporters');
 
 export interface PictureExportProps {
   /** Accessible name of the control, e.g. "Export heads grid". */
@@ -27,8 +28,11 @@ export interface PictureExportProps {
    * promise (a plot's SVG is decoded as an image first).
    */
   picture?: () => PictureContent | null | Promise<PictureContent | null>;
-  /** A standalone SVG document of the picture at click time; null when there is nothing. */
-  svg?: () => string | null;
+  /**
+   * A standalone SVG document of the picture at click time; null when there is nothing. It may be
+   * a promise (the views load their picture code on demand).
+   */
+  svg?: () => string | null | Promise<string | null>;
   disabled?: boolean;
 }
 
@@ -79,7 +83,7 @@ export function PictureExport({
 
   const savePicture = async () => {
     try {
-      const content = await picture?.();
+      const [content, { exportCanvasPng }] = await Promise.all([picture?.(), loadExporters()]);
       if (!content) {
         setStatus({ error: true, text: t('export.notReady') });
         return;
@@ -102,9 +106,9 @@ export function PictureExport({
     }
   };
 
-  const saveSvg = () => {
+  const saveSvg = async () => {
     try {
-      const text = svg?.();
+      const [text, { svgBlob }] = await Promise.all([svg?.(), loadExporters()]);
       if (!text) {
         setStatus({ error: true, text: t('export.notReady') });
         return;
@@ -139,7 +143,7 @@ export function PictureExport({
         </button>
       )}
       {svg && (
-        <button type="button" className="button" disabled={disabled} onClick={saveSvg}>
+        <button type="button" className="button" disabled={disabled} onClick={() => void saveSvg()}>
           {t('export.svg')}
         </button>
       )}

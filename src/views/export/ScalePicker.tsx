@@ -1,5 +1,5 @@
 import { useT } from '../../i18n';
-import { EXPORT_SCALES, type ExportScale } from './figure';
+import { EXPORT_SCALES, type ExportScale } from './scales';
 
 /** The 1× / 2× / 4× choice of a PNG export, as radio buttons named `name`. */
 export function ScalePicker({

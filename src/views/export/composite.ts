@@ -19,17 +19,7 @@ import { drawText, paintFigure, type ExportPictureOptions, type MatrixSource } f
 /** What a picture shows, without its resolution (PictureExport adds scale and notice). */
 export type PictureContent = Omit<ExportPictureOptions, 'scale' | 'downscaleNotice'>;
 
-/** The title of an exported picture: "model · what", then "Sentence A: text" per sentence. */
-export function pictureTitle(
-  modelId: string,
-  what: string,
-  sentences: readonly { name: string; text: string }[],
-): string[] {
-  return [
-    `${modelId} · ${what}`,
-    ...sentences.filter((s) => s.text.trim() !== '').map((s) => `${s.name}: ${s.text.trim()}`),
-  ];
-}
+export { pictureTitle } from './pictureTitle';
 
 /** A live canvas (or a decoded image) placed in a composite, CSS px from the content's corner. */
 export interface PlacedCanvas {

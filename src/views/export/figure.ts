@@ -12,9 +12,7 @@ import { estimateTextWidth, isUprightLabel, shortenLabel } from '../heatmap/layo
 /** Chromium's canvas limits. */
 export const CANVAS_LIMITS = { maxSide: 65_535, maxArea: 268_435_456 } as const;
 
-/** Resolutions the export menu offers. */
-export const EXPORT_SCALES = [1, 2, 4] as const;
-export type ExportScale = (typeof EXPORT_SCALES)[number];
+export { EXPORT_SCALES, type ExportScale } from './scales';
 
 export const FIGURE_FONT = {
   /** Title and colour-bar text. */

@@ -1,20 +1,12 @@
 /**
- * From the store to export files for one sentence's heatmap: what is shown (model, kind, layer,
- * head, tokens), its pictures (PNG/SVG through the generic figure), its CSV and the whole result's
- * JSON. The React menu (ExportMenu.tsx) only wires these to buttons.
+ * From the store to export data for one sentence's heatmap: what is shown (model, kind, layer,
+ * head, tokens), whether it can be exported, and the whole result for the JSON. Light on purpose
+ * (the menus read it on the first page); the pictures are drawn by headPicture.ts, which loads
+ * only when an export is chosen.
  */
 import type { AttentionKind } from '../../engine';
-import { headMatrix, matrixMax } from '../../analysis';
-import type { TranslateFn } from '../../i18n';
-import type { Language } from '../../i18n/language';
-import { formatTickIn } from '../../i18n/numbers';
 import { pickBlock } from '../../store/selectors';
-import type { AppState, BlockResult, ColorMapName, SentenceSlot } from '../../store';
-import { legendTicks, matrixToRgba, scaleMax } from '../heatmap/color';
-import { COLOR_MAP_INTERPOLATORS, colorMapLut } from '../heatmap/colormaps';
-import { computeFigureLayout, type ColourBarSpec, type FigureSpec } from './figure';
-import { makeCanvas2d, type AnyCanvas, type ExportPictureOptions } from './png';
-import { figureSvg } from './svg';
+import type { AppState, BlockResult, SentenceSlot } from '../../store';
 import type { ResultBlockInput, ResultInput } from './json';
 
 /** A block whose every layer has arrived. */
@@ -89,123 +81,6 @@ export const selectCanExport =
     const block = pickBlock(run.blocks, s.kind);
     return !!block && isComplete(block);
   };
-
-export interface HeadPictureInput {
-  data: HeatmapExportData;
-  layer: number;
-  head: number;
-  /** The sentence's name as the page shows it ("Sentence A"). */
-  name: string;
-  t: TranslateFn;
-  language: Language;
-  colorMap: ColorMapName;
-}
-
-/** One head's matrix and the figure around it (title, labels, colour bar), without the pixels. */
-export function headFigure({ data, layer, head, name, t, language, colorMap }: HeadPictureInput): {
-  spec: FigureSpec & { colourBar: ColourBarSpec };
-  matrix: Float32Array;
-  allowed: Uint8Array | null;
-  max: number;
-} {
-  const { block } = data;
-  const layerData = block.data[layer]!;
-  const matrix = headMatrix(layerData, head, block.queryLength, block.keyLength);
-  const max = scaleMax(matrixMax(matrix));
-  const mask = block.mask;
-  const allowed =
-    mask && mask.rows === block.queryLength && mask.cols === block.keyLength ? mask.allowed : null;
-  const ticks = [...legendTicks(max, 4).filter((v) => v === 0 || v < max * 0.8), max];
-  const title = [
-    `${data.modelId} · ${t(`view.kind.${block.kind}`)} · ${t('export.layerHead', {
-      layer: layer + 1,
-      head: head + 1,
-    })}`,
-    `${name}: ${data.sentence.trim()}`,
-  ];
-  if (data.translation && block.kind !== 'encoder-self')
-    title.push(`${t('translation.heading')}: ${data.translation}`);
-  return {
-    spec: {
-      title,
-      rows: block.queryLength,
-      cols: block.keyLength,
-      rowLabels: data.queryTokens,
-      colLabels: data.keyTokens,
-      colourBar: {
-        min: 0,
-        max,
-        interpolate: COLOR_MAP_INTERPOLATORS[colorMap],
-        label: t('legend.label'),
-        ticks,
-        format: (v) => formatTickIn(language, v),
-        maskedLabel: allowed?.includes(0) ? t('heatmap.masked') : undefined,
-      },
-    },
-    matrix,
-    allowed,
-    max,
-  };
-}
-
-/** A canvas with one pixel per cell (masked cells transparent). Browser only. */
-function cellsCanvas(
-  matrix: Float32Array,
-  rows: number,
-  cols: number,
-  max: number,
-  colorMap: ColorMapName,
-  allowed: Uint8Array | null,
-): AnyCanvas {
-  const rgba = matrixToRgba(matrix, rows, cols, max, colorMapLut(colorMap), allowed ?? undefined);
-  const { canvas, ctx } = makeCanvas2d(Math.max(1, cols), Math.max(1, rows));
-  if (ctx && rows > 0 && cols > 0) {
-    const image = ctx.createImageData(cols, rows);
-    image.data.set(rgba);
-    ctx.putImageData(image, 0, 0);
-  }
-  return canvas;
-}
-
-/** The generic picture options of one head (feed to exportCanvasPng). */
-export function headPicture(
-  input: HeadPictureInput,
-  scale: number,
-  downscaleNotice: (percent: number) => string,
-): ExportPictureOptions {
-  const { spec, matrix, allowed, max } = headFigure(input);
-  return {
-    ...spec,
-    matrix: {
-      source: cellsCanvas(matrix, spec.rows, spec.cols, max, input.colorMap, allowed),
-    },
-    scale,
-    downscaleNotice,
-  };
-}
-
-/** One head as an SVG document (vector: one rect per cell, text labels). */
-export function headSvg(input: HeadPictureInput): string {
-  const { spec, matrix, allowed, max } = headFigure(input);
-  const layout = computeFigureLayout(spec);
-  const lut = colorMapLut(input.colorMap);
-  const size = lut.length / 3;
-  const hex = (i: number) => lut[i]!.toString(16).padStart(2, '0');
-  return figureSvg(
-    layout,
-    spec.rows,
-    spec.cols,
-    (r, c) => {
-      const i = r * spec.cols + c;
-      if (allowed && allowed[i] === 0) return null;
-      const v = Math.min(1, Math.max(0, (matrix[i] ?? 0) / max));
-      const j = Math.round(v * (size - 1)) * 3;
-      return `#${hex(j)}${hex(j + 1)}${hex(j + 2)}`;
-    },
-    spec.colourBar,
-    spec.title.join(' — '),
-  );
-}
 
 /** The whole result of both sentences (every complete block), for the JSON export. */
 export function resultInput(s: AppState): ResultInput {

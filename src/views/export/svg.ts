@@ -11,14 +11,11 @@
  */
 import { FIGURE_FONT, type ColourBarSpec, type FigureLayout, type TextItem } from './figure';
 
-const SVG_NS = 'http://www.w3.org/2000/svg';
+import { escapeXml } from './xml';
 
-/** Escapes text for XML content and attribute values. */
-export function escapeXml(text: string): string {
-  return text.replace(/[<>&"']/g, (c) =>
-    c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : c === '"' ? '&quot;' : '&apos;',
-  );
-}
+export { escapeXml };
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
 
 const num = (v: number): string => String(Math.round(v * 100) / 100);
 

@@ -8,7 +8,6 @@ import { useElementWidth } from '../common/useElementWidth';
 import { KIND_CODES } from '../export/filename';
 import { PictureExport } from '../export/PictureExport';
 import { colorMapLut } from '../heatmap/colormaps';
-import { headsGridPicture } from './headsExport';
 import { AnalysisStatus, AnSelect, SentenceSwitch } from './common';
 import { formatMetric } from './format';
 import { orderHeads, patternCounts } from './headOrder';
@@ -198,8 +197,10 @@ export function HeadsTab() {
                 what={`${model === 'translator' ? `${KIND_CODES[kind]}_` : ''}heads_L1-${layers}`}
                 sentence={sentence}
                 disabled={source.state === 'loading'}
-                picture={() => {
+                picture={async () => {
                   const canvas = gridRef.current?.querySelector('canvas');
+                  // The picture code loads on export, not with the page.
+                  const { headsGridPicture } = await import('./headsExport');
                   return canvas
                     ? headsGridPicture({
                         state: useAppStore.getState(),

@@ -3,7 +3,7 @@ import { useT } from '../../i18n';
 import { useAppStore } from '../../store';
 import { useElementWidth } from '../common/useElementWidth';
 import { KIND_CODES } from '../export/filename';
-import { canvasComposite, pictureTitle } from '../export/composite';
+import { pictureTitle } from '../export/pictureTitle';
 import { modelIdOf } from '../export/heatmapExport';
 import { PictureExport } from '../export/PictureExport';
 import { AnalysisStatus, SentenceSwitch } from '../heads/common';
@@ -141,9 +141,11 @@ export function LinesTab() {
               what={`${model === 'translator' ? `${KIND_CODES[kind]}_` : ''}lines_L${layer + 1}`}
               sentence={sentence}
               disabled={source.state === 'loading'}
-              picture={() => {
+              picture={async () => {
                 const canvas = canvasRef.current;
                 if (!canvas) return null;
+                // The picture code loads on export, not with the page.
+                const { canvasComposite } = await import('../export/composite');
                 return canvasComposite({
                   title: pictureTitle(
                     modelIdOf(useAppStore.getState()),

@@ -2,7 +2,7 @@
  * The Lines view as files: an SVG document of the lines (one <line> per token pair, grouped by head
  * and opacity step) with the tokens as <text>, and the labels a PNG writes beside the canvas.
  */
-import { escapeXml } from '../export/svg';
+import { escapeXml } from '../export/xml';
 import { batchLines, headColor, keyY, queryY, type LineSeg, type LinesLayout } from './geometry';
 
 export interface LinesPictureInput {

@@ -4,7 +4,9 @@
  * started at page load, see main.tsx), and
  * the source modules of those chunks must not include the parts that load only when used: the
  * Hugging Face tokenizer library, the ZIP library of the export, the webgl/webgpu/cpu backends,
- * the benchmark hooks. The browser benchmark (scripts/bench/browser.ts) reports their weight.
+ * the benchmark hooks, the teaching views and their strings (only the tab labels, teachTabs.*.ts,
+ * are on the first page), and the code that writes export files (loaded when an export is chosen;
+ * the menus themselves are on the first page). The browser benchmark (scripts/bench/browser.ts) reports their weight.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -66,6 +68,33 @@ describe('the chunks the first page loads', () => {
       'src/views/teach/steps/StepsView.tsx',
     ])
       expect(sources.has(file), file).toBe(false);
+  });
+
+  it('leave out the teaching strings but keep the tab labels', () => {
+    expect(sources.has('src/i18n/features/teach.en.ts')).toBe(false);
+    expect(sources.has('src/i18n/features/teach.zh.ts')).toBe(false);
+    expect(sources.has('src/views/teach/messages.ts')).toBe(false);
+    expect(sources.has('src/i18n/features/teachTabs.en.ts')).toBe(true);
+    expect(sources.has('src/i18n/features/teachTabs.zh.ts')).toBe(true);
+  });
+
+  it('leave out the code that writes export files but keep the menus', () => {
+    for (const file of [
+      'src/views/export/exporters.ts',
+      'src/views/export/figure.ts',
+      'src/views/export/png.ts',
+      'src/views/export/svg.ts',
+      'src/views/export/csv.ts',
+      'src/views/export/json.ts',
+      'src/views/export/zip.ts',
+      'src/views/export/composite.ts',
+      'src/views/export/matrixPicture.ts',
+      'src/views/export/headPicture.ts',
+      'src/views/heads/headsExport.ts',
+    ])
+      expect(sources.has(file), file).toBe(false);
+    expect(sources.has('src/views/export/ExportMenu.tsx')).toBe(true);
+    expect(sources.has('src/views/export/PictureExport.tsx')).toBe(true);
   });
 
   it('load the tokenizer library on demand from the engine worker', () => {

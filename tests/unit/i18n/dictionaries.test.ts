@@ -1,25 +1,66 @@
-import { describe, expect, it } from 'vitest';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../../src/i18n/en';
+import { teachEn } from '../../../src/i18n/features/teach.en';
+import { teachZh } from '../../../src/i18n/features/teach.zh';
 import { detectLanguage } from '../../../src/i18n/language';
 import { format, translate } from '../../../src/i18n/translate';
 import { zh } from '../../../src/i18n/zh';
+
+type Dictionary = Record<string, string>;
+const FEATURES = path.resolve(import.meta.dirname, '../../../src/i18n/features');
+/** Each feature dictionary file (eager or lazy): name → its one exported object. */
+const features = new Map<string, Dictionary>();
+
+beforeAll(async () => {
+  for (const file of readdirSync(FEATURES).filter((f) => f.endsWith('.ts'))) {
+    const module = (await import(path.join(FEATURES, file))) as Record<string, Dictionary>;
+    const values = Object.values(module);
+    expect(values, file).toHaveLength(1);
+    features.set(file, values[0]!);
+  }
+});
+
+/** The whole app's strings: the first page's and the lazy teaching views'. */
+const allEn: Dictionary = { ...en, ...teachEn };
+const allZh: Dictionary = { ...zh, ...teachZh };
 
 const placeholders = (text: string): string[] =>
   [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
 
 describe('dictionaries', () => {
-  it('English and Chinese have exactly the same keys', () => {
+  it('English and Chinese have exactly the same keys, on the first page and in all', () => {
     expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
+    expect(Object.keys(allZh).sort()).toEqual(Object.keys(allEn).sort());
+  });
+
+  it('every feature dictionary has a Chinese twin with exactly the same keys', () => {
+    const english = [...features.keys()].filter((f) => f.endsWith('.en.ts'));
+    expect(english.length).toBeGreaterThanOrEqual(5);
+    expect(features.size).toBe(english.length * 2);
+    for (const file of english) {
+      const twin = features.get(file.replace(/\.en\.ts$/, '.zh.ts'));
+      expect(twin, file).toBeDefined();
+      expect(Object.keys(twin!).sort(), file).toEqual(Object.keys(features.get(file)!).sort());
+    }
+  });
+
+  it('leaves the teaching strings out of the first page, apart from the tab labels', () => {
+    const eager = new Set(Object.keys(en));
+    expect(Object.keys(teachEn).filter((key) => eager.has(key))).toEqual([]);
+    expect(Object.keys(teachEn).length).toBeGreaterThan(200);
+    expect([...eager].filter((k) => k.startsWith('tab.teach.'))).toHaveLength(12);
   });
 
   it('no string is empty', () => {
-    for (const dict of [en, zh])
+    for (const dict of [allEn, allZh])
       for (const [key, value] of Object.entries(dict)) expect(value.trim(), key).not.toBe('');
   });
 
   it('each key uses the same placeholders in both languages', () => {
-    for (const key of Object.keys(en) as (keyof typeof en)[]) {
-      expect(placeholders(zh[key]), key).toEqual(placeholders(en[key]));
+    for (const key of Object.keys(allEn)) {
+      expect(placeholders(allZh[key]!), key).toEqual(placeholders(allEn[key]!));
     }
   });
 

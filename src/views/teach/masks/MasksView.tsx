@@ -1,3 +1,5 @@
+// First: the teaching strings load with this view's chunk and are registered before it renders.
+import '../messages';
 import { useId, useMemo, useState } from 'react';
 import { attentionKindsOf } from '../../../engine/masks';
 import type { AttentionKind } from '../../../engine/types';

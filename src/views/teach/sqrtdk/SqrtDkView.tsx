@@ -1,3 +1,5 @@
+// First: the teaching strings load with this view's chunk and are registered before it renders.
+import '../messages';
 import { useId, useMemo, useRef, useState } from 'react';
 import { entropy, rowOf } from '../../../analysis/teach/attention';
 import {

@@ -3,7 +3,7 @@
  * accessible name, in both languages, so speech users can say what they see.
  */
 import { describe, expect, it } from 'vitest';
-import { DICTIONARIES, type MessageKey } from '../../../../src/i18n';
+import { DICTIONARIES, translate, type Language, type MessageKey } from '../../../../src/i18n';
 import { accessibleName } from '../../../../src/views/app/tabName';
 
 describe('tab accessible names', () => {
@@ -29,8 +29,11 @@ describe('tab accessible names', () => {
       ) as MessageKey[];
       expect(shortKeys.length).toBeGreaterThanOrEqual(6);
       for (const key of shortKeys) {
-        const shown = messages[key];
-        const name = accessibleName(shown, messages[key.slice(0, -'.short'.length) as MessageKey]);
+        const lang = language as Language;
+        const shown = translate(lang, key);
+        const full = translate(lang, key.slice(0, -'.short'.length) as MessageKey);
+        expect(shown, key).not.toBe('');
+        const name = accessibleName(shown, full);
         expect(name.toLocaleLowerCase(), key).toContain(shown.toLocaleLowerCase());
       }
     });
