@@ -18,7 +18,7 @@ import {
   interpolateDiverging,
   signedMatrixToRgba,
 } from '../heatmap/colormaps';
-import { ColumnLabels, RowLabels } from '../heatmap/AxisLabels';
+import { CellTooltip, HeatmapGrid } from '../heatmap/HeatmapGrid';
 import { divergingTicks, maxAbsOf, symmetricMax } from './diverging';
 import './aggregate.css';
 
@@ -134,90 +134,57 @@ export function MatrixHeatmap({
       <div ref={containerRef} className="mh-body">
         {valid && (
           <div className="heatmap-scroll mh-scroll">
-            <div
-              className="heatmap-grid"
-              style={{
-                gridTemplateColumns: `${layout.rowLabelWidth}px ${layout.gridWidth}px`,
-                gridTemplateRows: `${layout.colLabelHeight}px ${layout.gridHeight}px`,
-                fontSize: layout.fontSize,
-              }}
+            <HeatmapGrid
+              layout={layout}
+              activeColumn={cell?.key}
+              isRowActive={(i) => i === cell?.query || i === markRow}
+              labelClassName="mh-labels"
             >
-              <div className="heatmap-corner" aria-hidden="true" />
-              <ColumnLabels
-                className="heatmap-cols mh-labels"
-                labels={layout.colLabels}
-                width={layout.gridWidth}
-                height={layout.colLabelHeight}
-                active={cell?.key}
-              />
-              <RowLabels
-                className="heatmap-rows mh-labels"
-                labels={layout.rowLabels}
-                width={layout.rowLabelWidth}
-                height={layout.gridHeight}
-                isActive={(i) => i === cell?.query || i === markRow}
-              />
-              <div
-                className="heatmap-cells"
+              <canvas
+                ref={canvasRef}
+                className="heatmap-canvas"
+                role="img"
+                aria-label={label}
+                aria-describedby={cell ? tooltipId : undefined}
+                width={cols}
+                height={rows}
                 style={{ width: layout.gridWidth, height: layout.gridHeight }}
-              >
-                <canvas
-                  ref={canvasRef}
-                  className="heatmap-canvas"
-                  role="img"
-                  aria-label={label}
-                  aria-describedby={cell ? tooltipId : undefined}
-                  width={cols}
-                  height={rows}
-                  style={{ width: layout.gridWidth, height: layout.gridHeight }}
-                  onPointerMove={onPointerMove}
-                  onPointerLeave={() => setHover(null)}
-                />
-                {(cell || markRow !== null) && (
-                  <svg
-                    className="heatmap-overlay"
-                    width={layout.gridWidth}
-                    height={layout.gridHeight}
-                    aria-hidden="true"
-                  >
-                    {markRow !== null && markRow < rows && (
-                      <rect
-                        className="mh-mark"
-                        x={0.5}
-                        y={markRow * layout.cellSize + 0.5}
-                        width={layout.gridWidth - 1}
-                        height={layout.cellSize - 1}
-                      />
-                    )}
-                    {cell && (
-                      <rect
-                        className="overlay-cell"
-                        x={cell.key * layout.cellSize + 0.5}
-                        y={cell.query * layout.cellSize + 0.5}
-                        width={layout.cellSize - 1}
-                        height={layout.cellSize - 1}
-                      />
-                    )}
-                  </svg>
-                )}
-                {cell && (
-                  <div
-                    id={tooltipId}
-                    role="tooltip"
-                    className={`heatmap-tooltip${cell.key > cols / 2 ? ' is-left' : ''}`}
-                    style={{
-                      left:
-                        cell.key > cols / 2
-                          ? cell.key * layout.cellSize - 6
-                          : (cell.key + 1) * layout.cellSize + 6,
-                      top: cell.query * layout.cellSize + layout.cellSize / 2,
-                    }}
-                  >
-                    {tooltip}
-                  </div>
-                )}
-              </div>
-            </div>
+                onPointerMove={onPointerMove}
+                onPointerLeave={() => setHover(null)}
+              />
+              {(cell || markRow !== null) && (
+                <svg
+                  className="heatmap-overlay"
+                  width={layout.gridWidth}
+                  height={layout.gridHeight}
+                  aria-hidden="true"
+                >
+                  {markRow !== null && markRow < rows && (
+                    <rect
+                      className="mh-mark"
+                      x={0.5}
+                      y={markRow * layout.cellSize + 0.5}
+                      width={layout.gridWidth - 1}
+                      height={layout.cellSize - 1}
+                    />
+                  )}
+                  {cell && (
+                    <rect
+                      className="overlay-cell"
+                      x={cell.key * layout.cellSize + 0.5}
+                      y={cell.query * layout.cellSize + 0.5}
+                      width={layout.cellSize - 1}
+                      height={layout.cellSize - 1}
+                    />
+                  )}
+                </svg>
+              )}
+              {cell && (
+                <CellTooltip id={tooltipId} cell={cell} cols={cols} cellSize={layout.cellSize}>
+                  {tooltip}
+                </CellTooltip>
+              )}
+            </HeatmapGrid>
           </div>
         )}
         {valid &&

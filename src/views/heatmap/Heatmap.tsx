@@ -1,4 +1,3 @@
-import { ColumnLabels, RowLabels } from './AxisLabels';
 import {
   useId,
   useLayoutEffect,
@@ -19,6 +18,7 @@ import { ExportMenu } from '../export/ExportMenu';
 import { matrixToRgba, scaleMax } from './color';
 import { colorMapLut } from './colormaps';
 import { cellAt, computeHeatmapLayout, moveCell, shortenLabel, type AxisLabel } from './layout';
+import { CellTooltip, HeatmapGrid } from './HeatmapGrid';
 import { ColorLegend } from './Legend';
 
 export interface AttentionHeatmapProps {
@@ -218,100 +218,75 @@ export function AttentionHeatmap({ slot, name }: AttentionHeatmapProps) {
         {shown && layout && dataState !== 'empty' && dataState !== 'error' && (
           <>
             <div className={`heatmap-scroll${dataState === 'loading' ? ' is-stale' : ''}`}>
-              <div
-                className="heatmap-grid"
-                style={{
-                  gridTemplateColumns: `${layout.rowLabelWidth}px ${layout.gridWidth}px`,
-                  gridTemplateRows: `${layout.colLabelHeight}px ${layout.gridHeight}px`,
-                  fontSize: layout.fontSize,
-                }}
+              <HeatmapGrid
+                layout={layout}
+                colLabels={withHovered(
+                  layout.colLabels,
+                  hoverCell?.key,
+                  shown.keyTokens,
+                  layout.cellSize,
+                )}
+                rowLabels={withHovered(
+                  layout.rowLabels,
+                  hoverCell?.query,
+                  shown.queryTokens,
+                  layout.cellSize,
+                )}
+                activeColumn={hoverCell?.key}
+                isRowActive={(i) => i === hoverCell?.query}
               >
-                <div className="heatmap-corner" aria-hidden="true" />
-                <ColumnLabels
-                  labels={withHovered(
-                    layout.colLabels,
-                    hoverCell?.key,
-                    shown.keyTokens,
-                    layout.cellSize,
-                  )}
-                  width={layout.gridWidth}
-                  height={layout.colLabelHeight}
-                  active={hoverCell?.key}
-                />
-                <RowLabels
-                  labels={withHovered(
-                    layout.rowLabels,
-                    hoverCell?.query,
-                    shown.queryTokens,
-                    layout.cellSize,
-                  )}
-                  width={layout.rowLabelWidth}
-                  height={layout.gridHeight}
-                  isActive={(i) => i === hoverCell?.query}
-                />
-                <div
-                  className="heatmap-cells"
+                <canvas
+                  ref={canvasRef}
+                  className="heatmap-canvas"
+                  role="img"
+                  aria-label={label}
+                  aria-describedby={hoverCell ? tooltipId : helpId}
+                  tabIndex={0}
+                  width={shown.cols}
+                  height={shown.rows}
                   style={{ width: layout.gridWidth, height: layout.gridHeight }}
-                >
-                  <canvas
-                    ref={canvasRef}
-                    className="heatmap-canvas"
-                    role="img"
-                    aria-label={label}
-                    aria-describedby={hoverCell ? tooltipId : helpId}
-                    tabIndex={0}
-                    width={shown.cols}
-                    height={shown.rows}
-                    style={{ width: layout.gridWidth, height: layout.gridHeight }}
-                    onPointerMove={onPointerMove}
-                    onPointerLeave={() => setHover(null)}
-                    onKeyDown={onKeyDown}
-                    onBlur={() => {
-                      if (keyboard) setHover(null);
-                      setKeyboard(false);
-                    }}
-                  />
-                  {hoverCell && (
-                    <>
-                      <svg
-                        className="heatmap-overlay"
+                  onPointerMove={onPointerMove}
+                  onPointerLeave={() => setHover(null)}
+                  onKeyDown={onKeyDown}
+                  onBlur={() => {
+                    if (keyboard) setHover(null);
+                    setKeyboard(false);
+                  }}
+                />
+                {hoverCell && (
+                  <>
+                    <svg
+                      className="heatmap-overlay"
+                      width={layout.gridWidth}
+                      height={layout.gridHeight}
+                      aria-hidden="true"
+                    >
+                      <rect
+                        className="overlay-row"
+                        x={0}
+                        y={hoverCell.query * layout.cellSize}
                         width={layout.gridWidth}
-                        height={layout.gridHeight}
-                        aria-hidden="true"
-                      >
-                        <rect
-                          className="overlay-row"
-                          x={0}
-                          y={hoverCell.query * layout.cellSize}
-                          width={layout.gridWidth}
-                          height={layout.cellSize}
-                        />
-                        <rect
-                          className="overlay-cell"
-                          x={hoverCell.key * layout.cellSize + 0.5}
-                          y={hoverCell.query * layout.cellSize + 0.5}
-                          width={layout.cellSize - 1}
-                          height={layout.cellSize - 1}
-                        />
-                      </svg>
-                      <div
-                        id={tooltipId}
-                        role="tooltip"
-                        className={`heatmap-tooltip${hoverCell.key > shown.cols / 2 ? ' is-left' : ''}`}
-                        style={{
-                          left:
-                            hoverCell.key > shown.cols / 2
-                              ? hoverCell.key * layout.cellSize - 6
-                              : (hoverCell.key + 1) * layout.cellSize + 6,
-                          top: hoverCell.query * layout.cellSize + layout.cellSize / 2,
-                        }}
-                      >
-                        {hoverText}
-                      </div>
-                    </>
-                  )}
-                </div>
-              </div>
+                        height={layout.cellSize}
+                      />
+                      <rect
+                        className="overlay-cell"
+                        x={hoverCell.key * layout.cellSize + 0.5}
+                        y={hoverCell.query * layout.cellSize + 0.5}
+                        width={layout.cellSize - 1}
+                        height={layout.cellSize - 1}
+                      />
+                    </svg>
+                    <CellTooltip
+                      id={tooltipId}
+                      cell={hoverCell}
+                      cols={shown.cols}
+                      cellSize={layout.cellSize}
+                    >
+                      {hoverText}
+                    </CellTooltip>
+                  </>
+                )}
+              </HeatmapGrid>
             </div>
             {axes && <p className="heatmap-axes">{axes}</p>}
             <ColorLegend max={shown.max} showMasked={shown.allowed?.includes(0) ?? false} />
