@@ -18,7 +18,7 @@ import {
   interpolateDiverging,
   signedMatrixToRgba,
 } from '../heatmap/colormaps';
-import { CellTooltip, HeatmapGrid } from '../heatmap/HeatmapGrid';
+import { CellOutline, CellTooltip, HeatmapGrid } from '../heatmap/HeatmapGrid';
 import { divergingTicks, maxAbsOf, symmetricMax } from './diverging';
 import './aggregate.css';
 
@@ -168,15 +168,7 @@ export function MatrixHeatmap({
                       height={layout.cellSize - 1}
                     />
                   )}
-                  {cell && (
-                    <rect
-                      className="overlay-cell"
-                      x={cell.key * layout.cellSize + 0.5}
-                      y={cell.query * layout.cellSize + 0.5}
-                      width={layout.cellSize - 1}
-                      height={layout.cellSize - 1}
-                    />
-                  )}
+                  {cell && <CellOutline cell={cell} cellSize={layout.cellSize} />}
                 </svg>
               )}
               {cell && (

@@ -18,7 +18,7 @@ import { ExportMenu } from '../export/ExportMenu';
 import { matrixToRgba, scaleMax } from './color';
 import { colorMapLut } from './colormaps';
 import { cellAt, computeHeatmapLayout, moveCell, shortenLabel, type AxisLabel } from './layout';
-import { CellTooltip, HeatmapGrid } from './HeatmapGrid';
+import { CellOutline, CellTooltip, HeatmapGrid } from './HeatmapGrid';
 import { ColorLegend } from './Legend';
 
 export interface AttentionHeatmapProps {
@@ -268,13 +268,7 @@ export function AttentionHeatmap({ slot, name }: AttentionHeatmapProps) {
                         width={layout.gridWidth}
                         height={layout.cellSize}
                       />
-                      <rect
-                        className="overlay-cell"
-                        x={hoverCell.key * layout.cellSize + 0.5}
-                        y={hoverCell.query * layout.cellSize + 0.5}
-                        width={layout.cellSize - 1}
-                        height={layout.cellSize - 1}
-                      />
+                      <CellOutline cell={hoverCell} cellSize={layout.cellSize} />
                     </svg>
                     <CellTooltip
                       id={tooltipId}

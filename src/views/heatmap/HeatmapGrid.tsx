@@ -90,3 +90,22 @@ export function CellTooltip({
     </div>
   );
 }
+
+/** The outline of the hovered cell, inside the heatmap's overlay svg. */
+export function CellOutline({
+  cell,
+  cellSize,
+}: {
+  cell: { query: number; key: number };
+  cellSize: number;
+}) {
+  return (
+    <rect
+      className="overlay-cell"
+      x={cell.key * cellSize + 0.5}
+      y={cell.query * cellSize + 0.5}
+      width={cellSize - 1}
+      height={cellSize - 1}
+    />
+  );
+}
