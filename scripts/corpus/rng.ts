@@ -1,19 +1,9 @@
 /**
- * A small seeded PRNG (mulberry32). The corpus must be byte-identical for a given seed on every
- * machine, so nothing here may touch Math.random or depend on iteration order of hash maps.
+ * Sampling helpers over the project's seeded PRNG (mulberry32, src/lib/random.ts). The corpus must
+ * be byte-identical for a given seed on every machine, so nothing here may touch Math.random or
+ * depend on iteration order of hash maps.
  */
-
-/** mulberry32: 32-bit state, fast, and plenty random for sampling sentence templates. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../src/lib/random.ts';
 
 export class Rng {
   private readonly next: () => number;

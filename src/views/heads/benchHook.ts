@@ -12,6 +12,7 @@
  */
 import { emptyRun, useAppStore } from '../../store';
 import type { BlockResult, SentenceRun } from '../../store/types';
+import { mulberry32 } from '../../lib/random';
 
 const WORDS = [
   'the',
@@ -40,24 +41,12 @@ const WORDS = [
   ',',
 ];
 
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * [layers] of [heads][T][T]: each row a little noise plus a peak whose place depends on the head
  * (previous token, itself, the first token, next token, or a random key), normalised to sum 1.
  */
 function syntheticLayers(layers: number, heads: number, t: number, seed: number): Float32Array[] {
-  const rand = random(seed);
+  const rand = mulberry32(seed);
   const out: Float32Array[] = [];
   for (let l = 0; l < layers; l++) {
     const data = new Float32Array(heads * t * t);

@@ -1,17 +1,8 @@
 /** Hand-built attention matrices and stacks for the analysis tests. */
 import type { AttentionStackLike } from '../../../src/analysis';
 
-/** A small seeded PRNG (mulberry32): uniform in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The project's seeded PRNG (mulberry32), for the analysis tests' random stacks. */
+export { mulberry32 } from '../../../src/lib/random';
 
 /** A [rows][cols] Float32Array from `weight(q, k)`. */
 export function matrix(

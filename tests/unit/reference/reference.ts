@@ -22,6 +22,7 @@ import type {
   TransformerConfig,
 } from '../../../src/engine/types';
 import type { WeightMap } from '../../../src/engine/weights';
+import { mulberry32 } from '../../../src/lib/random';
 
 // ---------------------------------------------------------------------------------------------
 // Scalar maths
@@ -710,20 +711,11 @@ export function refForward(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Random weights that follow the names of weights.ts (independent of the engine's generator)
+// Random weights that follow the names of weights.ts (a normal sampler of its own, not the engine's)
 // ---------------------------------------------------------------------------------------------
 
-/** mulberry32: a tiny seeded PRNG in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The project's seeded PRNG (src/lib/random.ts); the normal sampler below is the reference's own. */
+export { mulberry32 };
 
 /** Standard normal sampler (Box–Muller) over a uniform source. */
 export function gaussian(rand: () => number): () => number {
