@@ -4,8 +4,13 @@ import { useT } from '../../../i18n';
 import { percent } from '../common/format';
 import { MatrixCanvas } from '../common/MatrixCanvas';
 import { TeachCard } from '../common/TeachCard';
-import { galleryMask, maskPicture, type GalleryKind, type GallerySettings } from './masks';
-import { sourceTitle } from '../common/SourceBar';
+import {
+  galleryMask,
+  maskPicture,
+  usedMask,
+  type GalleryKind,
+  type GallerySettings,
+} from './masks';
 import { AXES_KEY, EXPLAIN_KEY, KIND_KEY, maskSettingsLine } from './maskText';
 import { ScoreFigures } from './ScoreFigures';
 import type { PlaygroundRun } from './usePlaygroundRun';
@@ -32,10 +37,7 @@ export function MaskDetail({ kind, run, settings, sentence, onToggle, onPreset }
     [kind, settings, rows, cols],
   );
   // The mask the engine really used: the pairs it left finite.
-  const used = useMemo(
-    () => Uint8Array.from(inter.maskedScores, (v) => (v === -Infinity ? 0 : 1)),
-    [inter],
-  );
+  const used = useMemo(() => usedMask(inter.maskedScores), [inter]);
   const cost = maskCost(used, rows, cols);
   const name = t(KIND_KEY[kind]);
   return (
@@ -86,21 +88,11 @@ export function MaskDetail({ kind, run, settings, sentence, onToggle, onPreset }
       )}
       <ScoreFigures
         name={name}
-        rows={rows}
-        cols={cols}
-        rowTokens={run.rowTokens}
-        colTokens={run.colTokens}
+        run={run}
         allowed={used}
-        before={inter.scaledScores}
-        after={inter.maskedScores}
-        weights={inter.weights}
-        details={[
-          `${sourceTitle(t, { model: t('teach.model.playground'), kind: inter.kind, layer: run.layer, head: run.head })} · d_k = ${inter.headSize}`,
-          maskSettingsLine(t, kind, settings),
-        ]}
-        what={`mask-${kind}_${inter.kind}_L${run.layer + 1}H${run.head + 1}`}
+        settingsLine={maskSettingsLine(t, kind, settings)}
+        what={`mask-${kind}`}
         sentence={sentence}
-        dim={run.state === 'loading'}
         softmaxTestId="mask-softmax"
       />
     </TeachCard>

@@ -10,9 +10,10 @@ import { useT } from '../../../i18n';
 import { useAppStore } from '../../../store';
 import type { SentenceSlot } from '../../../store/types';
 import { fixed, percent } from '../common/format';
-import { RunStatus, sourceTitle } from '../common/SourceBar';
+import { RunStatus } from '../common/SourceBar';
 import { TeachCard } from '../common/TeachCard';
 import { AXES_KEY, EXPLAIN_KEY, KIND_KEY } from './maskText';
+import { usedMask } from './masks';
 import { ScoreFigures } from './ScoreFigures';
 import { usePlaygroundRun, type PlaygroundRun } from './usePlaygroundRun';
 
@@ -94,10 +95,7 @@ function PaddedNumbers({
   // The real tokens: the unpadded run's lengths (rows of the decoder side, keys of the source).
   const realRows = alone?.queryLength ?? rows;
   const realCols = alone?.keyLength ?? cols;
-  const used = useMemo(
-    () => Uint8Array.from(inter.maskedScores, (v) => (v === -Infinity ? 0 : 1)),
-    [inter],
-  );
+  const used = useMemo(() => usedMask(inter.maskedScores), [inter]);
   const cost = maskCost(used, rows, cols);
   const padMax = padKeyWeightMax(inter.weights, rows, cols, realCols);
   const diff = alone
@@ -138,22 +136,12 @@ function PaddedNumbers({
       </ul>
       <ScoreFigures
         name={`${kindName} · ${name}`}
-        rows={rows}
-        cols={cols}
-        rowTokens={run.rowTokens}
-        colTokens={run.colTokens}
+        run={run}
         allowed={used}
-        before={inter.scaledScores}
-        after={inter.maskedScores}
-        weights={inter.weights}
-        details={[
-          `${sourceTitle(t, { model: t('teach.model.playground'), kind: inter.kind, layer: run.layer, head: run.head })} · d_k = ${inter.headSize}`,
-          `${cols - realCols} × [PAD]`,
-        ]}
-        what={`mask-padding_${inter.kind}_L${run.layer + 1}H${run.head + 1}`}
+        settingsLine={`${cols - realCols} × [PAD]`}
+        what={'mask-padding'}
         sentence={sentence}
-        dim={run.state === 'loading'}
-        softmaxTestId={`mask-softmax-padded`}
+        softmaxTestId="mask-softmax-padded"
       />
     </>
   );

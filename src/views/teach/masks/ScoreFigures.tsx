@@ -4,32 +4,24 @@ import { PictureExport } from '../../export/PictureExport';
 import type { Scheme } from '../common/colors';
 import { short } from '../common/format';
 import { MatrixCanvas } from '../common/MatrixCanvas';
+import { sourceTitle } from '../common/SourceBar';
 import { teachMatrixPicture, teachTitle, type TeachMatrixLegend } from '../common/matrixPicture';
 import { maskPicture, valuesChecksum } from './masks';
+import type { PlaygroundRun } from './usePlaygroundRun';
 
 export interface ScoreFiguresProps {
   /** The mask recipe's name (in the pictures' accessible names and titles). */
   name: string;
-  rows: number;
-  cols: number;
-  rowTokens: readonly string[];
-  colTokens: readonly string[];
-  /** The mask the engine used, [rows][cols], 1 = allowed. */
+  /** The playground run whose traced head is shown (its intermediates must be there). */
+  run: PlaygroundRun;
+  /** The mask the engine used, [rows][cols], 1 = allowed (see `usedMask`). */
   allowed: Uint8Array;
-  /** Scaled scores [rows][cols] before masking. */
-  before: ArrayLike<number>;
-  /** The same with masked pairs at −∞. */
-  after: ArrayLike<number>;
-  /** Softmax of `after`, [rows][cols]. */
-  weights: ArrayLike<number>;
-  /** Title lines under the picture's name: the source (model, kind, layer, head), the settings. */
-  details: readonly string[];
-  /** File-name part naming what is shown, e.g. 'mask-window_encoder-self_L1H2'. */
+  /** The title line under the source line: the mask's settings. */
+  settingsLine: string;
+  /** File-name start naming the mask, e.g. 'mask-window' (kind, layer and head follow). */
   what: string;
   /** The sentence (its words end the file names). */
   sentence: string;
-  /** The numbers are being recomputed (shown dimmed until the new ones arrive). */
-  dim?: boolean;
   /** data-testid of the softmax figure (it also carries a checksum of the shown weights). */
   softmaxTestId?: string;
 }
@@ -38,15 +30,28 @@ export interface ScoreFiguresProps {
  * its own PNG export. */
 export function ScoreFigures(props: ScoreFiguresProps) {
   const t = useT();
-  const { name, rows, cols, rowTokens, colTokens, allowed, before, after, weights, dim } = props;
+  const { name, run, allowed } = props;
+  const inter = run.intermediates!;
+  const rows = inter.queryLength;
+  const cols = inter.keyLength;
+  const { rowTokens, colTokens } = run;
+  const { scaledScores: before, maskedScores: after, weights } = inter;
+  // The numbers are being recomputed: shown dimmed until the new ones arrive.
+  const dim = run.state === 'loading';
   const checksum = useMemo(() => valuesChecksum(weights), [weights]);
   const pattern = useMemo(() => maskPicture({ rows, cols, allowed }), [rows, cols, allowed]);
   const common = { rows, cols, rowLabels: rowTokens, colLabels: colTokens };
+  const source = sourceTitle(t, {
+    model: t('teach.model.playground'),
+    kind: inter.kind,
+    layer: run.layer,
+    head: run.head,
+  });
   const files = {
     ...common,
-    what: props.what,
+    what: `${props.what}_${inter.kind}_L${run.layer + 1}H${run.head + 1}`,
     sentence: props.sentence,
-    details: props.details,
+    details: [`${source} · d_k = ${inter.headSize}`, props.settingsLine],
   };
   const scoreBar: TeachMatrixLegend = {
     kind: 'bar',
@@ -140,10 +145,14 @@ export function ScoreFigures(props: ScoreFiguresProps) {
   );
 }
 
-interface ScoreFigureProps extends Pick<
-  ScoreFiguresProps,
-  'rows' | 'cols' | 'what' | 'sentence' | 'details'
-> {
+interface ScoreFigureProps {
+  rows: number;
+  cols: number;
+  /** File-name part naming what is shown, e.g. 'mask-window_encoder-self_L1H2'. */
+  what: string;
+  sentence: string;
+  /** Title lines under the picture's name: the source (model, kind, layer, head), the settings. */
+  details: readonly string[];
   caption: string;
   /** First title line of the exported PNG. */
   title: string;

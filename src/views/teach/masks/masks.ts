@@ -126,6 +126,11 @@ export function valuesChecksum(values: ArrayLike<number>): string {
 }
 
 /** A mask as numbers for drawing: 1 where allowed, −∞ (hatched) where masked. */
+/** The mask the engine really used: 1 where it left a score finite, 0 where it put −∞. */
+export function usedMask(maskedScores: ArrayLike<number>): Uint8Array {
+  return Uint8Array.from(maskedScores, (v) => (v === -Infinity ? 0 : 1));
+}
+
 export function maskPicture(mask: MaskMatrix): Float64Array {
   return Float64Array.from(mask.allowed, (a) => (a ? 1 : -Infinity));
 }
