@@ -39,7 +39,8 @@ import {
   formatProfile,
   medianOf as median,
 } from '../../src/engine/benchmark.ts';
-import type { EngineBenchRequest, EngineBenchResult } from '../../src/worker/bench.worker.ts';
+import type { EngineBenchRequest } from '../../src/worker/bench.worker.ts';
+import { emptyEngineBenchResult, type EngineBenchResult } from '../../src/worker/benchResult.ts';
 import { buildWithSourcemaps, bytesBySource, gzipSize, packageOf } from './bundle.ts';
 import { startPreview, stopPreview, waitForServer } from './preview.ts';
 
@@ -219,16 +220,7 @@ async function runEngine(page: Page, request: EngineBenchRequest): Promise<Engin
   const timeout = new Promise<EngineBenchResult>((resolve) => {
     timer = setTimeout(
       () =>
-        resolve({
-          backend: null,
-          threads: null,
-          startMs: null,
-          ownKernels: null,
-          rows: [],
-          profile: null,
-          tensorsLeft: null,
-          error: `no answer within ${ENGINE_TIMEOUT_MS / 60_000} minutes`,
-        }),
+        resolve(emptyEngineBenchResult(`no answer within ${ENGINE_TIMEOUT_MS / 60_000} minutes`)),
       ENGINE_TIMEOUT_MS,
     );
   });

@@ -44,17 +44,7 @@ export type EngineBenchResponse =
   | { type: 'done'; tensorsLeft: number }
   | { type: 'error'; message: string };
 
-/** Everything one request's messages add up to (null: not reported before an error). */
-export interface EngineBenchResult {
-  backend: string | null;
-  threads: number | null;
-  startMs: number | null;
-  ownKernels: boolean | null;
-  rows: EngineBenchRow[];
-  profile: ForwardProfile | null;
-  tensorsLeft: number | null;
-  error: string | null;
-}
+export type { EngineBenchResult } from './benchResult';
 
 function post(message: EngineBenchResponse): void {
   self.postMessage(message);

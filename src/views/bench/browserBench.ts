@@ -20,6 +20,7 @@ import type {
   EngineBenchResponse,
   EngineBenchResult,
 } from '../../worker/bench.worker';
+import { emptyEngineBenchResult } from '../../worker/benchResult';
 
 /** The demo sentences of the built-in translator's model card (never seen in training). */
 const PAIRS: readonly Record<SentenceSlot, string>[] = [
@@ -139,16 +140,7 @@ function engine(request: EngineBenchRequest): Promise<EngineBenchResult> {
     type: 'module',
     name: 'attention-bench',
   });
-  const result: EngineBenchResult = {
-    backend: null,
-    threads: null,
-    startMs: null,
-    ownKernels: null,
-    rows: [],
-    profile: null,
-    tensorsLeft: null,
-    error: null,
-  };
+  const result = emptyEngineBenchResult();
   return new Promise((resolve) => {
     const finish = (): void => {
       worker.terminate();
