@@ -4,14 +4,13 @@
  * backend really in use. (The browser side, under a CSP without 'wasm-unsafe-eval', is
  * tests/e2e/hardening/csp-no-wasm.spec.ts.)
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { wasmBlocked, wasmFileProblem } from '../../../src/engine/backendFailure';
 import type { BackendFailure, WasmPaths } from '../../../src/engine';
 import { translate } from '../../../src/i18n';
-import { resetAppStore, setDebounceMs, setEngineClient, useAppStore } from '../../../src/store';
+import { useAppStore } from '../../../src/store';
 import { failureReason } from '../../../src/views/controls/backendFailureText';
-import { createEngineClient } from '../../../src/worker/client';
-import { fakePort, runs } from './fakeWorkerPort';
+import { runs, useFakeEngine } from './fakeWorkerPort';
 
 const PATHS: WasmPaths = {
   'tfjs-backend-wasm.wasm': '/w/plain.wasm',
@@ -117,24 +116,11 @@ describe('the reason in words', () => {
 const state = () => useAppStore.getState();
 
 describe('the store after a fallback', () => {
-  let fake: ReturnType<typeof fakePort>;
-  beforeEach(() => {
-    vi.useFakeTimers();
-    resetAppStore();
-    fake = fakePort();
-    setEngineClient(createEngineClient(fake.port));
-    setDebounceMs(150);
-    useAppStore.setState({ model: 'playground' });
-  });
-  afterEach(() => {
-    resetAppStore();
-    setEngineClient(null);
-    vi.useRealTimers();
-  });
+  const fake = useFakeEngine();
 
   const csp: BackendFailure = { backend: 'wasm', reason: 'csp' };
   const start = (requestId: number) =>
-    fake.send({
+    fake().send({
       type: 'start',
       requestId,
       backend: { name: 'cpu', requested: 'wasm', failure: csp },
@@ -143,7 +129,7 @@ describe('the store after a fallback', () => {
 
   it('keeps a notice, shows the backend in use and asks for it from then on', () => {
     state().runAll();
-    const [a, b] = runs(fake.posted);
+    const [a, b] = runs(fake().posted);
     expect([a?.backend, b?.backend]).toEqual(['wasm', 'wasm']);
     start(a!.requestId);
     expect(state().backend).toBe('cpu');
@@ -152,20 +138,20 @@ describe('the store after a fallback', () => {
     // B's start tells the same story: nothing changes, nothing re-runs.
     start(b!.requestId);
     expect(state().backendFallback).toEqual({ ...csp, using: 'cpu' });
-    expect(runs(fake.posted)).toHaveLength(2);
+    expect(runs(fake().posted)).toHaveLength(2);
 
     state().setSentence('A', 'a new sentence');
     vi.advanceTimersByTime(150);
-    expect(runs(fake.posted).at(-1)?.backend).toBe('cpu');
+    expect(runs(fake().posted).at(-1)?.backend).toBe('cpu');
   });
 
   it('picking a backend again clears the notice and tries it', () => {
     state().runAll();
-    start(runs(fake.posted)[0]!.requestId);
+    start(runs(fake().posted)[0]!.requestId);
     state().setBackend('wasm');
     expect(state().backendFallback).toBeNull();
     expect(
-      runs(fake.posted)
+      runs(fake().posted)
         .slice(2)
         .map((r) => r.backend),
     ).toEqual(['wasm', 'wasm']);
@@ -173,7 +159,7 @@ describe('the store after a fallback', () => {
 
   it('a start that fell back for a choice the user has since changed moves nothing', () => {
     state().runAll();
-    const id = runs(fake.posted)[0]!.requestId;
+    const id = runs(fake().posted)[0]!.requestId;
     state().setBackend('webgl');
     start(id);
     expect(state().backend).toBe('webgl');

@@ -4,49 +4,27 @@
  * sentences again. Edits in a burst post one run per sentence. (The worker side, with a real WebGL
  * context, is tests/e2e/hardening/stress.spec.ts.)
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  resetAppStore,
-  sentenceRunsPosted,
-  setDebounceMs,
-  setEngineClient,
-  useAppStore,
-} from '../../../src/store';
-import { createEngineClient } from '../../../src/worker/client';
-import { fakePort, runs } from './fakeWorkerPort';
+import { describe, expect, it, vi } from 'vitest';
+import { sentenceRunsPosted, useAppStore } from '../../../src/store';
+import { runs, useFakeEngine } from './fakeWorkerPort';
 
 const state = () => useAppStore.getState();
 
-let fake: ReturnType<typeof fakePort>;
-
-beforeEach(() => {
-  vi.useFakeTimers();
-  resetAppStore();
-  fake = fakePort();
-  setEngineClient(createEngineClient(fake.port));
-  setDebounceMs(150);
-  useAppStore.setState({ model: 'playground' });
-});
-
-afterEach(() => {
-  resetAppStore();
-  setEngineClient(null);
-  vi.useRealTimers();
-});
+const fake = useFakeEngine();
 
 describe('a lost webgl context', () => {
   it('moves to wasm, keeps a notice and runs both sentences again on wasm', () => {
     state().setBackend('webgl');
-    expect(runs(fake.posted).map((r) => [r.slot, r.backend])).toEqual([
+    expect(runs(fake().posted).map((r) => [r.slot, r.backend])).toEqual([
       ['A', 'webgl'],
       ['B', 'webgl'],
     ]);
-    fake.send({ type: 'backend-lost', requestId: 0, backend: 'webgl' });
+    fake().send({ type: 'backend-lost', requestId: 0, backend: 'webgl' });
     expect(state().backend).toBe('wasm');
     expect(state().backendLost).toBe('webgl');
     expect(state().backendStatus).toBeNull();
     expect(
-      runs(fake.posted)
+      runs(fake().posted)
         .slice(2)
         .map((r) => [r.slot, r.backend]),
     ).toEqual([
@@ -56,10 +34,10 @@ describe('a lost webgl context', () => {
   });
 
   it('a loss of a backend no longer chosen re-runs on the chosen one', () => {
-    fake.send({ type: 'backend-lost', requestId: 0, backend: 'webgl' });
+    fake().send({ type: 'backend-lost', requestId: 0, backend: 'webgl' });
     expect(state().backend).toBe('wasm');
     expect(state().backendLost).toBe('webgl');
-    expect(runs(fake.posted).map((r) => [r.slot, r.backend])).toEqual([
+    expect(runs(fake().posted).map((r) => [r.slot, r.backend])).toEqual([
       ['A', 'wasm'],
       ['B', 'wasm'],
     ]);
@@ -68,7 +46,7 @@ describe('a lost webgl context', () => {
   it('the test hook asks the worker to lose its context', async () => {
     const { loseWebglContextForTest } = await import('../../../src/store');
     loseWebglContextForTest();
-    expect(fake.posted.at(-1)).toEqual({ type: 'test-lose-webgl' });
+    expect(fake().posted.at(-1)).toEqual({ type: 'test-lose-webgl' });
   });
 });
 
@@ -82,6 +60,6 @@ describe('a burst of edits', () => {
     expect(sentenceRunsPosted() - before).toBe(0);
     vi.advanceTimersByTime(150);
     expect(sentenceRunsPosted() - before).toBe(1);
-    expect(runs(fake.posted).map((r) => [r.slot, r.text])).toEqual([['B', 'edit 199']]);
+    expect(runs(fake().posted).map((r) => [r.slot, r.text])).toEqual([['B', 'edit 199']]);
   });
 });
