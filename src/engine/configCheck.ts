@@ -24,7 +24,7 @@ export const ENGINE_CONFIG_LIMITS = {
 const ARCHITECTURES = ['encoder', 'decoder', 'encoder-decoder'];
 const POSITIONALS = ['none', 'sinusoidal', 'learned', 'rope', 'alibi'];
 const NORMS = ['pre', 'post'];
-const ACTIVATIONS = ['relu', 'gelu', 'gelu_tanh'];
+const ACTIVATIONS = ['relu', 'gelu', 'gelu_tanh', 'silu'];
 const SCALES = ['default', 'none', 'custom'];
 
 /** A value as it should appear in a message: strings quoted, objects named by their kind. */

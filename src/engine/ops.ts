@@ -23,10 +23,11 @@ export function layerNorm(
   return tf.add(tf.mul(normed, gamma), beta);
 }
 
-export type Activation = 'relu' | 'gelu' | 'gelu_tanh';
+export type Activation = 'relu' | 'gelu' | 'gelu_tanh' | 'silu';
 
 export function activate(x: tf.Tensor2D, kind: Activation): tf.Tensor2D {
   if (kind === 'relu') return tf.relu(x);
+  if (kind === 'silu') return tf.mul(x, tf.sigmoid(x)); // x·σ(x)
   if (kind === 'gelu') {
     // 0.5·x·(1 + erf(x/√2)): BERT's exact GELU.
     return tf.mul(tf.mul(x, 0.5), tf.add(1, tf.erf(tf.mul(x, Math.SQRT1_2))));

@@ -63,8 +63,11 @@ export interface TransformerConfig {
   /** Base of the sinusoidal table and of RoPE's frequencies (10000 in the papers). */
   positionalBase: number;
   norm: 'pre' | 'post';
-  /** 'gelu' is the exact erf form (BERT); 'gelu_tanh' the tanh approximation (GPT-2). */
-  activation: 'relu' | 'gelu' | 'gelu_tanh';
+  /**
+   * 'gelu' is the exact erf form (BERT); 'gelu_tanh' the tanh approximation (GPT-2, Gemma);
+   * 'silu' is x·σ(x) (Llama's SwiGLU gate).
+   */
+  activation: 'relu' | 'gelu' | 'gelu_tanh' | 'silu';
   layerNormEps: number;
   scale: ScaleSpec;
   /** Multiply token embeddings by √d_model before adding positions (Vaswani et al.). */
@@ -77,7 +80,63 @@ export interface TransformerConfig {
   embeddingLayerNorm?: boolean;
   /** Whether decoder models have an output head (`output.w/b`); default true. */
   outputHead?: boolean;
+
+  // ---- Modern decoder blocks (Llama, Qwen, Mistral, Gemma, GPT-NeoX). All optional: absent
+  // means the classic block above. Hugging Face families map onto these in src/loader/hf. ----
+
+  /** 'rms': x / √(mean(x²) + eps) · gamma, no mean, no beta (Llama). Default 'layer'. */
+  normKind?: NormKind;
+  /** 'gated': (act(x·W1 + b1) ⊙ (x·W3 + b3))·W2 + b2 (SwiGLU, GeGLU). Default 'plain'. */
+  mlpKind?: 'plain' | 'gated';
+  /**
+   * Key/value heads (grouped-query attention): query head h reads kv head
+   * ⌊h / (numHeads / numKvHeads)⌋. Default numHeads.
+   */
+  numKvHeads?: number;
+  /** Head size when it is not dModel / numHeads (Gemma, Qwen3). */
+  headSize?: number;
+  /** RoPE turns only the first rotaryDim dims of each head (GPT-NeoX rotary_pct). Default headSize. */
+  rotaryDim?: number;
+  /** How RoPE's frequencies are rescaled for long contexts (default: not at all). */
+  ropeScaling?: RopeScaling;
+  /** RoPE base of the 'sliding' layers when it differs (Gemma 3 rope_local_base_freq); unscaled. */
+  ropeLocalBase?: number;
+  /** RMSNorm of each head's q and k over the head size before RoPE (Qwen3, Gemma 3). */
+  qkNorm?: boolean;
+  /** Attention scores ← cap · tanh(scores / cap) after scaling, before the mask (Gemma 2). */
+  attnSoftcap?: number;
+  /** Next-token logits ← cap · tanh(logits / cap) (Gemma 2). */
+  finalSoftcap?: number;
+  /** Norms on the attention and MLP outputs before each residual add (Gemma 2 and 3). */
+  sandwichNorm?: boolean;
+  /** x + Attn(ln1(x)) + FFN(ln2(x)) in one step (GPT-NeoX use_parallel_residual). */
+  parallelResidual?: boolean;
+  /** Attention kind of each layer (default all 'full'). 'sliding' layers use slidingWindow. */
+  layerTypes?: LayerAttentionType[];
+  /** On 'sliding' layers a query q sees keys k with q − slidingWindow < k ≤ q. */
+  slidingWindow?: number;
+  /**
+   * Next-token logits of a language model: x·embed.tokensᵀ ('tied') or x·lm.headᵀ ('separate',
+   * lm.head stored [vocab][d] as nn.Linear keeps it). Only asked-for rows are projected.
+   */
+  lmHead?: 'tied' | 'separate';
 }
+
+export type NormKind = 'layer' | 'rms';
+export type LayerAttentionType = 'full' | 'sliding';
+
+/** RoPE frequency rescaling (Hugging Face `rope_scaling`; 'default' is no entry at all). */
+export type RopeScaling =
+  /** Positions divided by factor (inverse frequencies ÷ factor). */
+  | { kind: 'linear'; factor: number }
+  /** Llama 3.1's piecewise rescaling by wavelength. */
+  | {
+      kind: 'llama3';
+      factor: number;
+      lowFreqFactor: number;
+      highFreqFactor: number;
+      originalMaxPositions: number;
+    };
 
 /**
  * Attention weights of one attention block for every layer and head.
@@ -90,8 +149,12 @@ export interface AttentionStack {
   queryLength: number;
   keyLength: number;
   weights: Float32Array;
-  /** The mask every layer used, [queryLength][keyLength]. */
+  /** The mask every layer used, [queryLength][keyLength] (the 'full' layers' one, see layerMasks). */
   mask: MaskMatrix;
+  /** One mask per layer, present only when layers differ (sliding-window and global layers). */
+  layerMasks?: MaskMatrix[];
+  /** Key/value heads when fewer than `heads` (GQA): query heads h share kv head ⌊h·kvHeads/heads⌋. */
+  kvHeads?: number;
 }
 
 /** Weights of a single layer of one attention block, as streamed while a forward runs. */
@@ -152,6 +215,8 @@ export interface ForwardResult {
   hidden: Float32Array;
   /** Logits of the output head when the model has one, [T][vocab]. */
   logits?: Float32Array;
+  /** Language models (lmHead): logits of the rows asked for in `logitsAt`, [n][vocab]. */
+  positionLogits?: Float32Array;
 }
 
 /** One forward's input. Ids are vocabulary ids; the target side is for encoder-decoder models. */
@@ -180,6 +245,11 @@ export interface RunInput {
   tokenTypeIds?: number[];
   /** Skip reading back attention weights (decoding loops only need logits). */
   skipWeights?: boolean;
+  /**
+   * Language models (config.lmHead): positions whose next-token logits to compute (e.g. the last
+   * one); only these rows are projected onto the vocabulary.
+   */
+  logitsAt?: number[];
 }
 
 /** Callbacks and cancellation for a run. */

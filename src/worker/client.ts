@@ -5,11 +5,13 @@
 import type {
   BackendStatus,
   BlockInfo,
+  BlockMask,
   ErrorStage,
   HfErrorCode,
   HfLoadRequest,
   HfModelInfo,
   HfProgressInfo,
+  NextTokenPredictions,
   RunExtras,
   RunRequest,
   RunSlot,
@@ -17,7 +19,7 @@ import type {
   WorkerRequest,
   WorkerResponse,
 } from './protocol';
-import type { AttentionKind, BackendName, LayerAttention, MaskMatrix, Token } from '../engine';
+import type { BackendName, LayerAttention, Token } from '../engine';
 
 export interface RunHandlers {
   onTokens(tokens: Token[], totalTokens: number, dropped: number, maxTokens: number): void;
@@ -27,11 +29,12 @@ export interface RunHandlers {
   onTranslation(text: string, targetTokens: Token[], finished: boolean): void;
   onStart(backend: BackendStatus, blocks: BlockInfo[], translator?: TranslatorInfo): void;
   onLayer(layer: LayerAttention): void;
-  onDone(
-    masks: { kind: AttentionKind; mask: MaskMatrix }[],
-    elapsedMs: number,
-    extras?: RunExtras,
-  ): void;
+  onDone(masks: BlockMask[], elapsedMs: number, extras?: RunExtras): void;
+  /**
+   * A language model's next-token distribution (before onDone), or null with the reason it cannot
+   * predict. Optional: runs of other models never call it.
+   */
+  onPredictions?(predictions: NextTokenPredictions | null, reason?: string): void;
   /** `stage` 'load': the model could not be loaded (every run of it fails alike). Default 'run'. */
   onError(message: string, stage?: ErrorStage): void;
 }
@@ -106,6 +109,9 @@ export function createEngineClient(port: {
         finish(msg.requestId);
         if (msg.extras) handlers.onDone(msg.masks, msg.elapsedMs, msg.extras);
         else handlers.onDone(msg.masks, msg.elapsedMs);
+        break;
+      case 'predictions':
+        handlers.onPredictions?.(msg.predictions, msg.reason);
         break;
       case 'error':
         finish(msg.requestId);

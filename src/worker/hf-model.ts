@@ -112,6 +112,8 @@ function describe(key: string, source: HfSourceRequest, hf: HfModel): HfModelInf
     bytesRead: hf.stats.bytesRead,
     fromCache: hf.stats.fromCache,
     dtypes: hf.stats.dtypes,
+    kvHeads: c.numKvHeads ?? c.numHeads,
+    predicts: false,
   };
 }
 

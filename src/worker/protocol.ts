@@ -9,6 +9,7 @@ import type {
   HeadIntermediates,
   IntermediatesRequest,
   LayerAttention,
+  LayerAttentionType,
   MaskMatrix,
   MaskSpec,
   PlaygroundOptions,
@@ -111,6 +112,33 @@ export interface BlockInfo {
   colTokens?: string[];
   /** Sentence of each input token (0: A, 1: B) of a Hugging Face sentence-pair run. */
   segments?: number[];
+  /**
+   * Key/value heads when fewer than `heads` (grouped-query attention): query heads
+   * h·heads/kvHeads … (h+1)·heads/kvHeads − 1 share kv head h. Absent: every head has its own.
+   */
+  kvHeads?: number;
+  /** Attention of each layer, when layers differ ('sliding': a window of `slidingWindow` keys). */
+  layerTypes?: LayerAttentionType[];
+  /** Keys a query of a 'sliding' layer sees: itself and the slidingWindow − 1 before it. */
+  slidingWindow?: number;
+}
+
+/** A block's mask as the run used it: one for every layer, or one per layer when they differ. */
+export interface BlockMask {
+  kind: AttentionKind;
+  mask: MaskMatrix;
+  /** [layers]: present only when layers use different masks (sliding-window and global). */
+  layerMasks?: MaskMatrix[];
+}
+
+/** A language model's next-token distribution after the run's last token. */
+export interface NextTokenPredictions {
+  /** Index of the token whose next token is predicted (the last input token). */
+  position: number;
+  /** Logits over the whole vocabulary at that position, [vocab] (temperature applies on the page). */
+  logits: Float32Array;
+  /** The highest-logit ids, best first (at most 10), with their text as the tokenizer decodes it. */
+  top: { id: number; text: string; special: boolean }[];
 }
 
 /** What the page shows about a loaded translator. */
@@ -187,11 +215,21 @@ export type WorkerResponse =
   | {
       type: 'done';
       requestId: number;
-      /** The mask each block used, [queryLength][keyLength]. */
-      masks: { kind: AttentionKind; mask: MaskMatrix }[];
+      /** The mask each block used, [queryLength][keyLength] (per layer where layers differ). */
+      masks: BlockMask[];
       elapsedMs: number;
       /** Set when the request asked for intermediates or the position table. */
       extras?: RunExtras;
+    }
+  /**
+   * Hugging Face language models: the next-token distribution, sent before `done`; or, when the
+   * model cannot predict (no output head), `predictions` null and `reason` saying why.
+   */
+  | {
+      type: 'predictions';
+      requestId: number;
+      predictions: NextTokenPredictions | null;
+      reason?: string;
     }
   | { type: 'error'; requestId: number; message: string; stage: ErrorStage }
   | { type: 'hf-progress'; requestId: number; progress: HfProgressInfo }
@@ -258,7 +296,7 @@ export interface HfModelInfo {
   /** Hub revision (branch, tag or commit). */
   revision: string | null;
   modelType: string;
-  family: 'bert' | 'roberta' | 'distilbert' | 'gpt2';
+  family: 'bert' | 'roberta' | 'distilbert' | 'gpt2' | 'llama' | 'gemma' | 'gpt_neox';
   /** Encoders (BERT family) show encoder self-attention; GPT-2 causal decoder self-attention. */
   architecture: 'encoder' | 'decoder';
   layers: number;
@@ -275,4 +313,11 @@ export interface HfModelInfo {
   fromCache: boolean;
   /** Storage dtypes of the weights, e.g. ['F32']. */
   dtypes: string[];
+  /** Key/value heads (grouped-query attention); equals `heads` when every head has its own. */
+  kvHeads: number;
+  /** Attention of each layer ('sliding' layers see `slidingWindow` keys); absent: all full. */
+  layerTypes?: LayerAttentionType[];
+  slidingWindow?: number;
+  /** Whether runs return next-token predictions (causal LMs with an output head). */
+  predicts: boolean;
 }

@@ -52,6 +52,8 @@ const BERT: HfModelInfo = {
   bytesRead: 106_000,
   fromCache: true,
   dtypes: ['F32'],
+  kvHeads: 2,
+  predicts: false,
 };
 
 const TABS = ['attention', 'heads'];

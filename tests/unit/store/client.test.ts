@@ -39,7 +39,7 @@ const request = (slot: 'A' | 'B'): RunRequest => ({
   maxTokens: 512,
 });
 
-const handlers = (): { [K in keyof RunHandlers]: Mock<RunHandlers[K]> } => ({
+const handlers = (): { [K in keyof RunHandlers]-?: Mock<NonNullable<RunHandlers[K]>> } => ({
   onTokens: vi.fn<RunHandlers['onTokens']>(),
   onProgress: vi.fn<RunHandlers['onProgress']>(),
   onTranslation: vi.fn<RunHandlers['onTranslation']>(),
@@ -47,6 +47,7 @@ const handlers = (): { [K in keyof RunHandlers]: Mock<RunHandlers[K]> } => ({
   onLayer: vi.fn<RunHandlers['onLayer']>(),
   onDone: vi.fn<RunHandlers['onDone']>(),
   onError: vi.fn<RunHandlers['onError']>(),
+  onPredictions: vi.fn<NonNullable<RunHandlers['onPredictions']>>(),
 });
 
 describe('engine client', () => {

@@ -73,6 +73,8 @@ const BERT: HfModelInfo = {
   bytesRead: 106_000,
   fromCache: false,
   dtypes: ['F32'],
+  kvHeads: 2,
+  predicts: false,
 };
 
 const GPT2: HfModelInfo = {
