@@ -63,3 +63,9 @@ export {
   type RolloutOptions,
 } from './rollout';
 export { LayeredFlowNetwork, layeredMaxFlow } from './maxflow';
+export {
+  logSumExp,
+  predictionProbabilities,
+  type PredictionCandidate,
+  type PredictionEntry,
+} from './predictions';
