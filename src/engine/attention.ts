@@ -3,7 +3,7 @@
  * head 2-D matmuls against an explicitly transposed Kᵀ (no batched or transposed matmuls).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { applyRope, linear } from './ops';
+import { applyRope, linear, rmsNorm } from './ops';
 
 /**
  * One attention block's weights, rearranged per head at load time so the forward needs no
@@ -15,46 +15,66 @@ import { applyRope, linear } from './ops';
 export interface AttentionParams {
   /** H × [d+1, dh] */
   q: tf.Tensor2D[];
-  /** H × [d+1, dh] */
+  /** Hkv × [d+1, dh] (Hkv = H unless heads share keys and values, as in grouped-query attention) */
   k: tf.Tensor2D[];
-  /** H × [d+1, dh] */
+  /** Hkv × [d+1, dh] */
   v: tf.Tensor2D[];
-  wo: tf.Tensor2D; // [d, d]
+  wo: tf.Tensor2D; // [H·dh, d]
   bo: tf.Tensor1D; // [d]
+  /** RMSNorm weights of each head's q and k over dh (Qwen3, Gemma 3), [dh] each. */
+  qNorm?: tf.Tensor1D;
+  kNorm?: tf.Tensor1D;
 }
 
 /** Checkpoint-layout weights ([in][out] matrices, biases) of one attention block. */
 export interface AttentionWeights {
-  wq: tf.Tensor2D;
-  bq: tf.Tensor1D;
-  wk: tf.Tensor2D;
-  bk: tf.Tensor1D;
-  wv: tf.Tensor2D;
-  bv: tf.Tensor1D;
-  wo: tf.Tensor2D;
-  bo: tf.Tensor1D;
+  wq: tf.Tensor2D; // [d, H·dh]
+  bq: tf.Tensor1D; // [H·dh]
+  wk: tf.Tensor2D; // [d, Hkv·dh]
+  bk: tf.Tensor1D; // [Hkv·dh]
+  wv: tf.Tensor2D; // [d, Hkv·dh]
+  bv: tf.Tensor1D; // [Hkv·dh]
+  wo: tf.Tensor2D; // [H·dh, d]
+  bo: tf.Tensor1D; // [d]
+  qNorm?: tf.Tensor1D; // [dh]
+  kNorm?: tf.Tensor1D; // [dh]
 }
 
-/** [d, d] weight + [d] bias -> H × [d+1, dh]: head h's columns with its bias as the last row. */
+/** [d, n·dh] weight + [n·dh] bias -> n × [d+1, dh]: head h's columns with its bias as the last row. */
 function perHead(w: tf.Tensor2D, b: tf.Tensor1D, heads: number): tf.Tensor2D[] {
-  const withBias = tf.concat([w, tf.reshape(b, [1, -1])], 0); // [d+1, d]
+  const withBias = tf.concat([w, tf.reshape(b, [1, -1])], 0); // [d+1, n·dh]
   return tf.split<tf.Tensor2D>(withBias, heads, 1);
 }
 
 /** Builds the per-head form (call inside tf.tidy and keep the result). */
-export function prepareAttention(w: AttentionWeights, heads: number): AttentionParams {
-  return {
+export function prepareAttention(
+  w: AttentionWeights,
+  heads: number,
+  kvHeads = heads,
+): AttentionParams {
+  const p: AttentionParams = {
     q: perHead(w.wq, w.bq, heads),
-    k: perHead(w.wk, w.bk, heads),
-    v: perHead(w.wv, w.bv, heads),
+    k: perHead(w.wk, w.bk, kvHeads),
+    v: perHead(w.wv, w.bv, kvHeads),
     wo: tf.clone(w.wo),
     bo: tf.clone(w.bo),
   };
+  if (w.qNorm) p.qNorm = tf.clone(w.qNorm);
+  if (w.kNorm) p.kNorm = tf.clone(w.kNorm);
+  return p;
 }
 
 /** Every tensor of prepared params, for dispose(). */
 export function attentionTensors(p: AttentionParams): tf.Tensor[] {
-  return [...p.q, ...p.k, ...p.v, p.wo, p.bo];
+  return [
+    ...p.q,
+    ...p.k,
+    ...p.v,
+    p.wo,
+    p.bo,
+    ...(p.qNorm ? [p.qNorm] : []),
+    ...(p.kNorm ? [p.kNorm] : []),
+  ];
 }
 
 /** [T, d] -> [T, d+1] with a column of ones, so x·[W; b] = x·W + b. */
@@ -72,8 +92,15 @@ export interface AttentionSetup {
   maskAdd?: tf.Tensor2D;
   /** 1 for rows with at least one allowed key, else 0, [Tq, 1]; absent when every row has one. */
   rowHasKey?: tf.Tensor2D;
-  /** RoPE tables [Tq, dh] and [Tk, dh]. */
+  /**
+   * RoPE tables [Tq, r] and [Tk, r]: the first r dims of each head turn (r = dh unless the model
+   * rotates only part of each head, as GPT-NeoX does).
+   */
   rope?: { cosQ: tf.Tensor2D; sinQ: tf.Tensor2D; cosK: tf.Tensor2D; sinK: tf.Tensor2D };
+  /** Scores ← cap · tanh(scores / cap) after scaling (Gemma 2's attn_logit_softcapping). */
+  softcap?: number;
+  /** eps of the per-head q/k RMSNorm (params.qNorm/kNorm). */
+  qkNormEps?: number;
   /** ALiBi bias per head, [H][Tq, Tk] (already negative). */
   alibi?: tf.Tensor2D[];
   /** Head whose intermediates should be returned. */
@@ -106,23 +133,41 @@ export function multiHeadAttention(
   setup: AttentionSetup,
 ): AttentionOutput {
   const heads = setup.numHeads;
+  const kvHeads = p.k.length;
+  const group = heads / kvHeads; // query heads per kv head
   const xqA = withOnes(xq); // [Tq, d+1]
   const xkvA = xkv === xq ? xqA : withOnes(xkv); // [Tk, d+1]
+  const eps = setup.qkNormEps ?? 1e-6;
+  const rope = setup.rope;
+
+  // Keys and values once per kv head: grouped query heads reuse them.
+  const keysT: tf.Tensor2D[] = [];
+  const keys: tf.Tensor2D[] = [];
+  const values: tf.Tensor2D[] = [];
+  for (let g = 0; g < kvHeads; g++) {
+    let kh = tf.matMul<tf.Tensor2D>(xkvA, p.k[g]!); // [Tk, d+1] x [d+1, dh] -> [Tk, dh]
+    if (p.kNorm) kh = rmsNorm(kh, p.kNorm, eps);
+    if (rope) kh = applyRope(kh, rope.cosK, rope.sinK);
+    keys.push(kh);
+    keysT.push(tf.transpose(kh)); // [dh, Tk]
+    values.push(tf.matMul<tf.Tensor2D>(xkvA, p.v[g]!)); // [Tk, d+1] x [d+1, dh] -> [Tk, dh]
+  }
 
   const headOutputs: tf.Tensor2D[] = [];
   const headWeights: tf.Tensor2D[] = [];
   let trace: HeadTrace | undefined;
   for (let h = 0; h < heads; h++) {
+    const g = Math.floor(h / group);
     let qh = tf.matMul<tf.Tensor2D>(xqA, p.q[h]!); // [Tq, d+1] x [d+1, dh] -> [Tq, dh]
-    const vh = tf.matMul<tf.Tensor2D>(xkvA, p.v[h]!); // [Tk, d+1] x [d+1, dh] -> [Tk, dh]
-    let kh = tf.matMul<tf.Tensor2D>(xkvA, p.k[h]!); // [Tk, d+1] x [d+1, dh] -> [Tk, dh]
-    if (setup.rope) {
-      qh = applyRope(qh, setup.rope.cosQ, setup.rope.sinQ);
-      kh = applyRope(kh, setup.rope.cosK, setup.rope.sinK);
-    }
-    const khT = tf.transpose(kh); // [dh, Tk]
+    if (p.qNorm) qh = rmsNorm(qh, p.qNorm, eps);
+    if (rope) qh = applyRope(qh, rope.cosQ, rope.sinQ);
+    const kh = keys[g]!;
+    const khT = keysT[g]!;
+    const vh = values[g]!;
     // Scaling q ([Tq, dh]) instead of the scores ([Tq, Tk]) is the same product, for less work.
     let scaled = tf.matMul<tf.Tensor2D>(tf.mul(qh, setup.scale), khT); // [Tq, dh] x [dh, Tk] -> [Tq, Tk]
+    if (setup.softcap !== undefined)
+      scaled = tf.mul(tf.tanh(tf.div(scaled, setup.softcap)), setup.softcap);
     const bias = setup.alibi?.[h];
     if (bias) scaled = tf.add(scaled, bias);
     const masked = setup.maskAdd ? tf.add<tf.Tensor2D>(scaled, setup.maskAdd) : scaled;
@@ -150,9 +195,9 @@ export function multiHeadAttention(
       };
     }
   }
-  const concat = heads === 1 ? headOutputs[0]! : tf.concat(headOutputs, 1); // [Tq, d]
+  const concat = heads === 1 ? headOutputs[0]! : tf.concat(headOutputs, 1); // [Tq, H·dh]
   return {
-    output: linear(concat, p.wo, p.bo), // [Tq, d] x [d, d] -> [Tq, d]
+    output: linear(concat, p.wo, p.bo), // [Tq, H·dh] x [H·dh, d] -> [Tq, d]
     weights: headWeights,
     trace,
   };

@@ -19,6 +19,10 @@ export const ENGINE_CONFIG_LIMITS = {
   maxPositions: 131_072,
   positionOffset: 131_072,
   typeVocabSize: 1_024,
+  numKvHeads: 1_024,
+  headSize: 4_096,
+  rotaryDim: 4_096,
+  slidingWindow: 1_048_576,
 } as const;
 
 const ARCHITECTURES = ['encoder', 'decoder', 'encoder-decoder'];
@@ -105,6 +109,18 @@ export function configProblems(input: unknown): string[] {
   boolean('scaleEmbeddings', true);
   boolean('embeddingLayerNorm', false);
   boolean('outputHead', false);
+  // Modern decoder blocks (all optional).
+  integer('numKvHeads', false);
+  integer('headSize', false);
+  integer('rotaryDim', false);
+  integer('slidingWindow', false);
+  if (raw.normKind !== undefined) oneOf('normKind', ['layer', 'rms']);
+  if (raw.mlpKind !== undefined) oneOf('mlpKind', ['plain', 'gated']);
+  if (raw.lmHead !== undefined) oneOf('lmHead', ['tied', 'separate']);
+  for (const field of ['qkNorm', 'sandwichNorm', 'parallelResidual']) boolean(field, false);
+  for (const field of ['attnSoftcap', 'finalSoftcap', 'ropeLocalBase'])
+    if (raw[field] !== undefined) positiveNumber(field);
+  problems.push(...ropeScalingProblems(raw.ropeScaling));
 
   const scale = raw.scale;
   if (typeof scale !== 'object' || scale === null || Array.isArray(scale))
@@ -120,11 +136,60 @@ export function configProblems(input: unknown): string[] {
 
   // The fields are sound one by one: now how they fit together.
   const config = raw as unknown as TransformerConfig;
-  if (config.dModel % config.numHeads !== 0)
+  if (config.headSize === undefined && config.dModel % config.numHeads !== 0)
     problems.push(`numHeads (${config.numHeads}) must divide dModel (${config.dModel})`);
-  else if (config.positional === 'rope' && (config.dModel / config.numHeads) % 2 !== 0)
-    problems.push(
-      `RoPE needs an even head size; dModel/numHeads is ${config.dModel / config.numHeads}`,
-    );
+  else {
+    const dh = config.headSize ?? config.dModel / config.numHeads;
+    const rotary = config.rotaryDim ?? dh;
+    if (config.positional === 'rope' && rotary % 2 !== 0)
+      problems.push(
+        config.rotaryDim === undefined
+          ? `RoPE needs an even head size; ${config.headSize === undefined ? 'dModel/numHeads' : 'headSize'} is ${dh}`
+          : `RoPE needs an even rotaryDim (got ${rotary})`,
+      );
+    if (rotary > dh) problems.push(`rotaryDim (${rotary}) is larger than the head size (${dh})`);
+  }
+  const kv = config.numKvHeads;
+  if (kv !== undefined && config.numHeads % kv !== 0)
+    problems.push(`numHeads (${config.numHeads}) must be a multiple of numKvHeads (${kv})`);
+  const types = raw.layerTypes;
+  if (types !== undefined) {
+    if (
+      !Array.isArray(types) ||
+      types.length !== config.numLayers ||
+      !types.every((t) => t === 'full' || t === 'sliding')
+    )
+      problems.push(
+        `layerTypes must list 'full' or 'sliding' for each of the ${config.numLayers} layers`,
+      );
+    else if (types.includes('sliding') && config.slidingWindow === undefined)
+      problems.push('layerTypes has sliding layers but slidingWindow is missing');
+  }
+  if (config.lmHead !== undefined && config.architecture !== 'decoder')
+    problems.push(`lmHead is for decoder-only language models (architecture is ${config.architecture})`);
   return problems;
+}
+
+/** Problems of a ropeScaling entry (none when absent). */
+function ropeScalingProblems(value: unknown): string[] {
+  if (value === undefined) return [];
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return [`ropeScaling must be an object with a kind (got ${show(value)})`];
+  const r = value as Record<string, unknown>;
+  const positive = (key: string): string[] => {
+    const v = r[key];
+    return typeof v === 'number' && Number.isFinite(v) && v > 0
+      ? []
+      : [`ropeScaling.${key} must be a number above 0 (got ${show(v)})`];
+  };
+  if (r.kind === 'linear') return positive('factor');
+  if (r.kind === 'llama3') {
+    const problems = ['factor', 'lowFreqFactor', 'highFreqFactor', 'originalMaxPositions'].flatMap(
+      positive,
+    );
+    if (problems.length === 0 && (r.highFreqFactor as number) <= (r.lowFreqFactor as number))
+      problems.push('ropeScaling.highFreqFactor must be above lowFreqFactor');
+    return problems;
+  }
+  return [`ropeScaling.kind must be linear or llama3 (got ${show(r.kind)})`];
 }

@@ -92,6 +92,17 @@ function addRandomKeys(
 }
 
 /** Element-wise AND of two masks of the same shape. */
+/**
+ * A causal sliding window (Mistral, Gemma's local layers): query q sees keys k with
+ * q − window < k ≤ q, itself and the window − 1 tokens before it.
+ */
+export function causalSlidingMask(size: number, window: number): MaskMatrix {
+  const allowed = new Uint8Array(size * size);
+  for (let q = 0; q < size; q++)
+    for (let k = Math.max(0, q - window + 1); k <= q; k++) allowed[q * size + k] = 1;
+  return { rows: size, cols: size, allowed };
+}
+
 export function intersectMasks(a: MaskMatrix, b: MaskMatrix): MaskMatrix {
   if (a.rows !== b.rows || a.cols !== b.cols)
     throw new Error(`masks differ in shape: ${a.rows}x${a.cols} vs ${b.rows}x${b.cols}`);

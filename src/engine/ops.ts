@@ -23,6 +23,15 @@ export function layerNorm(
   return tf.add(tf.mul(normed, gamma), beta);
 }
 
+/**
+ * RMSNorm over the last axis: x / √(mean(x²) + eps) · gamma (Llama; Gemma's (1 + w) is folded
+ * into gamma by the loader).
+ */
+export function rmsNorm(x: tf.Tensor2D, gamma: tf.Tensor1D, eps: number): tf.Tensor2D {
+  const meanSquare = tf.mean(tf.square(x), -1, true); // [T, 1]
+  return tf.mul(tf.mul(x, tf.rsqrt(tf.add(meanSquare, eps))), gamma);
+}
+
 export type Activation = 'relu' | 'gelu' | 'gelu_tanh' | 'silu';
 
 export function activate(x: tf.Tensor2D, kind: Activation): tf.Tensor2D {
@@ -37,10 +46,19 @@ export function activate(x: tf.Tensor2D, kind: Activation): tf.Tensor2D {
   return tf.mul(tf.mul(x, 0.5), tf.add(1, tf.tanh(inner)));
 }
 
-/** RoPE in the rotate_half layout: x·cos + [−x₂, x₁]·sin, for x [T, dh] and tables [T, dh]. */
+/**
+ * RoPE in the rotate_half layout: x·cos + [−x₂, x₁]·sin, for x [T, dh] and tables [T, r]. When
+ * r < dh only the first r dims turn (GPT-NeoX's partial rotary) and the rest pass unchanged.
+ */
 export function applyRope(x: tf.Tensor2D, cos: tf.Tensor2D, sin: tf.Tensor2D): tf.Tensor2D {
-  const half = x.shape[1] / 2;
-  const [x1, x2] = tf.split(x, [half, half], 1) as [tf.Tensor2D, tf.Tensor2D]; // [T, dh/2] each
-  const rotated = tf.concat([tf.neg(x2), x1], 1); // [T, dh]
+  const dh = x.shape[1];
+  const r = cos.shape[1];
+  if (r < dh) {
+    const [turned, kept] = tf.split(x, [r, dh - r], 1) as [tf.Tensor2D, tf.Tensor2D];
+    return tf.concat([applyRope(turned, cos, sin), kept], 1); // [T, r] ++ [T, dh − r]
+  }
+  const half = r / 2;
+  const [x1, x2] = tf.split(x, [half, half], 1) as [tf.Tensor2D, tf.Tensor2D]; // [T, r/2] each
+  const rotated = tf.concat([tf.neg(x2), x1], 1); // [T, r]
   return tf.add(tf.mul(x, cos), tf.mul(rotated, sin));
 }

@@ -1,4 +1,5 @@
 /** Positional encodings as plain numbers; the engine turns them into tensors once per length. */
+import type { RopeScaling } from './types';
 
 /**
  * Vaswani et al.'s sinusoid table, [positions][d] row-major:
@@ -25,6 +26,53 @@ export function ropeInverseFrequencies(headSize: number, base = 10000): Float64A
 }
 
 /**
+ * RoPE frequencies after a `rope_scaling` rule (Hugging Face modeling_rope_utils):
+ * - linear: every frequency ÷ factor (positions stretched by factor);
+ * - llama3: wavelengths 2π/f above originalMaxPositions/lowFreqFactor are divided by factor,
+ *   those below originalMaxPositions/highFreqFactor kept, and the ones between blended by
+ *   s = (originalMaxPositions/wavelength − lowFreqFactor) / (highFreqFactor − lowFreqFactor):
+ *   (1 − s)·f/factor + s·f.
+ */
+export function scaleRopeFrequencies(freqs: Float64Array, scaling?: RopeScaling): Float64Array {
+  if (!scaling) return freqs;
+  if (scaling.kind === 'linear') return freqs.map((f) => f / scaling.factor);
+  const { factor, lowFreqFactor: low, highFreqFactor: high, originalMaxPositions: old } = scaling;
+  const lowWavelength = old / low;
+  const highWavelength = old / high;
+  return freqs.map((f) => {
+    const wavelength = (2 * Math.PI) / f;
+    if (wavelength > lowWavelength) return f / factor;
+    if (wavelength < highWavelength) return f;
+    const s = (old / wavelength - low) / (high - low);
+    return (1 - s) * (f / factor) + s * f;
+  });
+}
+
+/**
+ * RoPE cos/sin tables in the rotate_half layout, [positions][r] for r rotated dims: column i and
+ * i + r/2 share the angle pos · freqs[i] (freqs from ropeInverseFrequencies(r, base), maybe scaled).
+ */
+export function ropeTablesFromFrequencies(
+  positions: number,
+  freqs: Float64Array,
+): { cos: Float32Array; sin: Float32Array } {
+  const half = freqs.length;
+  const r = 2 * half;
+  const cos = new Float32Array(positions * r);
+  const sin = new Float32Array(positions * r);
+  for (let pos = 0; pos < positions; pos++) {
+    for (let i = 0; i < half; i++) {
+      const angle = pos * freqs[i]!;
+      for (const col of [i, i + half]) {
+        cos[pos * r + col] = Math.cos(angle);
+        sin[pos * r + col] = Math.sin(angle);
+      }
+    }
+  }
+  return { cos, sin };
+}
+
+/**
  * RoPE cos/sin tables in the rotate_half layout, [positions][dh]: column i and i + dh/2 share
  * the angle pos · base^(−2i/dh).
  */
@@ -34,20 +82,7 @@ export function ropeTables(
   base = 10000,
 ): { cos: Float32Array; sin: Float32Array } {
   if (headSize % 2 !== 0) throw new Error(`RoPE needs an even head size; got ${headSize}`);
-  const half = headSize / 2;
-  const freqs = ropeInverseFrequencies(headSize, base);
-  const cos = new Float32Array(positions * headSize);
-  const sin = new Float32Array(positions * headSize);
-  for (let pos = 0; pos < positions; pos++) {
-    for (let i = 0; i < half; i++) {
-      const angle = pos * freqs[i]!;
-      for (const col of [i, i + half]) {
-        cos[pos * headSize + col] = Math.cos(angle);
-        sin[pos * headSize + col] = Math.sin(angle);
-      }
-    }
-  }
-  return { cos, sin };
+  return ropeTablesFromFrequencies(positions, ropeInverseFrequencies(headSize, base));
 }
 
 /**

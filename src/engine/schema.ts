@@ -3,9 +3,41 @@ import { configProblems } from './configCheck';
 import type { TransformerConfig } from './types';
 import type { BlockName, WeightMap } from './weights';
 
-function attentionShapes(out: Map<string, number[]>, prefix: string, d: number): void {
-  for (const m of ['wq', 'wk', 'wv', 'wo']) out.set(`${prefix}.${m}`, [d, d]);
-  for (const b of ['bq', 'bk', 'bv', 'bo']) out.set(`${prefix}.${b}`, [d]);
+/** Head size: headSize when set (Gemma, Qwen3), else dModel / numHeads. */
+export const headSizeOf = (config: TransformerConfig): number =>
+  config.headSize ?? config.dModel / config.numHeads;
+
+/** Key/value heads: numKvHeads when set (grouped-query attention), else numHeads. */
+export const kvHeadsOf = (config: TransformerConfig): number =>
+  config.numKvHeads ?? config.numHeads;
+
+function attentionShapes(
+  out: Map<string, number[]>,
+  prefix: string,
+  config: TransformerConfig,
+): void {
+  const d = config.dModel;
+  const dh = headSizeOf(config);
+  const q = config.numHeads * dh;
+  const kv = kvHeadsOf(config) * dh;
+  out.set(`${prefix}.wq`, [d, q]);
+  out.set(`${prefix}.wk`, [d, kv]);
+  out.set(`${prefix}.wv`, [d, kv]);
+  out.set(`${prefix}.wo`, [q, d]);
+  out.set(`${prefix}.bq`, [q]);
+  out.set(`${prefix}.bk`, [kv]);
+  out.set(`${prefix}.bv`, [kv]);
+  out.set(`${prefix}.bo`, [d]);
+  if (config.qkNorm) {
+    out.set(`${prefix}.qnorm`, [dh]);
+    out.set(`${prefix}.knorm`, [dh]);
+  }
+}
+
+/** A norm's weights: gamma and beta (LayerNorm) or gamma alone (RMSNorm). */
+function normShapes(out: Map<string, number[]>, prefix: string, config: TransformerConfig): void {
+  out.set(`${prefix}.gamma`, [config.dModel]);
+  if (config.normKind !== 'rms') out.set(`${prefix}.beta`, [config.dModel]);
 }
 
 function blockShapes(
@@ -17,21 +49,23 @@ function blockShapes(
 ): void {
   const d = config.dModel;
   for (let i = 0; i < layers; i++) {
-    attentionShapes(out, `${block}.${i}.self`, d);
-    if (withCross) attentionShapes(out, `${block}.${i}.cross`, d);
-    for (let n = 1; n <= (withCross ? 3 : 2); n++) {
-      out.set(`${block}.${i}.ln${n}.gamma`, [d]);
-      out.set(`${block}.${i}.ln${n}.beta`, [d]);
+    attentionShapes(out, `${block}.${i}.self`, config);
+    if (withCross) attentionShapes(out, `${block}.${i}.cross`, config);
+    for (let n = 1; n <= (withCross ? 3 : 2); n++) normShapes(out, `${block}.${i}.ln${n}`, config);
+    if (config.sandwichNorm) {
+      normShapes(out, `${block}.${i}.lnPostAttn`, config);
+      normShapes(out, `${block}.${i}.lnPostFfn`, config);
     }
     out.set(`${block}.${i}.ffn.w1`, [d, config.dFF]);
     out.set(`${block}.${i}.ffn.b1`, [config.dFF]);
+    if (config.mlpKind === 'gated') {
+      out.set(`${block}.${i}.ffn.w3`, [d, config.dFF]);
+      out.set(`${block}.${i}.ffn.b3`, [config.dFF]);
+    }
     out.set(`${block}.${i}.ffn.w2`, [config.dFF, d]);
     out.set(`${block}.${i}.ffn.b2`, [d]);
   }
-  if (config.norm === 'pre') {
-    out.set(`${block}.lnf.gamma`, [d]);
-    out.set(`${block}.lnf.beta`, [d]);
-  }
+  if (config.norm === 'pre') normShapes(out, `${block}.lnf`, config);
 }
 
 /** Every weight name the config needs, in a stable order, with its shape. */
@@ -43,10 +77,7 @@ export function expectedWeightShapes(config: TransformerConfig): Map<string, num
   out.set('embed.tokens', [config.vocabSize, d]);
   if (learned) out.set('embed.positions', [positionRows, d]);
   if (config.typeVocabSize) out.set('embed.types', [config.typeVocabSize, d]);
-  if (config.embeddingLayerNorm) {
-    out.set('embed.ln.gamma', [d]);
-    out.set('embed.ln.beta', [d]);
-  }
+  if (config.embeddingLayerNorm) normShapes(out, 'embed.ln', config);
   if (config.architecture === 'encoder') {
     blockShapes(out, config, 'encoder', config.numLayers, false);
   } else if (config.architecture === 'decoder') {
@@ -58,7 +89,8 @@ export function expectedWeightShapes(config: TransformerConfig): Map<string, num
     blockShapes(out, config, 'encoder', config.numLayers, false);
     blockShapes(out, config, 'decoder', config.numDecoderLayers ?? config.numLayers, true);
   }
-  if (config.architecture !== 'encoder' && config.outputHead !== false) {
+  if (config.lmHead === 'separate') out.set('lm.head', [config.vocabSize, d]);
+  if (config.architecture !== 'encoder' && config.outputHead !== false && !config.lmHead) {
     const outVocab =
       config.architecture === 'encoder-decoder'
         ? (config.targetVocabSize ?? config.vocabSize)

@@ -13,13 +13,26 @@ import {
   type HeadTrace,
 } from './attention';
 import { CachedDecodeSession, type EncoderCache, type ForwardMode } from './decodeSession';
-import { runMasks } from './masks';
+import { causalSlidingMask, intersectMasks, runMasks } from './masks';
 import { readInto } from './readback';
 import { erfGelu } from './wasm-kernels/erfGelu';
 import { layerNorm } from './wasm-kernels/layerNorm';
-import { activate } from './ops';
-import { alibiBias, alibiSlopes, ropeTables, sinusoidalTable } from './positional';
-import { expectedWeightShapes, validateConfig, validateWeights } from './schema';
+import { activate, rmsNorm } from './ops';
+import {
+  alibiBias,
+  alibiSlopes,
+  ropeInverseFrequencies,
+  ropeTablesFromFrequencies,
+  scaleRopeFrequencies,
+  sinusoidalTable,
+} from './positional';
+import {
+  expectedWeightShapes,
+  headSizeOf,
+  kvHeadsOf,
+  validateConfig,
+  validateWeights,
+} from './schema';
 import type {
   AttentionKind,
   AttentionModel,
@@ -29,6 +42,7 @@ import type {
   ForwardResult,
   HeadIntermediates,
   LayerAttention,
+  LayerAttentionType,
   MaskMatrix,
   RunHooks,
   RunInput,
@@ -52,6 +66,9 @@ interface StackPlan {
 /** A stack the run computes: its plan plus the setup its layers share. */
 interface AttentionPlan extends StackPlan {
   setup: AttentionSetup;
+  /** Per layer, when layers differ (sliding-window and global layers): its setup and mask. */
+  layerSetups?: AttentionSetup[];
+  layerMasks?: MaskMatrix[];
 }
 
 let encoderPasses = 0;
@@ -98,12 +115,12 @@ class Transformer implements AttentionModel {
   ) {
     validateConfig(config);
     validateWeights(config, weights);
-    const attentionParts = /\.(self|cross)\.(wq|wk|wv|wo|bq|bk|bv|bo)$/;
+    const attentionParts = /\.(self|cross)\.(wq|wk|wv|wo|bq|bk|bv|bo|qnorm|knorm)$/;
     for (const name of expectedWeightShapes(config).keys()) {
       const w = weights.get(name)!;
       this.tensors.set(name, tf.tensor(w.data, w.shape, 'float32'));
     }
-    if (config.activation === 'gelu') this.foldGeluScale();
+    if (this.foldsGelu()) this.foldGeluScale();
     // Rearrange each attention block per head once, then drop the checkpoint-layout copies.
     const prefixes = new Set(
       [...this.tensors.keys()]
@@ -124,12 +141,16 @@ class Transformer implements AttentionModel {
               bv: part('bv') as tf.Tensor1D,
               wo: part('wo') as tf.Tensor2D,
               bo: part('bo') as tf.Tensor1D,
+              ...(config.qkNorm
+                ? { qNorm: part('qnorm') as tf.Tensor1D, kNorm: part('knorm') as tf.Tensor1D }
+                : {}),
             },
             config.numHeads,
+            kvHeadsOf(config),
           ) as unknown as tf.TensorContainer,
       ) as unknown as AttentionParams;
       this.attention.set(prefix, prepared);
-      for (const n of ['wq', 'wk', 'wv', 'wo', 'bq', 'bk', 'bv', 'bo']) {
+      for (const n of ['wq', 'wk', 'wv', 'wo', 'bq', 'bk', 'bv', 'bo', 'qnorm', 'knorm']) {
         this.tensors.get(`${prefix}.${n}`)?.dispose();
         this.tensors.delete(`${prefix}.${n}`);
       }
@@ -149,6 +170,8 @@ class Transformer implements AttentionModel {
   }
 
   private ln(prefix: string, x: tf.Tensor2D): tf.Tensor2D {
+    if (this.config.normKind === 'rms')
+      return rmsNorm(x, this.t(`${prefix}.gamma`), this.config.layerNormEps);
     return layerNorm(
       x,
       this.t(`${prefix}.gamma`),
@@ -183,10 +206,17 @@ class Transformer implements AttentionModel {
     });
   }
 
-  /** Mask, scale and position tensors shared by every layer of one attention kind. */
-  private makeSetup(mask: MaskMatrix, self: boolean, scale: number): AttentionSetup {
-    const { numHeads: heads, dModel, positional, positionalBase } = this.config;
-    const dh = dModel / heads;
+  /**
+   * Mask, scale and position tensors shared by every layer of one attention kind (or, in models
+   * whose layers differ, by every layer of one `layerType`).
+   */
+  private makeSetup(
+    mask: MaskMatrix,
+    self: boolean,
+    scale: number,
+    layerType: LayerAttentionType = 'full',
+  ): AttentionSetup {
+    const { numHeads: heads, positional, positionalBase } = this.config;
     const { rows, cols } = mask;
     const allowedF = Float32Array.from(mask.allowed);
     const maskAdd = allowedF.map((a) => (a ? 0 : -1e9));
@@ -197,18 +227,26 @@ class Transformer implements AttentionModel {
       numHeads: heads,
       scale,
       allowed: tf.tensor2d(allowedF, [rows, cols]),
+      qkNormEps: this.config.layerNormEps,
     };
+    if (this.config.attnSoftcap !== undefined) setup.softcap = this.config.attnSoftcap;
     // Skip the mask arithmetic entirely when nothing is masked (the common, full-attention case).
     if (allowedF.includes(0)) setup.maskAdd = tf.tensor2d(maskAdd, [rows, cols]);
     if (rowHasKey.includes(0)) setup.rowHasKey = tf.tensor2d(rowHasKey, [rows, 1]);
     if (self && positional === 'rope') {
-      const q = ropeTables(rows, dh, positionalBase);
-      const k = ropeTables(cols, dh, positionalBase);
+      const r = this.config.rotaryDim ?? headSizeOf(this.config);
+      // Gemma 3's sliding layers turn at their own base, unscaled; every other layer alike.
+      const local = layerType === 'sliding' && this.config.ropeLocalBase !== undefined;
+      const freqs = local
+        ? ropeInverseFrequencies(r, this.config.ropeLocalBase)
+        : scaleRopeFrequencies(ropeInverseFrequencies(r, positionalBase), this.config.ropeScaling);
+      const q = ropeTablesFromFrequencies(rows, freqs);
+      const k = ropeTablesFromFrequencies(cols, freqs);
       setup.rope = {
-        cosQ: tf.tensor2d(q.cos, [rows, dh]),
-        sinQ: tf.tensor2d(q.sin, [rows, dh]),
-        cosK: tf.tensor2d(k.cos, [cols, dh]),
-        sinK: tf.tensor2d(k.sin, [cols, dh]),
+        cosQ: tf.tensor2d(q.cos, [rows, r]),
+        sinQ: tf.tensor2d(q.sin, [rows, r]),
+        cosK: tf.tensor2d(k.cos, [cols, r]),
+        sinK: tf.tensor2d(k.sin, [cols, r]),
       };
     }
     if (self && positional === 'alibi')
@@ -218,6 +256,11 @@ class Transformer implements AttentionModel {
     return setup;
   }
 
+  /** Whether exact GELU runs as the one-pass kernel, with 1/√2 folded into W1, b1 and W2. */
+  private foldsGelu(): boolean {
+    return this.config.activation === 'gelu' && this.config.mlpKind !== 'gated';
+  }
+
   private ffn(prefix: string, x: tf.Tensor2D): tf.Tensor2D {
     const h = tf.add<tf.Tensor2D>(
       tf.matMul(x, this.t<tf.Tensor2D>(`${prefix}.w1`)),
@@ -225,7 +268,14 @@ class Transformer implements AttentionModel {
     ); // [T, d] x [d, dFF] -> [T, dFF]
     // For exact GELU the load step scaled W1, b1 and W2 by 1/√2 (see foldGeluScale), so
     // GELU(u)·W2 = h·(1 + erf(h))·W2' with h = u/√2: one pass over [T, dFF] on wasm (erfGelu).
-    const a = this.config.activation === 'gelu' ? erfGelu(h) : activate(h, this.config.activation);
+    let a = this.foldsGelu() ? erfGelu(h) : activate(h, this.config.activation);
+    if (this.config.mlpKind === 'gated') {
+      const up = tf.add<tf.Tensor2D>(
+        tf.matMul(x, this.t<tf.Tensor2D>(`${prefix}.w3`)),
+        this.t(`${prefix}.b3`),
+      ); // [T, d] x [d, dFF] -> [T, dFF]
+      a = tf.mul(a, up); // act(gate) ⊙ up
+    }
     return tf.add<tf.Tensor2D>(
       tf.matMul(a, this.t<tf.Tensor2D>(`${prefix}.w2`)),
       this.t(`${prefix}.b2`),
@@ -261,7 +311,16 @@ class Transformer implements AttentionModel {
     const lastLn = cross ? 'ln3' : 'ln2';
     const selfIn = pre ? this.ln(`${prefix}.ln1`, x) : x;
     const a = multiHeadAttention(selfIn, selfIn, this.attentionParams(`${prefix}.self`), self);
-    let h = tf.add<tf.Tensor2D>(x, a.output);
+    if (this.config.parallelResidual) {
+      // GPT-NeoX: both sublayers read the same x; x + Attn(ln1(x)) + FFN(ln2(x)).
+      const f = this.ffn(`${prefix}.ffn`, this.ln(`${prefix}.ln2`, x));
+      return { x: tf.add(tf.add(x, a.output), f), selfW: a.weights, trace: a.trace };
+    }
+    const sandwich = this.config.sandwichNorm === true;
+    let h = tf.add<tf.Tensor2D>(
+      x,
+      sandwich ? this.ln(`${prefix}.lnPostAttn`, a.output) : a.output,
+    );
     if (!pre) h = this.ln(`${prefix}.ln1`, h);
     let crossW: tf.Tensor2D[] | undefined;
     let trace = a.trace;
@@ -279,7 +338,7 @@ class Transformer implements AttentionModel {
       trace = trace ?? c.trace;
     }
     const f = this.ffn(`${prefix}.ffn`, pre ? this.ln(`${prefix}.${lastLn}`, h) : h);
-    let out = tf.add<tf.Tensor2D>(h, f);
+    let out = tf.add<tf.Tensor2D>(h, sandwich ? this.ln(`${prefix}.lnPostFfn`, f) : f);
     if (!pre) out = this.ln(`${prefix}.${lastLn}`, out);
     return { x: out, selfW: a.weights, crossW, trace };
   }
@@ -312,7 +371,7 @@ class Transformer implements AttentionModel {
       if (hooks.signal?.aborted) throw abortError();
     };
     checkAbort();
-    const scale = scaleFactor(input.scale ?? cfg.scale, cfg.dModel / cfg.numHeads);
+    const scale = scaleFactor(input.scale ?? cfg.scale, headSizeOf(cfg));
     const isEncDec = cfg.architecture === 'encoder-decoder';
     const sourceIds = input.sourceIds;
     const targetIds = isEncDec ? (input.targetIds ?? []) : [];
@@ -345,9 +404,29 @@ class Transformer implements AttentionModel {
       plans.push(plan);
       return plan;
     };
+    /**
+     * Gives a decoder's plan one setup and mask per layer when its layers differ (sliding-window
+     * and global); a model whose every layer slides uses the window as its one mask.
+     */
+    const perLayer = (plan: AttentionPlan, size: number): void => {
+      const types = cfg.layerTypes;
+      if (!types?.includes('sliding') || cfg.slidingWindow === undefined) return;
+      const sliding = intersectMasks(plan.mask, causalSlidingMask(size, cfg.slidingWindow));
+      const slidingSetup = this.makeSetup(sliding, true, scale, 'sliding');
+      slidingSetup.traceHead = plan.setup.traceHead;
+      setups.push(slidingSetup);
+      if (types.every((t) => t === 'sliding')) {
+        plan.mask = sliding;
+        plan.layerSetups = types.map(() => slidingSetup);
+        return;
+      }
+      plan.layerSetups = types.map((t) => (t === 'sliding' ? slidingSetup : plan.setup));
+      plan.layerMasks = types.map((t) => (t === 'sliding' ? sliding : plan.mask));
+    };
     let intermediates: HeadIntermediates | undefined;
     let x: tf.Tensor2D | undefined;
     let logits: Float32Array | undefined;
+    let positionLogits: Float32Array | undefined;
     let hiddenData: Float32Array;
 
     // Each head's [Tq, Tk] goes straight to its place in the plan's stack: one copy per weight
@@ -401,7 +480,7 @@ class Transformer implements AttentionModel {
               block,
               i,
               prev,
-              selfPlan.setup,
+              selfPlan.layerSetups?.[i] ?? selfPlan.setup,
               cross && { setup: cross.plan.setup, memory: cross.memory },
             ) as unknown as tf.TensorContainer,
         ) as unknown as LayerStep;
@@ -473,11 +552,13 @@ class Transformer implements AttentionModel {
           newPlan('encoder-self', masks['encoder-self']!, true, cfg.numLayers),
         );
       } else if (cfg.architecture === 'decoder') {
+        const plan = newPlan('decoder-self', masks['decoder-self']!, true, cfg.numLayers);
+        perLayer(plan, sourceIds.length);
         x = await runBlock(
           'decoder',
           cfg.numLayers,
           this.embed('embed', sourceIds, input.tokenTypeIds),
-          newPlan('decoder-self', masks['decoder-self']!, true, cfg.numLayers),
+          plan,
         );
       } else {
         const memory = mode.encoder
@@ -509,7 +590,9 @@ class Transformer implements AttentionModel {
       }
       checkAbort();
       hiddenData = mode.lastRowOnly ? new Float32Array(0) : ((await x.data()) as Float32Array);
-      if (cfg.architecture !== 'encoder' && cfg.outputHead !== false) {
+      if (input.logitsAt && input.logitsAt.length > 0)
+        positionLogits = await this.languageModelLogits(x, input.logitsAt);
+      if (cfg.architecture !== 'encoder' && cfg.outputHead !== false && !cfg.lmHead) {
         const final = x;
         const out = tf.tidy(() => {
           const [rows, d] = final.shape;
@@ -532,12 +615,41 @@ class Transformer implements AttentionModel {
         if (s.alibi) tf.dispose(s.alibi);
       }
     }
+    const kvHeads = kvHeadsOf(cfg) < cfg.numHeads ? kvHeadsOf(cfg) : undefined;
     return {
-      stacks: input.skipWeights ? [] : plans.map((p) => assembleStack(p, cfg.numHeads)),
+      stacks: input.skipWeights ? [] : plans.map((p) => assembleStack(p, cfg.numHeads, kvHeads)),
       intermediates,
       hidden: hiddenData,
       logits,
+      ...(positionLogits ? { positionLogits } : {}),
     };
+  }
+
+  /**
+   * Next-token logits of the asked-for rows of the final states `x` [T, d], [n][vocab]: only those
+   * rows meet the vocabulary matrix, which stays as stored ([V, d], tied or not) so no transposed
+   * matmul is needed: [V, d] x [d, n] -> [V, n].
+   */
+  private async languageModelLogits(x: tf.Tensor2D, positions: number[]): Promise<Float32Array> {
+    const { lmHead, finalSoftcap } = this.config;
+    if (!lmHead) throw new Error('This model has no language-model head to predict with');
+    const rows = x.shape[0];
+    for (const p of positions)
+      if (!Number.isInteger(p) || p < 0 || p >= rows)
+        throw new Error(`No position ${p} to predict from (the input has ${rows} tokens)`);
+    const out = tf.tidy(() => {
+      const picked = tf.gather(x, tf.tensor1d(positions, 'int32')); // [n, d]
+      const vocab = this.t<tf.Tensor2D>(lmHead === 'tied' ? 'embed.tokens' : 'lm.head'); // [V, d]
+      let logits = tf.transpose(tf.matMul(vocab, tf.transpose(picked))); // [V, n] -> [n, V]
+      if (finalSoftcap !== undefined)
+        logits = tf.mul(tf.tanh(tf.div(logits, finalSoftcap)), finalSoftcap);
+      return logits;
+    });
+    try {
+      return (await out.data()) as Float32Array;
+    } finally {
+      out.dispose();
+    }
   }
 
   private checkIds(ids: number[], vocab: number, side: string): void {
@@ -590,7 +702,11 @@ async function readTrace(
 }
 
 /** The plan's [L, H, Tq, Tk] stack (empty when the run skipped the weights). */
-function assembleStack(plan: StackPlan, heads: number): AttentionStack {
+function assembleStack(
+  plan: StackPlan & { layerMasks?: MaskMatrix[] },
+  heads: number,
+  kvHeads?: number,
+): AttentionStack {
   const { rows: queryLength, cols: keyLength } = plan.mask;
   const per = heads * queryLength * keyLength;
   const weights = plan.weights?.subarray(0, plan.filled * per) ?? new Float32Array(0);
@@ -602,6 +718,8 @@ function assembleStack(plan: StackPlan, heads: number): AttentionStack {
     keyLength,
     weights,
     mask: plan.mask,
+    ...(plan.layerMasks ? { layerMasks: plan.layerMasks } : {}),
+    ...(kvHeads !== undefined ? { kvHeads } : {}),
   };
 }
 

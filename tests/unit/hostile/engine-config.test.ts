@@ -72,7 +72,7 @@ describe('absurd config fields are named', () => {
       'positional must be one of none, sinusoidal, learned, rope, alibi (got nothing)',
     ],
     [{ norm: 7 }, 'norm must be one of pre, post (got 7)'],
-    [{ activation: 'swish' }, 'activation must be one of relu, gelu, gelu_tanh (got "swish")'],
+    [{ activation: 'swish' }, 'activation must be one of relu, gelu, gelu_tanh, silu (got "swish")'],
     [{ layerNormEps: 0 }, 'layerNormEps must be a number above 0 and below 1 (got 0)'],
     [{ positionalBase: -10000 }, 'positionalBase must be a number above 0 (got -10000)'],
     [{ scale: 'default' }, 'scale must be an object with a kind (got "default")'],
@@ -97,7 +97,7 @@ describe('absurd config fields are named', () => {
 
   it('lists every problem at once', () => {
     expect(errorOf({ numHeads: 0, numLayers: -2, activation: undefined })).toBe(
-      'Invalid model config: numHeads must be a positive integer (got 0); numLayers must be a positive integer (got -2); activation must be one of relu, gelu, gelu_tanh (got nothing)',
+      'Invalid model config: numHeads must be a positive integer (got 0); numLayers must be a positive integer (got -2); activation must be one of relu, gelu, gelu_tanh, silu (got nothing)',
     );
   });
 
