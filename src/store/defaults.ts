@@ -61,5 +61,7 @@ export function emptyRun(): SentenceRun {
     error: null,
     errorStage: null,
     elapsedMs: null,
+    predictions: null,
+    predictionsUnavailable: null,
   };
 }

@@ -12,6 +12,7 @@ import { cancelScheduled } from './scheduler';
 import { createTeachSlice } from './teachSlice';
 import { createShareSlice } from './shareSlice';
 import { createHubSlice } from './hubSlice';
+import { createPredictionSlice } from './predictionSlice';
 import type { AppState } from './types';
 import { createViewSlice } from './viewSlice';
 
@@ -24,6 +25,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createAnalysisSlice(...a),
   ...createShareSlice(...a),
   ...createHubSlice(...a),
+  ...createPredictionSlice(...a),
 }));
 
 const initialState = useAppStore.getState();
@@ -66,6 +68,11 @@ export {
 } from './engineClient';
 export { sentenceRunsPosted } from './runSlice';
 export { isScheduled } from './scheduler';
+export {
+  PREDICTION_TEMPERATURE,
+  selectPredictionPanel,
+  type PredictionPanelSource,
+} from './predictionSlice';
 export { startApp, openShareLink, decodeAgainst } from './openLink';
 export {
   THEMES,

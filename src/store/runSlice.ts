@@ -128,6 +128,8 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
       });
 
     runsPosted++;
+    /** Whether this run sent predictions (or why not): a run that did not clears the old ones. */
+    let predicted = false;
     const requestId = client.run(
       {
         slot,
@@ -154,6 +156,8 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
             state: tokens.length === 0 ? 'empty' : run.state,
             blocks: tokens.length === 0 ? [] : run.blocks,
             translation: tokens.length === 0 ? null : run.translation,
+            predictions: tokens.length === 0 ? null : run.predictions,
+            predictionsUnavailable: tokens.length === 0 ? null : run.predictionsUnavailable,
           }));
         },
         onProgress: (file, loadedBytes, totalBytes) =>
@@ -191,11 +195,20 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
               return { ...b, data };
             }),
           })),
+        onPredictions: (predictions, reason) => {
+          predicted = true;
+          patchRun(slot, ticket, () => ({
+            predictions,
+            predictionsUnavailable: predictions ? null : (reason ?? null),
+          }));
+        },
         onDone: (masks, elapsedMs) =>
           patchRun(slot, ticket, (run) => ({
             state: run.tokens.length === 0 ? 'empty' : 'ready',
             requestId: null,
             elapsedMs,
+            // A model that does not predict (another model now) leaves no stale predictions.
+            ...(predicted ? {} : { predictions: null, predictionsUnavailable: null }),
             blocks: run.blocks.map((b) => ({
               ...b,
               mask: masks.find((m) => m.kind === b.kind)?.mask ?? b.mask,
@@ -209,6 +222,8 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
             requestId: null,
             error: message,
             errorStage: stage,
+            predictions: null,
+            predictionsUnavailable: null,
           }));
         },
       },

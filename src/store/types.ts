@@ -11,10 +11,12 @@ import type { TeachSlice } from './teachSlice';
 import type { ShareSlice } from './shareSlice';
 import type { AnalysisSlice } from './analysisSlice';
 import type { HubSlice } from './hubSlice';
+import type { PredictionSlice } from './predictionSlice';
 import type {
   BackendStatus,
   ErrorStage,
   ModelChoice,
+  NextTokenPredictions,
   SentenceSlot,
   TranslatorInfo,
 } from '../worker/protocol';
@@ -85,6 +87,13 @@ export interface SentenceRun {
   /** Where it failed: 'load' when the model itself could not be loaded. */
   errorStage: ErrorStage | null;
   elapsedMs: number | null;
+  /**
+   * A language model's next-token distribution after the last token (Hugging Face causal LMs),
+   * kept while a newer run computes; null for other models and until it arrives.
+   */
+  predictions: NextTokenPredictions | null;
+  /** Why the model cannot predict (the worker's reason, e.g. no output head); null otherwise. */
+  predictionsUnavailable: string | null;
 }
 
 export type MaskChoice = 'none' | 'causal' | 'window' | 'dilated' | 'global-window' | 'bigbird';
@@ -192,4 +201,5 @@ export type AppState = InputSlice &
   AnalysisSlice &
   ShareSlice &
   TeachSlice &
-  HubSlice;
+  HubSlice &
+  PredictionSlice;
