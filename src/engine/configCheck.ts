@@ -166,7 +166,9 @@ export function configProblems(input: unknown): string[] {
       problems.push('layerTypes has sliding layers but slidingWindow is missing');
   }
   if (config.lmHead !== undefined && config.architecture !== 'decoder')
-    problems.push(`lmHead is for decoder-only language models (architecture is ${config.architecture})`);
+    problems.push(
+      `lmHead is for decoder-only language models (architecture is ${config.architecture})`,
+    );
   return problems;
 }
 

@@ -317,10 +317,7 @@ class Transformer implements AttentionModel {
       return { x: tf.add(tf.add(x, a.output), f), selfW: a.weights, trace: a.trace };
     }
     const sandwich = this.config.sandwichNorm === true;
-    let h = tf.add<tf.Tensor2D>(
-      x,
-      sandwich ? this.ln(`${prefix}.lnPostAttn`, a.output) : a.output,
-    );
+    let h = tf.add<tf.Tensor2D>(x, sandwich ? this.ln(`${prefix}.lnPostAttn`, a.output) : a.output);
     if (!pre) h = this.ln(`${prefix}.ln1`, h);
     let crossW: tf.Tensor2D[] | undefined;
     let trace = a.trace;

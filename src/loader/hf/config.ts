@@ -11,6 +11,14 @@ import { ENGINE_CONFIG_LIMITS } from '../../engine/configCheck';
 import { validateConfig } from '../../engine/schema';
 import type { TransformerConfig } from '../../engine/types';
 import { HfLoadError } from './errors';
+import {
+  LLM_MODEL_TYPES,
+  LLM_TABLE,
+  llmBiases,
+  normalizeLlmConfig,
+  type LlmFamily,
+  type LlmModelType,
+} from './llm-config';
 
 /** Model families this loader reads, by their `model_type`. */
 export const SUPPORTED_MODEL_TYPES = [
@@ -19,11 +27,22 @@ export const SUPPORTED_MODEL_TYPES = [
   'xlm-roberta',
   'distilbert',
   'gpt2',
+  ...LLM_MODEL_TYPES,
 ] as const;
 export type HfModelType = (typeof SUPPORTED_MODEL_TYPES)[number];
 
-/** The layout family a model type shares (xlm-roberta is stored exactly like roberta). */
-export type HfFamily = 'bert' | 'roberta' | 'distilbert' | 'gpt2';
+/**
+ * The layout family a model type shares (xlm-roberta is stored exactly like roberta; Qwen and
+ * Mistral like Llama; Gemma 2 and 3 alike).
+ */
+export type HfFamily = 'bert' | 'roberta' | 'distilbert' | 'gpt2' | LlmFamily;
+
+/** Families that are causal language models (one text in, next-token predictions out). */
+export const isDecoderFamily = (family: HfFamily): boolean =>
+  family === 'gpt2' || family === 'llama' || family === 'gemma' || family === 'gpt_neox';
+
+const isLlmType = (type: HfModelType): type is LlmModelType =>
+  (LLM_MODEL_TYPES as readonly string[]).includes(type);
 
 export const FAMILY_OF: Record<HfModelType, HfFamily> = {
   bert: 'bert',
@@ -31,6 +50,10 @@ export const FAMILY_OF: Record<HfModelType, HfFamily> = {
   'xlm-roberta': 'roberta',
   distilbert: 'distilbert',
   gpt2: 'gpt2',
+  ...(Object.fromEntries(LLM_MODEL_TYPES.map((t) => [t, LLM_TABLE[t].family])) as Record<
+    LlmModelType,
+    LlmFamily
+  >),
 };
 
 type NumericField =
@@ -82,7 +105,7 @@ interface FamilyDefaults {
   dFFDefault: ((d: number) => number) | null;
 }
 
-const FAMILIES: Record<HfFamily, FamilyDefaults> = {
+const FAMILIES: Record<Exclude<HfFamily, LlmFamily>, FamilyDefaults> = {
   bert: {
     architecture: 'encoder',
     norm: 'post',
@@ -130,6 +153,8 @@ export interface HfModelInfo {
   padTokenId: number | null;
   /** `_name_or_path` when the config has one. */
   nameOrPath: string | null;
+  /** Decoder LMs (llama, qwen, mistral, gemma, gpt_neox): which biases the checkpoint carries. */
+  biases?: { qkv: boolean; o: boolean; mlp: boolean };
 }
 
 const FILE = 'config.json';
@@ -252,7 +277,27 @@ export function normalizeHfConfig(input: unknown): HfModelInfo {
   )
     fail(`model_type ${describe(modelType)} is not supported (${supported})`);
   const type = modelType as HfModelType;
-  const family = FAMILY_OF[type];
+  const nameOrPath =
+    typeof raw._name_or_path === 'string' && raw._name_or_path.trim() !== ''
+      ? raw._name_or_path
+      : null;
+  if (isLlmType(type)) {
+    const { family: llmFamily, config: llm } = normalizeLlmConfig(raw, type);
+    try {
+      validateConfig(llm);
+    } catch (error) {
+      fail(error instanceof Error ? error.message : String(error));
+    }
+    return {
+      modelType: type,
+      family: llmFamily,
+      config: llm,
+      padTokenId: null,
+      nameOrPath,
+      biases: llmBiases(raw, type),
+    };
+  }
+  const family = FAMILY_OF[type] as Exclude<HfFamily, LlmFamily>;
   const f = FAMILIES[family];
 
   // Options of these families that change the computation and that the engine does not model.
@@ -321,15 +366,15 @@ export function normalizeHfConfig(input: unknown): HfModelInfo {
   if (positionOffset > 0) config.positionOffset = positionOffset;
   if (typeVocabSize !== undefined) config.typeVocabSize = typeVocabSize;
   if (f.embeddingLayerNorm) config.embeddingLayerNorm = true;
-  if (f.architecture === 'decoder') config.outputHead = false;
+  if (f.architecture === 'decoder') {
+    // GPT-2's lm_head is its token embedding (tied): predictions need no extra tensor.
+    config.outputHead = false;
+    config.lmHead = 'tied';
+  }
   try {
     validateConfig(config);
   } catch (error) {
     fail(error instanceof Error ? error.message : String(error));
   }
-  const nameOrPath =
-    typeof raw._name_or_path === 'string' && raw._name_or_path.trim() !== ''
-      ? raw._name_or_path
-      : null;
   return { modelType: type, family, config, padTokenId, nameOrPath };
 }

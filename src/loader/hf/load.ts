@@ -205,7 +205,7 @@ export async function loadFromSource(
   if (signal?.aborted) throw abortError();
 
   // 3. Weights: one file, or an index and its shards (read and converted one at a time).
-  const collector = new HfWeightCollector(family, config);
+  const collector = new HfWeightCollector(family, config, info.biases);
   let label = 'model.safetensors';
   const single = await read('weights', 'model.safetensors', true, 1);
   if (single !== null) {

@@ -8,12 +8,14 @@
  * - Buffers, poolers and task heads (MLM / NSP / lm_head / classifiers) are skipped.
  * - Every problem names the file and the tensor, and says both shapes when they differ.
  */
-import { validateWeights } from '../../engine/schema';
+import { expectedWeightShapes, validateWeights } from '../../engine/schema';
 import type { TransformerConfig } from '../../engine/types';
 import type { NamedArray, WeightMap } from '../../engine/weights';
 import { readSafetensors, SafetensorsError, type SafetensorsFile } from '../safetensors';
 import type { HfFamily } from './config';
 import { HfLoadError } from './errors';
+import { LLM_IGNORED, llmTensorRules, ZERO_FILLED_BIAS, type LlmBiases } from './llm-weights';
+import { copy, linear, type Rule } from './rules';
 
 /** Prefixes a family's base model has inside task models (`BertForMaskedLM` → `bert.`). */
 export const HF_PREFIXES: Record<HfFamily, string> = {
@@ -21,6 +23,9 @@ export const HF_PREFIXES: Record<HfFamily, string> = {
   roberta: 'roberta.',
   distilbert: 'distilbert.',
   gpt2: 'transformer.',
+  llama: 'model.',
+  gemma: 'model.',
+  gpt_neox: 'gpt_neox.',
 };
 
 /** Tensors that are not weights of the attention stack: buffers, poolers, task heads. */
@@ -34,6 +39,7 @@ const IGNORED: readonly RegExp[] = [
   /^lm_head$/,
   /^vocab_(transform|layer_norm|projector)\./,
   /^(classifier|pre_classifier|qa_outputs|score)\./,
+  ...LLM_IGNORED,
 ];
 
 /** Where a family keeps its layer index, to catch a config with fewer layers than the file. */
@@ -42,6 +48,9 @@ const LAYER_INDEX: Record<HfFamily, RegExp> = {
   roberta: /^encoder\.layer\.(\d+)\./,
   distilbert: /^transformer\.layer\.(\d+)\./,
   gpt2: /^h\.(\d+)\./,
+  llama: /^layers\.(\d+)\./,
+  gemma: /^layers\.(\d+)\./,
+  gpt_neox: /^layers\.(\d+)\./,
 };
 
 const LAYER_KEY: Record<HfFamily, string> = {
@@ -49,34 +58,14 @@ const LAYER_KEY: Record<HfFamily, string> = {
   roberta: 'num_hidden_layers',
   distilbert: 'n_layers',
   gpt2: 'n_layer',
+  llama: 'num_hidden_layers',
+  gemma: 'num_hidden_layers',
+  gpt_neox: 'num_hidden_layers',
 };
 
 const FLOAT_DTYPES = new Set(['F32', 'F16', 'BF16', 'F64']);
 
-/** One checkpoint tensor the engine needs: its expected shape and how it becomes engine weights. */
-interface Rule {
-  shape: number[];
-  convert(data: Float32Array): [string, NamedArray][];
-}
-
 const shapeText = (shape: readonly number[]): string => shape.join('x') || 'scalar';
-
-/** Same layout (embeddings, LayerNorm vectors, biases, Conv1D matrices). */
-const copy = (target: string, shape: number[]): Rule => ({
-  shape,
-  convert: (data) => [[target, { shape: [...shape], data }]],
-});
-
-/** nn.Linear weight [out][in] → engine [in][out]. */
-const linear = (target: string, out: number, inp: number): Rule => ({
-  shape: [out, inp],
-  convert: (data) => {
-    const t = new Float32Array(out * inp);
-    for (let o = 0; o < out; o++)
-      for (let i = 0; i < inp; i++) t[i * out + o] = data[o * inp + i] as number; // [out][in] -> [in][out]
-    return [[target, { shape: [inp, out], data: t }]];
-  },
-});
 
 /** GPT-2 c_attn weight [d][3d] → three [d][d] (columns q | k | v). */
 const splitQkvWeight = (targets: [string, string, string], d: number): Rule => ({
@@ -118,7 +107,13 @@ function linearRule(
 }
 
 /** Every checkpoint tensor (name without prefix) the engine needs, for a family and config. */
-export function hfTensorRules(family: HfFamily, config: TransformerConfig): Map<string, Rule> {
+export function hfTensorRules(
+  family: HfFamily,
+  config: TransformerConfig,
+  biases: LlmBiases = { qkv: true, o: true, mlp: true },
+): Map<string, Rule> {
+  if (family === 'llama' || family === 'gemma' || family === 'gpt_neox')
+    return llmTensorRules(family, config, biases);
   const rules = new Map<string, Rule>();
   const d = config.dModel;
   const f = config.dFF;
@@ -225,8 +220,10 @@ export class HfWeightCollector {
   constructor(
     private readonly family: HfFamily,
     private readonly config: TransformerConfig,
+    /** Decoder LMs: the biases config.json says the checkpoint carries (others are zeros). */
+    private readonly biases?: LlmBiases,
   ) {
-    this.rules = hfTensorRules(family, config);
+    this.rules = hfTensorRules(family, config, biases);
   }
 
   /**
@@ -316,13 +313,18 @@ export class HfWeightCollector {
         label,
       );
     }
+    // Parameters as the checkpoint has them (before any zero biases are added).
+    let parameters = 0;
+    for (const w of this.weights.values()) parameters += w.data.length;
+    if (this.biases)
+      for (const [name, shape] of expectedWeightShapes(this.config))
+        if (!this.weights.has(name) && ZERO_FILLED_BIAS.test(name))
+          this.weights.set(name, { shape, data: new Float32Array(shape[0] ?? 0) });
     try {
       validateWeights(this.config, this.weights);
     } catch (error) {
       throw asInvalid(error, label);
     }
-    let parameters = 0;
-    for (const w of this.weights.values()) parameters += w.data.length;
     return {
       weights: this.weights,
       unused: [...this.unused],

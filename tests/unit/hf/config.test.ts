@@ -214,7 +214,7 @@ describe('absurd and missing fields', () => {
 
   it('unsupported model types name the supported ones', () => {
     expect(errorOf({ ...BERT, model_type: 't5' })).toBe(
-      'config.json: model_type "t5" is not supported (bert, roberta, xlm-roberta, distilbert, gpt2)',
+      'config.json: model_type "t5" is not supported (bert, roberta, xlm-roberta, distilbert, gpt2, llama, qwen2, qwen3, mistral, gemma2, gemma3_text, gpt_neox)',
     );
     expect(errorOf({ ...BERT, model_type: undefined })).toMatch(/^config.json: has no model_type/);
   });

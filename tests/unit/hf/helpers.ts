@@ -20,6 +20,18 @@ export const FIXTURE_NAMES = [
 ] as const;
 export type FixtureName = (typeof FIXTURE_NAMES)[number];
 
+/** Today's decoder LMs, written by scripts/fixtures/make-llm-checkpoints.ts. */
+export const LLM_FIXTURE_NAMES = [
+  'tiny-llama',
+  'tiny-smollm2',
+  'tiny-qwen2',
+  'tiny-qwen3',
+  'tiny-mistral',
+  'tiny-gemma2',
+  'tiny-gemma3',
+  'tiny-pythia',
+] as const;
+
 export const fixtureDir = (name: string): string => path.join(FIXTURES, name);
 
 /** Every file of a fixture folder as a File, optionally replacing or dropping some. */

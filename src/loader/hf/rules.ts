@@ -1,0 +1,27 @@
+/** How one checkpoint tensor becomes engine weights: shared by every family's name map. */
+import type { NamedArray } from '../../engine/weights';
+
+/** One checkpoint tensor the engine needs: its expected shape and how it becomes engine weights. */
+export interface Rule {
+  shape: number[];
+  convert(data: Float32Array): [string, NamedArray][];
+}
+
+/** Same layout. */
+export const copy = (target: string, shape: number[]): Rule => ({
+  shape,
+  convert: (data) => [[target, { shape: [...shape], data }]],
+});
+
+/** nn.Linear weight [out][in] → engine [in][out]. */
+export const linear = (target: string, out: number, inp: number): Rule => ({
+  shape: [out, inp],
+  convert: (data) => [[target, { shape: [inp, out], data: transpose(data, out, inp) }]],
+});
+
+export function transpose(data: Float32Array, rows: number, cols: number): Float32Array {
+  const t = new Float32Array(rows * cols);
+  for (let r = 0; r < rows; r++)
+    for (let c = 0; c < cols; c++) t[c * rows + r] = data[r * cols + c] as number; // [r][c] -> [c][r]
+  return t;
+}
