@@ -7,6 +7,7 @@
 import type { AttentionKind, PlaygroundOptions } from '../engine';
 import type { MaskChoice, MaskSettings } from '../store/types';
 import {
+  SHARE_COLOR_SCALES,
   SHARE_VERSION,
   type DecodeResult,
   type ShareContext,
@@ -258,6 +259,21 @@ export function validateSharedState(raw: unknown, ctx: ShareContext): DecodeResu
     (v): v is string => typeof v === 'string' && ctx.colorMaps.includes(v),
     'unknown',
   );
+  const colorScale = r.field(
+    raw,
+    'colorScale',
+    'colorScale',
+    d.colorScale,
+    (v) => oneOf(v, SHARE_COLOR_SCALES),
+    'unknown',
+  );
+  const leaveOutFirst = r.field(
+    raw,
+    'leaveOutFirst',
+    'leaveOutFirst',
+    d.leaveOutFirst,
+    (v): v is boolean => typeof v === 'boolean',
+  );
 
   return {
     ok: true,
@@ -274,6 +290,8 @@ export function validateSharedState(raw: unknown, ctx: ShareContext): DecodeResu
       playground,
       mask,
       colorMap,
+      colorScale,
+      leaveOutFirst,
     },
     issues: r.issues,
   };

@@ -15,6 +15,8 @@ export type ShareSource = Pick<
   | 'playground'
   | 'mask'
   | 'colorMap'
+  | 'colorScale'
+  | 'leaveOutFirst'
 > &
   Partial<Pick<AppState, 'hub'>>;
 
@@ -51,5 +53,7 @@ export function snapshotShareState(s: ShareSource): SharedState {
     playground: { ...s.playground },
     mask: { ...s.mask },
     colorMap: s.colorMap,
+    colorScale: s.colorScale,
+    leaveOutFirst: s.leaveOutFirst,
   };
 }

@@ -10,6 +10,10 @@ export const SHARE_VERSION = 1;
 
 export type ShareSlot = 'A' | 'B';
 
+/** The colour scales a link may name. */
+export const SHARE_COLOR_SCALES = ['linear', 'log'] as const;
+export type SharedColorScale = (typeof SHARE_COLOR_SCALES)[number];
+
 /** A cell the link points at (shown highlighted, as if hovered). 0-based indices. */
 export interface SharedFocus {
   slot: ShareSlot;
@@ -48,6 +52,10 @@ export interface SharedState {
   mask: MaskSettings;
   /** Colour map of the heatmaps (a name from the colour-map list). */
   colorMap: string;
+  /** Linear or log colours (links without it open linear, or with the page's choice). */
+  colorScale: SharedColorScale;
+  /** Colours scaled over the keys after the first, which is drawn hatched. */
+  leaveOutFirst: boolean;
 }
 
 /** Why a single field of a link was not taken as it was. */

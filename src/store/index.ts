@@ -77,7 +77,9 @@ export { startApp, openShareLink, decodeAgainst } from './openLink';
 export {
   THEMES,
   COLOR_MAPS,
+  COLOR_SCALES,
   type ThemeChoice,
   type ColorMapName,
+  type ColorScaleName,
   type ShareNotice,
 } from './shareSlice';

@@ -21,6 +21,10 @@ export type ThemeChoice = (typeof THEMES)[number];
 export const COLOR_MAPS = ['viridis', 'cividis', 'magma'] as const;
 export type ColorMapName = (typeof COLOR_MAPS)[number];
 
+/** How weights map to colours: linear over [0, max], or log over [floor, max] (see colorScale.ts). */
+export const COLOR_SCALES = ['linear', 'log'] as const;
+export type ColorScaleName = (typeof COLOR_SCALES)[number];
+
 /** What the page says after opening a link. Layer and head are 0-based. */
 export type ShareNotice =
   /** The whole link was refused: the page kept its defaults. */
@@ -43,6 +47,12 @@ export interface ShareSlice {
   setTheme: (theme: ThemeChoice) => void;
   colorMap: ColorMapName;
   setColorMap: (colorMap: ColorMapName) => void;
+  /** Linear (default) or log colours in every heatmap and thumbnail. */
+  colorScale: ColorScaleName;
+  setColorScale: (colorScale: ColorScaleName) => void;
+  /** Colours scaled over the keys after the first (the attention sink), which is drawn hatched. */
+  leaveOutFirst: boolean;
+  setLeaveOutFirst: (leaveOutFirst: boolean) => void;
   /** Notices about the last opened link; empty when it opened cleanly (or there was none). */
   shareNotices: ShareNotice[];
   dismissShareNotices: () => void;
@@ -57,6 +67,8 @@ export interface ShareSlice {
 
 const THEME_KEY = 'attention-atlas.theme';
 const COLOR_MAP_KEY = 'attention-atlas.colorMap';
+const COLOR_SCALE_KEY = 'attention-atlas.colorScale';
+const LEAVE_OUT_FIRST_KEY = 'attention-atlas.leaveOutFirst';
 
 function readPref<T extends string>(key: string, allowed: readonly T[], fallback: T): T {
   try {
@@ -167,6 +179,16 @@ export const createShareSlice: StateCreator<AppState, [], [], ShareSlice> = (set
       writePref(COLOR_MAP_KEY, colorMap);
       set({ colorMap });
     },
+    colorScale: readPref(COLOR_SCALE_KEY, COLOR_SCALES, 'linear'),
+    setColorScale: (colorScale) => {
+      writePref(COLOR_SCALE_KEY, colorScale);
+      set({ colorScale });
+    },
+    leaveOutFirst: readPref(LEAVE_OUT_FIRST_KEY, ['on', 'off'], 'off') === 'on',
+    setLeaveOutFirst: (leaveOutFirst) => {
+      writePref(LEAVE_OUT_FIRST_KEY, leaveOutFirst ? 'on' : 'off');
+      set({ leaveOutFirst });
+    },
     shareNotices: paramsNotice(pageRefusedUrlParams()),
     dismissShareNotices: () => set({ shareNotices: [] }),
     pendingView: null,
@@ -237,6 +259,8 @@ export const createShareSlice: StateCreator<AppState, [], [], ShareSlice> = (set
         colorMap: (COLOR_MAPS as readonly string[]).includes(shared.colorMap)
           ? (shared.colorMap as ColorMapName)
           : s.colorMap,
+        colorScale: shared.colorScale,
+        leaveOutFirst: shared.leaveOutFirst,
         runs: { A: fresh(s.runs.A), B: fresh(s.runs.B) },
         shareNotices: [...addressNotices(s.shareNotices), ...notices],
         pendingView,

@@ -71,6 +71,16 @@ export const exportEn = {
   'prefs.colorMap.viridis': 'Viridis',
   'prefs.colorMap.cividis': 'Cividis',
   'prefs.colorMap.magma': 'Magma',
+  'prefs.colorScale': 'Colour scale',
+  'prefs.colorScale.linear': 'Linear',
+  'prefs.colorScale.log': 'Log',
+  'prefs.leaveOutFirst': 'Leave out the first token',
+  'prefs.leaveOutFirstHint':
+    'Colours are scaled over the other keys; the first token’s column is hatched and its weight stays in the tooltip.',
+  'legend.captionLog': 'Log colour scale: {floor} to {max}',
+  'legend.sink': 'first token (left out)',
+  'export.scaleNote.log': 'Log colour scale from {floor} (10⁻⁴ of the top) to {max}',
+  'export.scaleNote.leaveOut': 'first token left out of the colours (hatched)',
 
   'progress.run': 'Progress of {name}',
 } as const;

@@ -64,6 +64,15 @@ export const exportZh: Record<keyof typeof exportEn, string> = {
   'prefs.colorMap.viridis': 'Viridis',
   'prefs.colorMap.cividis': 'Cividis',
   'prefs.colorMap.magma': 'Magma',
+  'prefs.colorScale': '色阶',
+  'prefs.colorScale.linear': '线性',
+  'prefs.colorScale.log': '对数',
+  'prefs.leaveOutFirst': '不计第一个词元',
+  'prefs.leaveOutFirstHint': '颜色按其余的键缩放；第一个词元的列画成斜线，其权重仍显示在提示中。',
+  'legend.captionLog': '对数色阶：{floor} 到 {max}',
+  'legend.sink': '第一个词元（未计入）',
+  'export.scaleNote.log': '对数色阶：从 {floor}（最大值的 10⁻⁴）到 {max}',
+  'export.scaleNote.leaveOut': '第一个词元不计入颜色（斜线）',
 
   'progress.run': '{name}的计算进度',
 };

@@ -1,17 +1,9 @@
 import { useId, useLayoutEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
-import { matrixMax } from '../../analysis';
 import { useT } from '../../i18n';
 import { useAppStore } from '../../store';
 import { useElementWidth } from '../common/useElementWidth';
-import {
-  cellAt,
-  ColorLegend,
-  computeHeatmapLayout,
-  formatTick,
-  formatWeight,
-  matrixToRgba,
-  scaleMax,
-} from '../heatmap';
+import { cellAt, ColorLegend, computeHeatmapLayout, formatTick, formatWeight } from '../heatmap';
+import { cellScaleOf, scaledToRgba } from '../heatmap/colorScale';
 import {
   colorMapLut,
   gradientStops,
@@ -34,7 +26,8 @@ export interface MatrixHeatmapProps {
   /** Caption above the picture. */
   caption?: string;
   /**
-   * 'sequential' (default): the chosen colour map over [0, max(matrix)]; 'diverging': the app's
+   * 'sequential' (default): the chosen colour map over [0, max(matrix)], linear or log and with
+   * the first token left out (hatched) as the display preferences say; 'diverging': the app's
    * diverging map (purple–white–orange) over the symmetric domain [−maxAbs, +maxAbs] (differences).
    */
   scale?: 'sequential' | 'diverging';
@@ -80,15 +73,24 @@ export function MatrixHeatmap({
   const width = useElementWidth(containerRef);
   const [hover, setHover] = useState<{ query: number; key: number } | null>(null);
   const colorMap = useAppStore((s) => s.colorMap);
+  const colorScale = useAppStore((s) => s.colorScale);
+  const leaveOutFirst = useAppStore((s) => s.leaveOutFirst);
   const rows = rowTokens.length;
   const cols = colTokens.length;
   const valid = rows > 0 && cols > 0 && matrix.length === rows * cols;
 
+  // A sequential scale under the display preferences (log, first token left out).
+  const seq = useMemo(
+    () =>
+      scale === 'sequential'
+        ? cellScaleOf(matrix, rows, cols, { kind: colorScale, leaveOutFirst }, max)
+        : null,
+    [matrix, rows, cols, max, scale, colorScale, leaveOutFirst],
+  );
   const top = useMemo(() => {
-    if (max !== undefined) return scale === 'diverging' ? symmetricMax(max) : scaleMax(max);
-    if (scale === 'sequential') return scaleMax(matrixMax(matrix));
-    return symmetricMax(maxAbsOf(matrix));
-  }, [matrix, max, scale]);
+    if (seq) return seq.max;
+    return symmetricMax(max ?? maxAbsOf(matrix));
+  }, [matrix, max, seq]);
 
   const layout = useMemo(
     () =>
@@ -107,14 +109,13 @@ export function MatrixHeatmap({
     if (!canvas || !valid) return;
     const ctx = canvas.getContext('2d');
     if (!ctx) return;
-    const rgba =
-      scale === 'diverging'
-        ? signedMatrixToRgba(matrix, rows, cols, top)
-        : matrixToRgba(matrix, rows, cols, top, colorMapLut(colorMap));
+    const rgba = seq
+      ? scaledToRgba(matrix, rows, cols, seq, colorMapLut(colorMap))
+      : signedMatrixToRgba(matrix, rows, cols, top);
     const image = ctx.createImageData(cols, rows);
     image.data.set(rgba);
     ctx.putImageData(image, 0, 0);
-  }, [matrix, rows, cols, top, scale, valid, colorMap]);
+  }, [matrix, rows, cols, top, seq, valid, colorMap]);
 
   const onPointerMove = (e: PointerEvent<HTMLCanvasElement>): void => {
     const rect = e.currentTarget.getBoundingClientRect();
@@ -152,6 +153,13 @@ export function MatrixHeatmap({
                 onPointerMove={onPointerMove}
                 onPointerLeave={() => setHover(null)}
               />
+              {seq?.hatchFirst && (
+                <div
+                  className="heatmap-sink"
+                  aria-hidden="true"
+                  style={{ width: layout.cellSize, height: layout.gridHeight }}
+                />
+              )}
               {(cell || markRow !== null) && (
                 <svg
                   className="heatmap-overlay"
@@ -187,7 +195,7 @@ export function MatrixHeatmap({
               sides={legendSides}
             />
           ) : (
-            <ColorLegend max={top} />
+            <ColorLegend max={top} scale={seq ?? undefined} />
           ))}
       </div>
     </figure>

@@ -144,6 +144,9 @@ export function CompareTab() {
     const s = useAppStore.getState();
     const common = {
       colorMap: s.colorMap,
+      colorScale: s.colorScale,
+      leaveOutFirst: s.leaveOutFirst,
+      t,
       format: (v: number) => formatTickIn(s.language, v),
       barLabel: t('legend.label'),
       scale: 'sequential' as const,

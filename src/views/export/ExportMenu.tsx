@@ -77,7 +77,18 @@ export function ExportMenu({ slot, name }: ExportMenuProps) {
       setStatus({ tone: 'error', text: t('export.notReady') });
       return null;
     }
-    return { data, input: { data, name, t, language: s.language, colorMap: s.colorMap } };
+    return {
+      data,
+      input: {
+        data,
+        name,
+        t,
+        language: s.language,
+        colorMap: s.colorMap,
+        colorScale: s.colorScale,
+        leaveOutFirst: s.leaveOutFirst,
+      },
+    };
   };
 
   const downscaleNotice = (percent: number) => t('export.downscaled', { percent });

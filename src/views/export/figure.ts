@@ -52,6 +52,11 @@ export interface ColourBarSpec {
   format?: (value: number) => string;
   /** When set, a hatched swatch with this caption follows the bar (masked cells). */
   maskedLabel?: string;
+  /**
+   * A value's place along the bar in [0, 1] (a log scale's); default linear over [min, max]. The
+   * bar's gradient is `interpolate` over that place, so ticks land on their colours.
+   */
+  position?: (value: number) => number;
 }
 
 /**
@@ -293,7 +298,7 @@ export function computeFigureLayout(spec: FigureSpec): FigureLayout {
       .map((value): TextItem & { value: number } => ({
         value,
         text: format(value),
-        x: barX + ((value - min) / span) * BAR_WIDTH,
+        x: barX + (bar.position ? bar.position(value) : (value - min) / span) * BAR_WIDTH,
         y: y + BAR_HEIGHT + 4 + SMALL,
         size: SMALL,
         anchor: 'middle',

@@ -3,17 +3,27 @@
  * and the matrix behind the CSV). Loaded on demand by ExportMenu when an export is chosen, so the
  * figure, PNG and SVG code stay out of the first page.
  */
-import { headMatrix, matrixMax } from '../../analysis';
+import { headMatrix } from '../../analysis';
 import type { TranslateFn } from '../../i18n';
 import type { Language } from '../../i18n/language';
 import { formatTickIn } from '../../i18n/numbers';
-import type { ColorMapName } from '../../store';
-import { legendTicks, matrixToRgba, scaleMax } from '../heatmap/color';
+import type { ColorMapName, ColorScaleName } from '../../store';
 import { COLOR_MAP_INTERPOLATORS, colorMapLut } from '../heatmap/colormaps';
+import {
+  cellScaleOf,
+  formatScaleTick,
+  isHatchedColumn,
+  scaledToRgba,
+  scaleLutIndex,
+  scaleNote,
+  scaleTicks,
+  type CellScale,
+} from '../heatmap/colorScale';
+import { drawSinkHatch } from '../heatmap/sinkHatch';
 import { computeFigureLayout, type ColourBarSpec, type FigureSpec } from './figure';
 import type { HeatmapExportData } from './heatmapExport';
 import { makeCanvas2d, type AnyCanvas, type ExportPictureOptions } from './png';
-import { figureSvg } from './svg';
+import { figureSvg, SINK_CELL } from './svg';
 
 export interface HeadPictureInput {
   data: HeatmapExportData;
@@ -24,23 +34,48 @@ export interface HeadPictureInput {
   t: TranslateFn;
   language: Language;
   colorMap: ColorMapName;
+  /** Linear (default) or log colours, as on the page. */
+  colorScale?: ColorScaleName;
+  /** Colours over the keys after the first, which is drawn hatched (default false). */
+  leaveOutFirst?: boolean;
+}
+
+/** The colour bar of a sequential scale: its ticks (log: powers of ten) and their places. */
+export function scaleBar(
+  scale: CellScale,
+  interpolate: (t: number) => string,
+  label: string,
+  format: (value: number) => string,
+): ColourBarSpec {
+  return {
+    min: scale.kind === 'log' ? scale.floor : 0,
+    max: scale.max,
+    interpolate,
+    label,
+    ticks: [...scaleTicks(scale, 4), scale.max],
+    format: (v) => formatScaleTick(v, format),
+    position: scale.position,
+  };
 }
 
 /** One head's matrix and the figure around it (title, labels, colour bar), without the pixels. */
-export function headFigure({ data, layer, head, name, t, language, colorMap }: HeadPictureInput): {
+export function headFigure(input: HeadPictureInput): {
   spec: FigureSpec & { colourBar: ColourBarSpec };
   matrix: Float32Array;
   allowed: Uint8Array | null;
-  max: number;
+  scale: CellScale;
 } {
+  const { data, layer, head, name, t, language, colorMap } = input;
   const { block } = data;
   const layerData = block.data[layer]!;
   const matrix = headMatrix(layerData, head, block.queryLength, block.keyLength);
-  const max = scaleMax(matrixMax(matrix));
+  const scale = cellScaleOf(matrix, block.queryLength, block.keyLength, {
+    kind: input.colorScale ?? 'linear',
+    leaveOutFirst: input.leaveOutFirst ?? false,
+  });
   const mask = block.mask;
   const allowed =
     mask && mask.rows === block.queryLength && mask.cols === block.keyLength ? mask.allowed : null;
-  const ticks = [...legendTicks(max, 4).filter((v) => v === 0 || v < max * 0.8), max];
   const title = [
     `${data.modelId} · ${t(`view.kind.${block.kind}`)} · ${t('export.layerHead', {
       layer: layer + 1,
@@ -50,6 +85,8 @@ export function headFigure({ data, layer, head, name, t, language, colorMap }: H
   ];
   if (data.translation && block.kind !== 'encoder-self')
     title.push(`${t('translation.heading')}: ${data.translation}`);
+  const note = scaleNote(scale, t, (v) => formatTickIn(language, v));
+  if (note) title.push(note);
   return {
     spec: {
       title,
@@ -58,31 +95,28 @@ export function headFigure({ data, layer, head, name, t, language, colorMap }: H
       rowLabels: data.queryTokens,
       colLabels: data.keyTokens,
       colourBar: {
-        min: 0,
-        max,
-        interpolate: COLOR_MAP_INTERPOLATORS[colorMap],
-        label: t('legend.label'),
-        ticks,
-        format: (v) => formatTickIn(language, v),
+        ...scaleBar(scale, COLOR_MAP_INTERPOLATORS[colorMap], t('legend.label'), (v) =>
+          formatTickIn(language, v),
+        ),
         maskedLabel: allowed?.includes(0) ? t('heatmap.masked') : undefined,
       },
     },
     matrix,
     allowed,
-    max,
+    scale,
   };
 }
 
-/** A canvas with one pixel per cell (masked cells transparent). Browser only. */
-function cellsCanvas(
+/** A canvas with one pixel per cell (masked cells and a hatched first column transparent). Browser only. */
+export function cellsCanvas(
   matrix: Float32Array,
   rows: number,
   cols: number,
-  max: number,
+  scale: CellScale,
   colorMap: ColorMapName,
   allowed: Uint8Array | null,
 ): AnyCanvas {
-  const rgba = matrixToRgba(matrix, rows, cols, max, colorMapLut(colorMap), allowed ?? undefined);
+  const rgba = scaledToRgba(matrix, rows, cols, scale, colorMapLut(colorMap), allowed ?? undefined);
   const { canvas, ctx } = makeCanvas2d(Math.max(1, cols), Math.max(1, rows));
   if (ctx && rows > 0 && cols > 0) {
     const image = ctx.createImageData(cols, rows);
@@ -98,12 +132,19 @@ export function headPicture(
   scale: number,
   downscaleNotice: (percent: number) => string,
 ): ExportPictureOptions {
-  const { spec, matrix, allowed, max } = headFigure(input);
+  const { spec, matrix, allowed, scale: cells } = headFigure(input);
+  const source = cellsCanvas(matrix, spec.rows, spec.cols, cells, input.colorMap, allowed);
   return {
     ...spec,
-    matrix: {
-      source: cellsCanvas(matrix, spec.rows, spec.cols, max, input.colorMap, allowed),
-    },
+    matrix: cells.hatchFirst
+      ? {
+          paint(ctx, area) {
+            ctx.imageSmoothingEnabled = false;
+            ctx.drawImage(source, area.x, area.y, area.width, area.height);
+            drawSinkHatch(ctx, area.x, area.y, area.cellSize, area.height);
+          },
+        }
+      : { source },
     scale,
     downscaleNotice,
   };
@@ -111,7 +152,7 @@ export function headPicture(
 
 /** One head as an SVG document (vector: one rect per cell, text labels). */
 export function headSvg(input: HeadPictureInput): string {
-  const { spec, matrix, allowed, max } = headFigure(input);
+  const { spec, matrix, allowed, scale } = headFigure(input);
   const layout = computeFigureLayout(spec);
   const lut = colorMapLut(input.colorMap);
   const size = lut.length / 3;
@@ -123,8 +164,8 @@ export function headSvg(input: HeadPictureInput): string {
     (r, c) => {
       const i = r * spec.cols + c;
       if (allowed && allowed[i] === 0) return null;
-      const v = Math.min(1, Math.max(0, (matrix[i] ?? 0) / max));
-      const j = Math.round(v * (size - 1)) * 3;
+      if (isHatchedColumn(scale, c)) return SINK_CELL;
+      const j = scaleLutIndex(scale, matrix[i] ?? 0, size) * 3;
       return `#${hex(j)}${hex(j + 1)}${hex(j + 2)}`;
     },
     spec.colourBar,

@@ -9,6 +9,7 @@
  *
  * All text is XML-escaped, so a token like `<script>` is written as `&lt;script&gt;`.
  */
+import { SINK_HATCH } from '../heatmap/sinkHatch';
 import { FIGURE_FONT, type ColourBarSpec, type FigureLayout, type TextItem } from './figure';
 
 import { escapeXml } from './xml';
@@ -30,9 +31,12 @@ function textElement(item: TextItem): string {
   return `<text ${place} font-family="${family}" font-size="${item.size}"${weight}${anchor} fill="${fill}">${escapeXml(item.text)}</text>`;
 }
 
+/** What `cellColor` returns for a cell of the left-out first token (drawn with the sink's stripes). */
+export const SINK_CELL = 'sink';
+
 /**
- * The picture of `layout` as an SVG document. `cellColor(row, col)` gives each cell's CSS colour, or
- * null for a masked cell (drawn hatched).
+ * The picture of `layout` as an SVG document. `cellColor(row, col)` gives each cell's CSS colour,
+ * null for a masked cell (drawn hatched), or SINK_CELL for the left-out first token (striped).
  */
 export function figureSvg(
   layout: FigureLayout,
@@ -45,6 +49,7 @@ export function figureSvg(
   idPrefix = '',
 ): string {
   const masked = `${idPrefix}masked`;
+  const sink = `${idPrefix}sink`;
   const barId = `${idPrefix}bar`;
   const out: string[] = [];
   out.push(
@@ -53,6 +58,7 @@ export function figureSvg(
   if (description) out.push(`<title>${escapeXml(description)}</title>`);
   out.push(
     `<defs><pattern id="${masked}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#f6f7f9"/><rect width="3" height="6" fill="#e4e7ec"/></pattern>`,
+    `<pattern id="${sink}" width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(-45)"><rect width="5" height="5" fill="${SINK_HATCH.light}"/><rect width="2" height="5" fill="${SINK_HATCH.dark}"/></pattern>`,
   );
   if (colourBar) {
     out.push(`<linearGradient id="${barId}" x1="0" x2="1" y1="0" y2="0">`);
@@ -72,7 +78,7 @@ export function figureSvg(
     for (let k = 0; k < cols; k++) {
       const color = cellColor(r, k);
       out.push(
-        `<rect x="${num(g.x + k * c)}" y="${num(g.y + r * c)}" width="${c}" height="${c}" fill="${color === null ? `url(#${masked})` : escapeXml(color)}"/>`,
+        `<rect x="${num(g.x + k * c)}" y="${num(g.y + r * c)}" width="${c}" height="${c}" fill="${color === null ? `url(#${masked})` : color === SINK_CELL ? `url(#${sink})` : escapeXml(color)}"/>`,
       );
     }
   out.push('</g>');

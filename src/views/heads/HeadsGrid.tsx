@@ -1,6 +1,14 @@
 import { useLayoutEffect, useRef, type RefObject } from 'react';
 import type { HeadRef } from '../../store/types';
 import {
+  leavesOutFirst,
+  makeCellScale,
+  matrixTop,
+  PLAIN_SCALE,
+  type ColorScaleOptions,
+} from '../heatmap/colorScale';
+import { drawSinkHatch } from '../heatmap/sinkHatch';
+import {
   paintThumb,
   poolFactor,
   poolMax,
@@ -33,6 +41,12 @@ export interface HeadsGridProps {
   layout: ThumbGridLayout;
   /** RGB lookup table of the colour map (256 entries). */
   lut: Uint8ClampedArray;
+  /**
+   * Linear or log colours, and whether the first token is left out (each thumbnail is then scaled
+   * to its head's largest weight on the other keys, and its first pooled column is hatched).
+   * Default linear, every key counted.
+   */
+  scale?: ColorScaleOptions;
   /** The head the Attention tab shows (outlined). */
   current: HeadRef;
   /** Accessible name of the grid picture. */
@@ -70,6 +84,19 @@ function pooledLayer(data: Float32Array, view: BlockView, f: number): PooledLaye
   return out;
 }
 
+/** Per head of one layer: the largest weight on the keys after the first (cached per layer). */
+const restMaxCache = new WeakMap<Float32Array, Float64Array>();
+
+function restMax(data: Float32Array, view: BlockView): Float64Array {
+  const hit = restMaxCache.get(data);
+  if (hit) return hit;
+  const { heads, queryLength: rows, keyLength: cols } = view.block;
+  const out = new Float64Array(heads);
+  for (let h = 0; h < heads; h++) out[h] = matrixTop(data, rows, cols, true, h * rows * cols);
+  restMaxCache.set(data, out);
+  return out;
+}
+
 /**
  * Every head of a block as small heatmaps in ONE canvas: each head max-pooled to at most one pixel
  * per device pixel, written into one atlas image, then scaled into place with smoothing off. The
@@ -83,6 +110,7 @@ export function HeadsGrid({
   captions,
   layout,
   lut,
+  scale = PLAIN_SCALE,
   current,
   label,
   stale,
@@ -107,6 +135,7 @@ export function HeadsGrid({
     const f = poolFactor(rows, cols, layout.thumb * dpr);
     const pr = pooledLength(rows, f);
     const pc = pooledLength(cols, f);
+    const skipFirst = leavesOutFirst(scale, cols);
 
     // 1. Every shown head's pooled pixels into one atlas image (one putImageData).
     const atlasCols = Math.max(1, Math.min(layout.columns, order.length));
@@ -124,16 +153,18 @@ export function HeadsGrid({
         const pooled = pooledLayer(data, view, f);
         const x0 = (i % atlasCols) * pc;
         const y0 = Math.floor(i / atlasCols) * pr;
+        const top = skipFirst ? restMax(data, view)[ref.head]! : pooled.max[ref.head]!;
         paintThumb(
           pooled.heads[ref.head]!,
           pr,
           pc,
-          pooled.max[ref.head]!,
+          top,
           image.data,
           atlas.width,
           x0,
           y0,
           lut,
+          makeCellScale(top, scale.kind, skipFirst),
         );
       });
       actx.putImageData(image, 0, 0);
@@ -152,10 +183,13 @@ export function HeadsGrid({
       const sx = (i % atlasCols) * pc;
       const sy = Math.floor(i / atlasCols) * pr;
       ctx.drawImage(atlas, sx, sy, pc, pr, r.x, r.y, r.width, r.height);
+      // The left-out first token: its pooled column hatched, not coloured.
+      if (skipFirst) drawSinkHatch(ctx, r.x, r.y, r.width / pc, r.height, 4);
     });
     // Read by the browser tests and the UI benchmark: what was painted, and how many times.
     canvas.dataset.shape = `${view.block.layers}x${view.block.heads}x${rows}`;
     canvas.dataset.painted = String(++paintCount.current);
+    canvas.dataset.scale = `${scale.kind}${skipFirst ? '-sink' : ''}`;
 
     // 3. The row highlight: in every row of thumbnails, two veils dim the images above and below
     // the highlighted query row. The veils are 1 × 1 px elements on their own compositing layers,
@@ -182,7 +216,7 @@ export function HeadsGrid({
     };
     highlight(rowRef.current);
     highlightRef.current = highlight;
-  }, [view, order, layout, lut, rows, cols, highlightRef]);
+  }, [view, order, layout, lut, scale, rows, cols, highlightRef]);
 
   return (
     <div

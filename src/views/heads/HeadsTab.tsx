@@ -46,6 +46,12 @@ export function HeadsTab() {
     })),
   );
   const colorMap = useAppStore((s) => s.colorMap);
+  const colorScale = useAppStore((s) => s.colorScale);
+  const leaveOutFirst = useAppStore((s) => s.leaveOutFirst);
+  const scaleOptions = useMemo(
+    () => ({ kind: colorScale, leaveOutFirst }),
+    [colorScale, leaveOutFirst],
+  );
   const setSort = useAppStore((s) => s.setGridSort);
   const setDescending = useAppStore((s) => s.setGridDescending);
   const setFilter = useAppStore((s) => s.setGridFilter);
@@ -225,6 +231,7 @@ export function HeadsTab() {
                   captions={captions}
                   layout={layout}
                   lut={colorMapLut(colorMap)}
+                  scale={scaleOptions}
                   current={current}
                   label={t('heads.gridLabel', { name, layers, heads })}
                   stale={source.state === 'loading'}

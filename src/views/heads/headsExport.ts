@@ -10,6 +10,7 @@ import { canvasComposite, pictureTitle, type PictureContent } from '../export/co
 import type { TextItem } from '../export/figure';
 import { modelIdOf } from '../export/heatmapExport';
 import { COLOR_MAP_INTERPOLATORS } from '../heatmap/colormaps';
+import { formatScaleTick, makeCellScale, scaleTicks } from '../heatmap/colorScale';
 import type { ThumbGridLayout } from './thumbnails';
 
 /** What a thumbnail's caption shows (HeadsGrid's ThumbCaption fits). */
@@ -23,7 +24,14 @@ export interface CaptionText {
 export interface HeadsGridPictureInput {
   state: Pick<
     AppState,
-    'model' | 'translatorInfo' | 'translatorUrl' | 'hub' | 'colorMap' | 'language'
+    | 'model'
+    | 'translatorInfo'
+    | 'translatorUrl'
+    | 'hub'
+    | 'colorMap'
+    | 'language'
+    | 'colorScale'
+    | 'leaveOutFirst'
   >;
   /** The grid's live canvas (its CSS size is `layout.width` × `layout.height`). */
   canvas: HTMLCanvasElement;
@@ -62,8 +70,18 @@ export function thumbCaptionItems(
 
 export function headsGridPicture(input: HeadsGridPictureInput): PictureContent {
   const { state, layout, t } = input;
+  // The bar reads 0 … 1 (or 10⁻⁴ … 1) of each head's own top, as the thumbnails were drawn.
+  const bar = makeCellScale(1, state.colorScale);
+  const format = (v: number) => formatTickIn(state.language, v);
+  const title = pictureTitle(modelIdOf(state), input.what, [input.sentence]);
+  const notes = [
+    ...(bar.kind === 'log'
+      ? [t('export.scaleNote.log', { floor: formatScaleTick(bar.floor, format), max: format(1) })]
+      : []),
+    ...(state.leaveOutFirst ? [t('export.scaleNote.leaveOut')] : []),
+  ];
   return canvasComposite({
-    title: pictureTitle(modelIdOf(state), input.what, [input.sentence]),
+    title: notes.length > 0 ? [...title, notes.join(' · ')] : title,
     width: layout.width,
     height: layout.height,
     canvases: [{ canvas: input.canvas, x: 0, y: 0, width: layout.width, height: layout.height }],
@@ -73,8 +91,9 @@ export function headsGridPicture(input: HeadsGridPictureInput): PictureContent {
       max: 1,
       interpolate: COLOR_MAP_INTERPOLATORS[state.colorMap],
       label: t('export.barRelative'),
-      ticks: [0, 0.5, 1],
-      format: (v) => formatTickIn(state.language, v),
+      ticks: bar.kind === 'log' ? [...scaleTicks(bar), 1] : [0, 0.5, 1],
+      position: bar.position,
+      format: (v) => formatScaleTick(v, format),
     },
   });
 }

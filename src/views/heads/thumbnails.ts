@@ -5,6 +5,7 @@
  * The component only paints what these compute.
  */
 import { VIRIDIS_LUT, lutIndex } from '../heatmap/color';
+import { scaleLutIndex, type CellScale } from '../heatmap/colorScale';
 
 export interface ThumbGridOptions {
   /** Space between thumbnails, CSS px. Default 10. */
@@ -139,7 +140,8 @@ export function poolMax(
 
 /**
  * Writes a pooled [pr][pc] thumbnail as opaque RGBA pixels into `target` (an image `targetWidth`
- * pixels wide) with its top-left corner at (x0, y0), on the colour scale [0, max].
+ * pixels wide) with its top-left corner at (x0, y0), on the colour scale [0, max], or on `scale`
+ * when given (log, first token left out: see colorScale.ts; `max` is then ignored).
  */
 export function paintThumb(
   pooled: Float32Array,
@@ -151,13 +153,15 @@ export function paintThumb(
   x0: number,
   y0: number,
   lut: Uint8ClampedArray = VIRIDIS_LUT,
+  scale?: CellScale,
 ): void {
   const lutSize = lut.length / 3;
   const top = max > 0 ? max : 1;
   for (let r = 0; r < pr; r++) {
     let p = ((y0 + r) * targetWidth + x0) * 4;
     for (let c = 0; c < pc; c++) {
-      const j = lutIndex(pooled[r * pc + c]!, top, lutSize) * 3;
+      const v = pooled[r * pc + c]!;
+      const j = (scale ? scaleLutIndex(scale, v, lutSize) : lutIndex(v, top, lutSize)) * 3;
       target[p] = lut[j]!;
       target[p + 1] = lut[j + 1]!;
       target[p + 2] = lut[j + 2]!;

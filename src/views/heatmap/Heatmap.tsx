@@ -15,8 +15,9 @@ import type { SentenceSlot } from '../../store/types';
 import { useElementWidth } from '../common/useElementWidth';
 import { formatWeightIn } from '../../i18n/numbers';
 import { ExportMenu } from '../export/ExportMenu';
-import { matrixToRgba, scaleMax } from './color';
+import { scaleMax } from './color';
 import { colorMapLut } from './colormaps';
+import { cellScaleOf, scaledToRgba } from './colorScale';
 import { cellAt, computeHeatmapLayout, moveCell, shortenLabel, type AxisLabel } from './layout';
 import { CellOutline, CellTooltip, HeatmapGrid } from './HeatmapGrid';
 import { ColorLegend } from './Legend';
@@ -63,6 +64,8 @@ export function AttentionHeatmap({ slot, name }: AttentionHeatmapProps) {
   );
   const chosenKind = useAppStore((s) => s.kind);
   const colorMap = useAppStore((s) => s.colorMap);
+  const colorScale = useAppStore((s) => s.colorScale);
+  const leaveOutFirst = useAppStore((s) => s.leaveOutFirst);
   const language = useAppStore((s) => s.language);
 
   const frame = useMemo((): Frame | null => {
@@ -94,6 +97,15 @@ export function AttentionHeatmap({ slot, name }: AttentionHeatmapProps) {
   if (frame && frame !== lastFrame) setLastFrame(frame);
   const shown = frame ?? (src.state === 'loading' ? lastFrame : null);
 
+  // The colour scale under the display preferences (log, first token left out).
+  const scale = useMemo(
+    () =>
+      shown
+        ? cellScaleOf(shown.matrix, shown.rows, shown.cols, { kind: colorScale, leaveOutFirst })
+        : null,
+    [shown, colorScale, leaveOutFirst],
+  );
+
   const dataState =
     src.state === 'empty'
       ? 'empty'
@@ -117,21 +129,21 @@ export function AttentionHeatmap({ slot, name }: AttentionHeatmapProps) {
 
   useLayoutEffect(() => {
     const canvas = canvasRef.current;
-    if (!canvas || !shown) return;
+    if (!canvas || !shown || !scale) return;
     const ctx = canvas.getContext('2d');
     if (!ctx) return;
-    const rgba = matrixToRgba(
+    const rgba = scaledToRgba(
       shown.matrix,
       shown.rows,
       shown.cols,
-      shown.max,
+      scale,
       colorMapLut(colorMap),
       shown.allowed ?? undefined,
     );
     const image = ctx.createImageData(shown.cols, shown.rows);
     image.data.set(rgba);
     ctx.putImageData(image, 0, 0);
-  }, [shown, colorMap]);
+  }, [shown, scale, colorMap]);
 
   const label = t('heatmap.label', { name, layer: src.layer + 1, head: src.head + 1 });
   // What the rows and columns are, for the translator's three kinds (one line under the map).
@@ -253,6 +265,13 @@ export function AttentionHeatmap({ slot, name }: AttentionHeatmapProps) {
                     setKeyboard(false);
                   }}
                 />
+                {scale?.hatchFirst && (
+                  <div
+                    className="heatmap-sink"
+                    aria-hidden="true"
+                    style={{ width: layout.cellSize, height: layout.gridHeight }}
+                  />
+                )}
                 {hoverCell && (
                   <>
                     <svg
@@ -283,7 +302,11 @@ export function AttentionHeatmap({ slot, name }: AttentionHeatmapProps) {
               </HeatmapGrid>
             </div>
             {axes && <p className="heatmap-axes">{axes}</p>}
-            <ColorLegend max={shown.max} showMasked={shown.allowed?.includes(0) ?? false} />
+            <ColorLegend
+              max={scale?.max ?? shown.max}
+              scale={scale ?? undefined}
+              showMasked={shown.allowed?.includes(0) ?? false}
+            />
           </>
         )}
       </div>

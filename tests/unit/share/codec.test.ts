@@ -37,6 +37,8 @@ const DEFAULTS: SharedState = {
   },
   mask: { kind: 'none', radius: 2, dilation: 2 },
   colorMap: 'viridis',
+  colorScale: 'linear',
+  leaveOutFirst: false,
 };
 
 const CTX: ShareContext = {
@@ -72,6 +74,8 @@ const STATE: SharedState = {
   playground: { ...DEFAULTS.playground, positional: 'rope', layers: 6, heads: 8, seed: 7 },
   mask: { kind: 'bigbird', radius: 3, dilation: 2 },
   colorMap: 'cividis',
+  colorScale: 'log',
+  leaveOutFirst: true,
 };
 
 describe('base64url', () => {
@@ -283,6 +287,27 @@ describe('hand-edited links', () => {
     expect(result.ok && result.state.playground).toEqual(DEFAULTS.playground);
     expect(result.ok && result.state.sentences).toEqual({ A: 'x', B: DEFAULTS.sentences.B });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('colour scale and "leave out the first token": kept, or defaults plus issues', async () => {
+    const round = await decodeShareFragment(await encodeShareFragment(STATE), CTX);
+    expect(round.ok && [round.state.colorScale, round.state.leaveOutFirst]).toEqual(['log', true]);
+    const bad = validateSharedState({ ...STATE, colorScale: 'sqrt', leaveOutFirst: 'yes' }, CTX);
+    expect(bad.ok).toBe(true);
+    if (!bad.ok) return;
+    expect([bad.state.colorScale, bad.state.leaveOutFirst]).toEqual(['linear', false]);
+    expect(bad.issues.map((i) => `${i.field}:${i.code}`).sort()).toEqual([
+      'colorScale:unknown',
+      'leaveOutFirst:invalid',
+    ]);
+    // A link from before the fields existed opens with the defaults, and no issue.
+    const { colorScale: _s, leaveOutFirst: _l, ...old } = STATE;
+    const opened = validateSharedState(old, CTX);
+    expect(opened.ok && [opened.state.colorScale, opened.state.leaveOutFirst]).toEqual([
+      'linear',
+      false,
+    ]);
+    expect(opened.ok && opened.issues).toEqual([]);
   });
 
   it('missing fields take their defaults silently', () => {

@@ -50,6 +50,8 @@ describe('restoreShared', () => {
       mask: { kind: 'window', radius: 1, dilation: 2 },
       playground: { ...state().playground, positional: 'alibi', layers: 5 },
       colorMap: 'cividis',
+      colorScale: 'log',
+      leaveOutFirst: true,
       hover: { slot: 'A', query: 1, key: 2 },
     });
     const fragment = await encodeShareFragment(snapshotShareState(state()));
@@ -65,6 +67,7 @@ describe('restoreShared', () => {
     expect(s.playground.positional).toBe('alibi');
     expect(s.playground.layers).toBe(5);
     expect(s.colorMap).toBe('cividis');
+    expect([s.colorScale, s.leaveOutFirst]).toEqual(['log', true]);
     expect(s.hover).toEqual({ slot: 'A', query: 1, key: 2 });
     expect(s.shareNotices).toEqual([]);
     // Both sentences re-run with the restored model.
@@ -180,5 +183,12 @@ describe('display preferences', () => {
     state().setTheme('dark');
     state().setColorMap('magma');
     expect([state().theme, state().colorMap]).toEqual(['dark', 'magma']);
+  });
+
+  it('colour scale and "leave out the first token" have defaults and setters', () => {
+    expect([state().colorScale, state().leaveOutFirst]).toEqual(['linear', false]);
+    state().setColorScale('log');
+    state().setLeaveOutFirst(true);
+    expect([state().colorScale, state().leaveOutFirst]).toEqual(['log', true]);
   });
 });
