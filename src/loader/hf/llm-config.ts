@@ -51,7 +51,8 @@ const qwenLayers = (raw: Record<string, unknown>, count: number): LayerAttention
 const patterned =
   (pattern: number, key?: string) =>
   (raw: Record<string, unknown>, count: number): LayerAttentionType[] => {
-    const p = key && typeof raw[key] === 'number' ? (raw[key] as number) : pattern;
+    const given = key ? raw[key] : undefined;
+    const p = typeof given === 'number' && given >= 1 ? given : pattern;
     return Array.from({ length: count }, (_, i) => ((i + 1) % p === 0 ? 'full' : 'sliding'));
   };
 
@@ -280,8 +281,8 @@ export function normalizeLlmConfig(
 
   const actKey = raw.hidden_activation != null ? 'hidden_activation' : 'hidden_act';
   const actName = raw[actKey] ?? row.activation;
-  const activation = LLM_ACTIVATIONS[String(actName)];
-  if (!activation || typeof actName !== 'string')
+  const activation = typeof actName === 'string' ? LLM_ACTIVATIONS[actName] : undefined;
+  if (!activation)
     unsupported(
       `${actKey} ${show(actName)} is not supported (${Object.keys(LLM_ACTIVATIONS).join(', ')})`,
     );
