@@ -7,6 +7,7 @@
 import { analysisEn } from './features/analysis.en';
 import { exportEn } from './features/export.en';
 import { hubEn } from './features/hub.en';
+import { predictionsEn } from './features/predictions.en';
 import type { teachEn } from './features/teach.en';
 import { teachTabsEn } from './features/teachTabs.en';
 
@@ -14,6 +15,7 @@ export const en = {
   ...analysisEn,
   ...exportEn,
   ...hubEn,
+  ...predictionsEn,
   ...teachTabsEn,
   'app.title': 'Attention Atlas',
   'app.tagline':

@@ -4,12 +4,14 @@ import type { EagerMessages } from './en';
 import { analysisZh } from './features/analysis.zh';
 import { exportZh } from './features/export.zh';
 import { hubZh } from './features/hub.zh';
+import { predictionsZh } from './features/predictions.zh';
 import { teachTabsZh } from './features/teachTabs.zh';
 
 export const zh: EagerMessages = {
   ...analysisZh,
   ...exportZh,
   ...hubZh,
+  ...predictionsZh,
   ...teachTabsZh,
   'app.title': 'Attention Atlas 注意力图谱',
   'app.tagline': '在浏览器里直接看 Transformer 的注意力如何运作——每一层、每一个头。',

@@ -6,6 +6,7 @@ import type { SentenceSlot } from '../../store/types';
 import { RunProgress } from '../export/RunProgress';
 import { AttentionHeatmap } from '../heatmap';
 import { HubPairNote, useHubPairHides } from '../hub';
+import { PredictionsPanel } from '../predictions';
 import { TokenChips } from '../tokens/TokenChips';
 import { TranslationOutput } from '../translation/TranslationOutput';
 
@@ -20,7 +21,7 @@ const NAME_KEY: Record<SentenceSlot, MessageKey> = { A: 'input.sentenceA', B: 'i
 
 /**
  * One sentence: its text box, its tokens, notices (words outside the vocabulary, truncation), the
- * translation (translator only) and its heatmap.
+ * translation (translator only), the next-token predictions (language models) and its heatmap.
  */
 export function SentencePanel({ slot }: SentencePanelProps) {
   const t = useT();
@@ -79,6 +80,7 @@ export function SentencePanel({ slot }: SentencePanelProps) {
       )}
       <HubPairNote slot={slot} />
       {model === 'translator' && <TranslationOutput slot={slot} name={name} />}
+      <PredictionsPanel slot={slot} name={name} />
       <RunProgress slot={slot} name={name} />
       {/* A new model starts a fresh heatmap (no dimmed picture of the other model meanwhile). */}
       {!pairHides && <AttentionHeatmap key={model} slot={slot} name={name} />}

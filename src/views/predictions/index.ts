@@ -1,0 +1,2 @@
+export { PredictionsPanel, type PredictionsPanelProps } from './PredictionsPanel';
+export { formatProbability, formatTemperature, visibleTokenText } from './format';
