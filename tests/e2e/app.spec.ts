@@ -226,3 +226,59 @@ test('a very long sentence is truncated with a notice saying how many tokens wer
     words.length - kept,
   );
 });
+
+test('log colours and "Leave out the first token" redraw the heatmap and survive Copy link', async ({
+  page,
+  context,
+}) => {
+  await openApp(page);
+  const linear = await readyPicture(page, 'A');
+  const scale = page.getByRole('combobox', { name: 'Colour scale', exact: true });
+  const leaveOut = page.getByRole('checkbox', { name: 'Leave out the first token', exact: true });
+  await expect(scale).toHaveValue('linear');
+  await expect(leaveOut).not.toBeChecked();
+
+  await scale.selectOption({ label: 'Log' });
+  const log = await readyPicture(page, 'A', linear.url);
+  expect(log.url).not.toEqual(linear.url);
+  await leaveOut.check();
+  const sink = await readyPicture(page, 'A', log.url);
+  expect(sink.url).not.toEqual(log.url);
+
+  // The first key's column is left transparent under the sink's stripes, not coloured.
+  const canvas = heatmap(page, 'A');
+  const alpha = (key: number) =>
+    canvas.evaluate(
+      (c, k) => (c as HTMLCanvasElement).getContext('2d')!.getImageData(k, 1, 1, 1).data[3],
+      key,
+    );
+  expect(await alpha(0)).toBe(0);
+  expect(await alpha(1)).toBe(255);
+  const fig = heatmapContainer(canvas);
+  await expect(fig.locator('.heatmap-sink')).toBeVisible();
+  await expect(fig.getByRole('group', { name: /^Log colour scale: / })).toBeVisible();
+  // Its exact weight is still in the tooltip.
+  const box = (await canvas.boundingBox())!;
+  await canvas.hover({ position: { x: box.width / sink.width / 2, y: box.height / 2 } });
+  await expect(page.getByRole('tooltip')).toHaveText(/\b[01]\.\d{4}\b/);
+
+  await page.getByRole('button', { name: 'Copy link', exact: true }).click();
+  const field = page.getByRole('textbox', { name: 'Link to this view' });
+  await expect(field).toHaveValue(/#s=[A-Za-z0-9_-]+$/);
+  const link = await field.inputValue();
+  // Back to the defaults here (and in this browser's storage): only the link can bring them back.
+  await scale.selectOption({ label: 'Linear' });
+  await leaveOut.uncheck();
+
+  const other = await context.newPage();
+  await other.goto(link);
+  await expect(other.getByRole('combobox', { name: 'Colour scale', exact: true })).toHaveValue(
+    'log',
+  );
+  await expect(
+    other.getByRole('checkbox', { name: 'Leave out the first token', exact: true }),
+  ).toBeChecked();
+  const restored = await readyPicture(other, 'A');
+  expect(restored.url).toEqual(sink.url);
+  await other.close();
+});
