@@ -7,6 +7,12 @@
  * GPT-2/RoBERTa's `vocab.json` + `merges.txt` (byte-level BPE). Sentence pairs follow the
  * tokenizer's own post-processor (`[CLS] A [SEP] B [SEP]`, types 0…/1…); inputs longer than the
  * model takes are truncated the way the Rust tokenizers do (longest first), and the loss reported.
+ *
+ * BOS/EOS as transformers adds them: the tokenizer classes that rebuild tokenizer.json's
+ * post-processor from `add_bos_token` / `add_eos_token` (LlamaTokenizerFast, CodeLlamaTokenizerFast,
+ * GemmaTokenizerFast, GPTNeoXTokenizerFast: `update_post_processor` in transformers 4.4x) get the
+ * same TemplateProcessing here, since @huggingface/tokenizers reads only tokenizer.json.
+ * SentencePiece byte-fallback pieces (`<0xC3><0xBC>`) are shown as the characters they spell.
  */
 import type { Token, Tokenizer } from '../../engine/tokenize/types';
 import type { HfFamily, HfModelType } from './config';
@@ -28,7 +34,13 @@ export const TOKENIZER_FILES: Record<HfFamily, string> = {
   distilbert: 'tokenizer.json (+ tokenizer_config.json), or vocab.txt',
   roberta: 'tokenizer.json (+ tokenizer_config.json), or vocab.json + merges.txt',
   gpt2: 'tokenizer.json (+ tokenizer_config.json), or vocab.json + merges.txt',
+  llama: 'tokenizer.json (+ tokenizer_config.json)',
+  gemma: 'tokenizer.json (+ tokenizer_config.json)',
+  gpt_neox: 'tokenizer.json (+ tokenizer_config.json)',
 };
+
+/** Families that read a sentence pair (`[CLS] A [SEP] B [SEP]`); decoders take one text. */
+const PAIR_FAMILIES: ReadonlySet<string> = new Set(['bert', 'roberta', 'distilbert']);
 
 /** Plain data a tokenizer is built from: JSON objects, so it can cross a worker boundary. */
 export interface HfTokenizerSource {
@@ -348,6 +360,115 @@ export function tokenizerJsonFromBpeFiles(
   };
 }
 
+// ---------------------------------------------------------------------------------------------
+// BOS / EOS from tokenizer_config.json, as transformers' fast tokenizers add them
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The transformers tokenizer classes whose `__init__` calls `update_post_processor()`, rebuilding
+ * tokenizer.json's post-processor from `add_bos_token` / `add_eos_token` (class defaults here).
+ */
+const POST_PROCESSOR_CLASSES: Record<string, { addBos: boolean; bos: string; eos: string }> = {
+  LlamaTokenizer: { addBos: true, bos: '<s>', eos: '</s>' },
+  CodeLlamaTokenizer: { addBos: true, bos: '<s>', eos: '</s>' },
+  GemmaTokenizer: { addBos: true, bos: '<bos>', eos: '<eos>' },
+  GPTNeoXTokenizer: { addBos: false, bos: '<|endoftext|>', eos: '<|endoftext|>' },
+};
+
+/** AutoTokenizer's class for a model type when tokenizer_config.json names none. */
+const TOKENIZER_CLASS_OF_MODEL_TYPE: Record<string, string> = {
+  llama: 'LlamaTokenizer',
+  mistral: 'LlamaTokenizer',
+  mixtral: 'LlamaTokenizer',
+  gemma: 'GemmaTokenizer',
+  gemma2: 'GemmaTokenizer',
+  gemma3: 'GemmaTokenizer',
+  gemma3_text: 'GemmaTokenizer',
+  gpt_neox: 'GPTNeoXTokenizer',
+};
+
+/** The transformers tokenizer class (without "Fast") that AutoTokenizer would pick. */
+export function tokenizerClassOf(
+  config: Record<string, unknown>,
+  modelType?: string,
+): string | null {
+  const named = config.tokenizer_class;
+  if (typeof named === 'string' && named !== '') return named.replace(/Fast$/, '');
+  return modelType === undefined ? null : (TOKENIZER_CLASS_OF_MODEL_TYPE[modelType] ?? null);
+}
+
+/** A token's id in tokenizer.json: its added token, else the model's vocabulary. */
+function tokenIdIn(json: Record<string, unknown>, token: string): number | undefined {
+  if (Array.isArray(json.added_tokens))
+    for (const entry of json.added_tokens as unknown[])
+      if (typeof entry === 'object' && entry !== null) {
+        const { content, id } = entry as { content?: unknown; id?: unknown };
+        if (content === token && typeof id === 'number') return id;
+      }
+  const model = json.model as { vocab?: unknown };
+  if (typeof model.vocab === 'object' && model.vocab !== null && !Array.isArray(model.vocab)) {
+    const id = (model.vocab as Record<string, unknown>)[token];
+    if (typeof id === 'number') return id;
+  }
+  return undefined;
+}
+
+/**
+ * tokenizer.json with the post-processor transformers' `update_post_processor` would set for this
+ * tokenizer class (`bos:0 $A:0 eos:0` and `… bos:1 $B:1 eos:1`, each part present when its flag is
+ * on); unchanged for the classes that keep tokenizer.json's own (GPT-2, Qwen2, PreTrainedTokenizerFast).
+ */
+export function withConfigPostProcessor(
+  tokenizerJson: Record<string, unknown>,
+  config: Record<string, unknown>,
+  modelType?: string,
+): Record<string, unknown> {
+  const cls = tokenizerClassOf(config, modelType);
+  const defaults = cls === null ? undefined : POST_PROCESSOR_CLASSES[cls];
+  if (defaults === undefined) return tokenizerJson;
+  const flag = (key: string, fallback: boolean): boolean => {
+    const value = config[key];
+    return typeof value === 'boolean' ? value : fallback;
+  };
+  const addBos = flag('add_bos_token', defaults.addBos);
+  const addEos = flag('add_eos_token', false);
+  // A token set to null in the config is none (Qwen's bos_token: null); absent: the class default.
+  const named = (key: 'bos_token' | 'eos_token', fallback: string): string | null =>
+    key in config ? tokenText(config[key]) : fallback;
+  const special: Record<string, unknown> = {};
+  const part = (key: 'bos_token' | 'eos_token', fallback: string, typeId: number): unknown[] => {
+    const token = named(key, fallback);
+    const id = token === null ? undefined : tokenIdIn(tokenizerJson, token);
+    if (token === null || id === undefined)
+      throw new HfLoadError(
+        'invalid',
+        `tokenizer_config.json: add_${key} is true but ${
+          token === null
+            ? `there is no ${key}`
+            : `${JSON.stringify(token)} is not in tokenizer.json`
+        }`,
+        'tokenizer_config.json',
+      );
+    special[token] = { id: token, ids: [id], tokens: [token] };
+    return [{ SpecialToken: { id: token, type_id: typeId } }];
+  };
+  const sequence = (id: 'A' | 'B', typeId: number): unknown[] => {
+    const bos = addBos ? part('bos_token', defaults.bos, typeId) : [];
+    const eos = addEos ? part('eos_token', defaults.eos, typeId) : [];
+    return [...bos, { Sequence: { id, type_id: typeId } }, ...eos];
+  };
+  const single = sequence('A', 0);
+  return {
+    ...tokenizerJson,
+    post_processor: {
+      type: 'TemplateProcessing',
+      single,
+      pair: [...single, ...sequence('B', 1)],
+      special_tokens: special,
+    },
+  };
+}
+
 /** Picks the tokenizer files a family can use; a clear error lists the files needed. */
 export function tokenizerSourceFromFiles(
   files: HfTokenizerFiles,
@@ -364,7 +485,11 @@ export function tokenizerSourceFromFiles(
     const tokenizerJson = parseJsonObject(json, 'tokenizer.json');
     if (typeof tokenizerJson.model !== 'object' || tokenizerJson.model === null)
       throw new HfLoadError('invalid', 'tokenizer.json: has no "model" object', 'tokenizer.json');
-    return { tokenizerJson, tokenizerConfig: config, builtFrom: 'tokenizer.json' };
+    return {
+      tokenizerJson: withConfigPostProcessor(tokenizerJson, config, modelType),
+      tokenizerConfig: config,
+      builtFrom: 'tokenizer.json',
+    };
   }
   if ((family === 'bert' || family === 'distilbert') && files['vocab.txt'] !== undefined)
     return {
@@ -453,6 +578,60 @@ function readablePiece(piece: string, byteLevel: boolean): string {
   return piece.replace(/\u2581/g, ' '); // SentencePiece's word marker
 }
 
+const BYTE_PIECE = /^<0x([0-9A-Fa-f]{2})>$/;
+
+/** Bytes a UTF-8 sequence takes from its first byte (0: not a first byte). */
+const utf8Length = (b: number): number =>
+  b < 0x80
+    ? 1
+    : b >= 0xc2 && b < 0xe0
+      ? 2
+      : b >= 0xe0 && b < 0xf0
+        ? 3
+        : b >= 0xf0 && b < 0xf5
+          ? 4
+          : 0;
+
+/**
+ * SentencePiece byte-fallback pieces made readable in place: in a run of `<0xNN>` tokens, the first
+ * byte of each well-formed UTF-8 character shows the character (`<0xC3><0xBC>` → `ü`, `<0xBC>`);
+ * the following bytes of that character, and bytes that spell no character, keep their piece.
+ */
+function readableBytePieces(tokens: HfToken[]): void {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const byteOf = (t: HfToken | undefined): number | null => {
+    const m = t && !t.special ? BYTE_PIECE.exec(t.piece) : null;
+    return m ? parseInt(m[1] as string, 16) : null;
+  };
+  for (let i = 0; i < tokens.length;) {
+    const first = byteOf(tokens[i]);
+    const length = first === null ? 0 : utf8Length(first);
+    if (first === null || length === 0) {
+      i++;
+      continue;
+    }
+    const bytes = [first];
+    while (bytes.length < length) {
+      const next = byteOf(tokens[i + bytes.length]);
+      if (next === null || (next & 0xc0) !== 0x80) break;
+      bytes.push(next);
+    }
+    let text: string | null = null;
+    if (bytes.length === length)
+      try {
+        text = decoder.decode(new Uint8Array(bytes));
+      } catch {
+        text = null;
+      }
+    if (text === null) {
+      i++;
+      continue;
+    }
+    (tokens[i] as HfToken).text = text;
+    i += length;
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // The tokenizer
 // ---------------------------------------------------------------------------------------------
@@ -506,9 +685,25 @@ export async function createHfTokenizerFromSource(
         file,
       );
   }
+  // Special: added tokens marked so, the config's named special tokens (transformers'
+  // all_special_ids), and whatever the post-processor inserts (BOS, [CLS], …).
   const specialIds = new Set<number>();
   for (const [id, token] of lib.get_added_tokens_decoder()) if (token.special) specialIds.add(id);
-  const modelConfig = source.tokenizerJson.model as { unk_token?: unknown };
+  const configSpecials = [
+    ...SPECIAL_KEYS.map((k) => tokenText(source.tokenizerConfig[k])),
+    ...(Array.isArray(source.tokenizerConfig.additional_special_tokens)
+      ? (source.tokenizerConfig.additional_special_tokens as unknown[]).map(tokenText)
+      : []),
+  ];
+  for (const text of configSpecials) {
+    const id = text === null ? undefined : lib.token_to_id(text);
+    if (id !== undefined) specialIds.add(id);
+  }
+  const modelConfig = source.tokenizerJson.model as {
+    unk_token?: unknown;
+    byte_fallback?: unknown;
+  };
+  const byteFallback = modelConfig.byte_fallback === true;
   const unkId =
     typeof modelConfig.unk_token === 'string' ? lib.token_to_id(modelConfig.unk_token) : undefined;
   const byteLevel = usesByteLevel(source.tokenizerJson);
@@ -520,7 +715,7 @@ export async function createHfTokenizerFromSource(
     configMax < options.maxLength
       ? configMax
       : options.maxLength;
-  const supportsPairs = options.family !== 'gpt2';
+  const supportsPairs = PAIR_FAMILIES.has(options.family);
   const typeCount = options.typeVocabSize ?? 0;
   const hasTypes = typeCount > 0;
   const post = lib.post_processor;
@@ -540,6 +735,10 @@ export async function createHfTokenizerFromSource(
     };
   };
   const specialCount = (pair: boolean): number => postProcess([], pair ? [] : null).tokens.length;
+  for (const piece of [...postProcess([], null).tokens, ...postProcess([], []).tokens]) {
+    const id = lib.token_to_id(piece);
+    if (id !== undefined) specialIds.add(id);
+  }
 
   const toToken = (piece: string): HfToken => {
     const id = lib.token_to_id(piece) ?? unkId;
@@ -571,6 +770,7 @@ export async function createHfTokenizerFromSource(
       : [Math.min(a.length, budget), 0];
     const { tokens: pieces, types } = postProcess(a.slice(0, keepA), b ? b.slice(0, keepB) : null);
     const tokens = pieces.map(toToken);
+    if (byteFallback) readableBytePieces(tokens);
     const truncatedA = a.length - keepA;
     const truncatedB = b ? b.length - keepB : 0;
     return {
@@ -610,7 +810,8 @@ export async function createHfTokenizer(
 
 /** The older files a family's tokenizer can be built from when there is no tokenizer.json. */
 export function fallbackTokenizerFiles(family: HfFamily): (keyof HfTokenizerFiles)[] {
-  return family === 'bert' || family === 'distilbert'
-    ? ['special_tokens_map.json', 'vocab.txt']
-    : ['special_tokens_map.json', 'vocab.json', 'merges.txt'];
+  if (family === 'bert' || family === 'distilbert') return ['special_tokens_map.json', 'vocab.txt'];
+  if (family === 'gpt2' || family === 'roberta')
+    return ['special_tokens_map.json', 'vocab.json', 'merges.txt'];
+  return ['special_tokens_map.json']; // the decoders are read from tokenizer.json only
 }
