@@ -54,6 +54,11 @@ export const en = {
   'view.heading': 'Attention',
   'view.layer': 'Layer',
   'view.head': 'Head',
+  'view.sharedKv':
+    'Heads {first}–{last} share their keys and values (group {group} of {groups}: grouped-query attention).',
+  'view.layerSliding':
+    'Layer {layer} attends in a sliding window: each token sees itself and the {before} tokens before it.',
+  'view.layerGlobal': 'Layer {layer} attends globally: each token sees every token before it.',
   'view.kind': 'Attention',
   'view.kind.encoder-self': 'Encoder self-attention',
   'view.kind.decoder-self': 'Decoder self-attention',

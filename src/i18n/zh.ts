@@ -48,6 +48,10 @@ export const zh: EagerMessages = {
   'view.heading': '注意力',
   'view.layer': '层',
   'view.head': '头',
+  'view.sharedKv':
+    '第 {first}–{last} 个头共用同一组键和值（第 {group} 组，共 {groups} 组：分组查询注意力）。',
+  'view.layerSliding': '第 {layer} 层使用滑动窗口：每个词元只看到自己和它前面的 {before} 个词元。',
+  'view.layerGlobal': '第 {layer} 层是全局注意力：每个词元看到它前面的所有词元。',
   'view.kind': '注意力类型',
   'view.kind.encoder-self': '编码器自注意力',
   'view.kind.decoder-self': '解码器自注意力',

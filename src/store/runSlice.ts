@@ -212,6 +212,7 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
             blocks: run.blocks.map((b) => ({
               ...b,
               mask: masks.find((m) => m.kind === b.kind)?.mask ?? b.mask,
+              layerMasks: masks.find((m) => m.kind === b.kind)?.layerMasks ?? null,
             })),
           })),
         onError: (message, stage = 'run') => {

@@ -109,7 +109,7 @@ export const selectHeatmapSource =
       tokens: run.tokens,
       block,
       layerData: block?.data[layer] ?? null,
-      mask: block?.mask ?? null,
+      mask: block?.layerMasks?.[layer] ?? block?.mask ?? null,
       layer,
       head,
     };

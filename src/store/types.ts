@@ -2,6 +2,7 @@ import type {
   AttentionKind,
   BackendFailure,
   BackendName,
+  LayerAttentionType,
   MaskMatrix,
   PlaygroundOptions,
   Token,
@@ -43,6 +44,13 @@ export interface BlockResult {
   data: (Float32Array | null)[];
   /** The mask the block used, known when the run is done. */
   mask: MaskMatrix | null;
+  /** One mask per layer when layers differ (sliding-window and global layers); else null. */
+  layerMasks?: MaskMatrix[] | null;
+  /** Key/value heads when heads share them (grouped-query attention). */
+  kvHeads?: number;
+  /** Attention of each layer ('sliding' layers see slidingWindow keys), when layers differ. */
+  layerTypes?: LayerAttentionType[];
+  slidingWindow?: number;
 }
 
 /** The translator's output for one sentence. */

@@ -45,6 +45,7 @@ import { createHfWorker } from './hf-model';
 import type {
   BackendStatus,
   BlockInfo,
+  BlockMask,
   ModelRequest,
   RunExtras,
   RunRequest,
@@ -546,10 +547,15 @@ function postDone(
   t0: number,
   extras?: RunExtras,
 ): void {
-  const masks = stacks.map((s) => ({ kind: s.kind, mask: s.mask }));
+  const masks: BlockMask[] = stacks.map((s) => ({
+    kind: s.kind,
+    mask: s.mask,
+    ...(s.layerMasks ? { layerMasks: s.layerMasks } : {}),
+  }));
   const elapsedMs = Math.round(performance.now() - t0);
+  const buffers = masks.flatMap((m) => [m.mask, ...(m.layerMasks ?? [])].map((x) => x.allowed));
   post({ type: 'done', requestId, masks, elapsedMs, ...(extras ? { extras } : {}) }, [
-    ...new Set(masks.map((m) => m.mask.allowed.buffer as ArrayBuffer)),
+    ...new Set(buffers.map((allowed) => allowed.buffer as ArrayBuffer)),
   ]);
 }
 

@@ -27,6 +27,7 @@ import type {
   HfProgressInfo,
   HfSourceRequest,
   ModelRequest,
+  NextTokenPredictions,
   RunExtras,
   RunRequest,
   WorkerResponse,
@@ -68,6 +69,8 @@ interface Entry {
   hf: HfModel;
   info: HfModelInfo;
   built: AttentionModel | null;
+  /** Special token ids, found on the first prediction. */
+  specialIds?: Set<number>;
 }
 
 /** Progress at most every 80 ms per file (and always at a file's first and last byte). */
@@ -113,8 +116,57 @@ function describe(key: string, source: HfSourceRequest, hf: HfModel): HfModelInf
     fromCache: hf.stats.fromCache,
     dtypes: hf.stats.dtypes,
     kvHeads: c.numKvHeads ?? c.numHeads,
-    predicts: false,
+    ...(c.layerTypes ? { layerTypes: c.layerTypes, slidingWindow: c.slidingWindow } : {}),
+    predicts: c.lmHead !== undefined,
   };
+}
+
+/** How many predictions the page lists. */
+const TOP_PREDICTIONS = 10;
+
+/** The ids of the `k` largest logits, best first (one pass, a small sorted list). */
+export function topIds(logits: Float32Array, k: number): number[] {
+  const best: number[] = [];
+  for (let id = 0; id < logits.length; id++) {
+    const v = logits[id]!;
+    if (best.length === k && v <= logits[best[k - 1]!]!) continue;
+    let at = best.length < k ? best.length : k - 1;
+    while (at > 0 && logits[best[at - 1]!]! < v) at--;
+    best.splice(at, 0, id);
+    if (best.length > k) best.pop();
+  }
+  return best;
+}
+
+/** The next-token distribution of a run, with the top ids decoded as the tokenizer writes them. */
+function nextTokenPredictions(
+  entry: Entry,
+  position: number,
+  logits: Float32Array,
+): NextTokenPredictions {
+  const { tokenizer } = entry.hf;
+  entry.specialIds ??= specialTokenIds(entry.hf);
+  const special = entry.specialIds;
+  return {
+    position,
+    logits,
+    top: topIds(logits, TOP_PREDICTIONS).map((id) => ({
+      id,
+      text: tokenizer.decode([id]),
+      special: special.has(id),
+    })),
+  };
+}
+
+/** Ids of the tokenizer's special added tokens (tokenizer.json `added_tokens` with special). */
+function specialTokenIds(hf: HfModel): Set<number> {
+  const added = hf.tokenizer.source.tokenizerJson.added_tokens;
+  const ids = new Set<number>();
+  if (Array.isArray(added))
+    for (const t of added as unknown[])
+      if (typeof t === 'object' && t !== null && 'id' in t && 'special' in t && t.special === true)
+        if (typeof t.id === 'number') ids.add(t.id);
+  return ids;
 }
 
 export function createHfWorker(ctx: HfWorkerContext): HfWorker {
@@ -213,6 +265,7 @@ export function createHfWorker(ctx: HfWorkerContext): HfWorker {
         stage = 'run';
         const labels = tokens.map((t) => t.text);
         const n = tokens.length;
+        const kvHeads = config.numKvHeads ?? config.numHeads;
         const block: BlockInfo = {
           kind: config.architecture === 'decoder' ? 'decoder-self' : 'encoder-self',
           layers: config.numLayers,
@@ -222,6 +275,10 @@ export function createHfWorker(ctx: HfWorkerContext): HfWorker {
           rowTokens: labels,
           colTokens: labels,
           ...(pair !== undefined ? { segments: enc.segments } : {}),
+          ...(kvHeads < config.numHeads ? { kvHeads } : {}),
+          ...(config.layerTypes
+            ? { layerTypes: config.layerTypes, slidingWindow: config.slidingWindow }
+            : {}),
         };
         ctx.checkSize([block]);
         ctx.post({ type: 'start', requestId, backend: status, blocks: [block] });
@@ -231,6 +288,8 @@ export function createHfWorker(ctx: HfWorkerContext): HfWorker {
             sourceIds: enc.ids,
             tokenTypeIds: enc.tokenTypeIds,
             intermediates: request.intermediates,
+            // Only the last row meets the vocabulary: the next token after the input.
+            ...(config.lmHead ? { logitsAt: [n - 1] } : {}),
           },
           {
             signal,
@@ -245,6 +304,17 @@ export function createHfWorker(ctx: HfWorkerContext): HfWorker {
           },
         );
         if (signal.aborted) return;
+        if (result.positionLogits) {
+          const predictions = nextTokenPredictions(entry, n - 1, result.positionLogits);
+          ctx.post({ type: 'predictions', requestId, predictions }, [predictions.logits.buffer]);
+        } else if (config.architecture === 'decoder') {
+          ctx.post({
+            type: 'predictions',
+            requestId,
+            predictions: null,
+            reason: `${entry.hf.name} has no output head to predict the next token with`,
+          });
+        }
         const extras = ctx.runExtras(request, config, result.intermediates, () =>
           entry.hf.weights.get('embed.positions'),
         );

@@ -4,6 +4,7 @@ import { useT } from '../../i18n';
 import { useAppStore } from '../../store';
 import { useViewChoices, useViewSelection } from '../../store/selectors';
 import { SelectField } from './Field';
+import { kvGroupOf, layerNote } from './layerNotes';
 
 const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
 
@@ -15,6 +16,10 @@ export function ViewControls() {
   const setLayer = useAppStore((s) => s.setLayer);
   const setHead = useAppStore((s) => s.setHead);
   const setKind = useAppStore((s) => s.setKind);
+  // Hugging Face LMs: which heads share keys, and how the chosen layer attends.
+  const hf = useAppStore((s) => (s.model === 'hf' ? s.hub.info : null));
+  const kv = hf ? kvGroupOf(head, hf.heads, hf.kvHeads) : null;
+  const note = hf ? layerNote(layer, hf.layerTypes, hf.slidingWindow) : null;
   const layerOptions = useMemo(
     () => range(choices.layers).map((i) => ({ value: i, label: t('view.option', { n: i + 1 }) })),
     [choices.layers, t],
@@ -40,6 +45,17 @@ export function ViewControls() {
         onChange={setLayer}
       />
       <SelectField label={t('view.head')} value={head} options={headOptions} onChange={setHead} />
+      {(kv || note) && (
+        <p className="view-notes" role="note">
+          {note &&
+            t(note.kind === 'sliding' ? 'view.layerSliding' : 'view.layerGlobal', {
+              layer: note.layer,
+              before: note.before,
+            })}
+          {note && kv && ' '}
+          {kv && t('view.sharedKv', { ...kv })}
+        </p>
+      )}
     </div>
   );
 }

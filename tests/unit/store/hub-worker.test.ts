@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { initBackend, liveTensorCount, type BackendName } from '../../../src/engine';
-import { createHfWorker, type HfWorker } from '../../../src/worker/hf-model';
+import { createHfWorker, topIds, type HfWorker } from '../../../src/worker/hf-model';
 import type {
   BackendStatus,
   HfModelInfo,
@@ -247,5 +247,69 @@ describe('hf-model worker', () => {
     await hf.execute(5, request('Hello'), { kind: 'hf', key: info.key }, signal());
     expect(of(posted, 'done')).toHaveLength(1);
     hf.disposeBuilt();
+  });
+});
+
+describe('decoder LMs in the worker: predictions, shared heads, sliding layers', () => {
+  it('topIds: the largest logits, best first, ties in id order', () => {
+    const logits = Float32Array.from([0.5, 3, -1, 3, 2, 9, 0]);
+    expect(topIds(logits, 3)).toEqual([5, 1, 3]);
+    expect(topIds(logits, 10)).toEqual([5, 1, 3, 4, 0, 6, 2]);
+  });
+
+  it('a Gemma 3 run says which heads share keys and which layers slide, and predicts the next token', async () => {
+    const { hf, posted } = makeWorker();
+    await hf.load(
+      1,
+      { source: { kind: 'files', files: fixtureFiles('tiny-gemma3') }, backend: 'wasm' },
+      signal(),
+    );
+    const info = loadedInfo(posted);
+    expect(info).toMatchObject({
+      family: 'gemma',
+      architecture: 'decoder',
+      heads: 4,
+      kvHeads: 1,
+      layerTypes: ['sliding', 'full', 'sliding'],
+      slidingWindow: 4,
+      predicts: true,
+    });
+    posted.length = 0;
+    await hf.execute(
+      2,
+      request('The bank is near the river and the river is near the bank.'),
+      { kind: 'hf', key: info.key },
+      signal(),
+    );
+    const start = of(posted, 'start')[0]!;
+    expect(start.blocks[0]).toMatchObject({ kvHeads: 1, slidingWindow: 4 });
+    const tokens = of(posted, 'tokens')[0]!.tokens;
+    const T = tokens.length;
+    expect(T).toBeGreaterThan(6);
+    const predictions = of(posted, 'predictions')[0]!.predictions!;
+    expect(predictions.position).toBe(T - 1);
+    expect(predictions.logits).toHaveLength(info.vocabSize);
+    expect(predictions.top).toHaveLength(10);
+    expect(predictions.top.map((p) => p.id)).toEqual(topIds(predictions.logits, 10));
+    expect(predictions.top.every((p) => typeof p.text === 'string')).toBe(true);
+    // Sliding layers: the last query sees only itself and the 3 keys before it.
+    const layers = of(posted, 'layer').filter((m) => m.layer.kind === 'decoder-self');
+    const row = (layer: number, head: number) =>
+      layers[layer]!.layer.weights.subarray((head * T + T - 1) * T, (head * T + T) * T);
+    expect(Array.from(row(0, 2).subarray(0, T - 4)).every((w) => w === 0)).toBe(true);
+    expect(Array.from(row(1, 2).subarray(0, T - 4)).some((w) => w > 0)).toBe(true);
+  });
+
+  it('GPT-2 predicts with its tied embedding', async () => {
+    const { hf, posted } = makeWorker();
+    await hf.load(
+      1,
+      { source: { kind: 'files', files: fixtureFiles('tiny-gpt2') }, backend: 'wasm' },
+      signal(),
+    );
+    const info = loadedInfo(posted);
+    expect(info.predicts).toBe(true);
+    await hf.execute(2, request('The cat sat on the'), { kind: 'hf', key: info.key }, signal());
+    expect(of(posted, 'predictions')[0]!.predictions!.top).toHaveLength(10);
   });
 });
