@@ -4,38 +4,10 @@
  * percentages, the temperature re-weighting them on the page, and a click appending the token to
  * the sentence and running it again.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type Page, type Route } from '@playwright/test';
+import { type Page } from '@playwright/test';
 import { visibleTokenText } from '../../src/views/predictions/format';
 import { expect, test } from './fixtures';
-
-const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/hf');
-
-/** Serves the fixtures as a Hub: `/hub-test/{id}/resolve/{revision}/{file}`, 404 otherwise. */
-async function serveHub(page: Page): Promise<void> {
-  await page.route('**/hub-test/**', async (route: Route) => {
-    const url = new URL(route.request().url());
-    if (!url.pathname.startsWith('/hub-test/')) return route.fallback(); // the page itself
-    const match = /^\/hub-test\/(.+)\/resolve\/[^/]+\/(.+)$/.exec(url.pathname);
-    const full = match
-      ? path.join(FIXTURES, decodeURIComponent(match[1]!), decodeURIComponent(match[2]!))
-      : '';
-    if (!full || !existsSync(full))
-      return route
-        .fulfill({ status: 404, contentType: 'text/plain', body: 'Entry not found' })
-        .catch(() => {});
-    const body = readFileSync(full);
-    return route
-      .fulfill({
-        status: 200,
-        body,
-        headers: { 'content-type': 'application/octet-stream', 'content-length': `${body.length}` },
-      })
-      .catch(() => {});
-  });
-}
+import { serveHub } from './hubMirror';
 
 const sentence = (page: Page) => page.getByRole('textbox', { name: 'Sentence A', exact: true });
 const predictions = (page: Page, side: 'A' | 'B' = 'A') =>
