@@ -13,6 +13,7 @@ import type { TransformerConfig } from '../../engine/types';
 import type { NamedArray, WeightMap } from '../../engine/weights';
 import { readSafetensors, SafetensorsError, type SafetensorsFile } from '../safetensors';
 import type { HfFamily } from './config';
+import type { LlmFamily } from './llm-config';
 import { HfLoadError } from './errors';
 import { LLM_IGNORED, llmTensorRules, ZERO_FILLED_BIAS, type LlmBiases } from './llm-weights';
 import { copy, linear, type Rule } from './rules';
@@ -106,14 +107,19 @@ function linearRule(
   rules.set(`${hf}.bias`, copy(b, [out]));
 }
 
+/** A decoder LM's checkpoint without biases (Llama's usual case); config.json says otherwise. */
+const NO_BIASES: LlmBiases = { qkv: false, o: false, mlp: false };
+
+const isLlmFamily = (family: HfFamily): family is LlmFamily =>
+  family === 'llama' || family === 'gemma' || family === 'gpt_neox';
+
 /** Every checkpoint tensor (name without prefix) the engine needs, for a family and config. */
 export function hfTensorRules(
   family: HfFamily,
   config: TransformerConfig,
-  biases: LlmBiases = { qkv: true, o: true, mlp: true },
+  biases: LlmBiases = NO_BIASES,
 ): Map<string, Rule> {
-  if (family === 'llama' || family === 'gemma' || family === 'gpt_neox')
-    return llmTensorRules(family, config, biases);
+  if (isLlmFamily(family)) return llmTensorRules(family, config, biases);
   const rules = new Map<string, Rule>();
   const d = config.dModel;
   const f = config.dFF;
@@ -316,7 +322,7 @@ export class HfWeightCollector {
     // Parameters as the checkpoint has them (before any zero biases are added).
     let parameters = 0;
     for (const w of this.weights.values()) parameters += w.data.length;
-    if (this.biases)
+    if (isLlmFamily(this.family))
       for (const [name, shape] of expectedWeightShapes(this.config))
         if (!this.weights.has(name) && ZERO_FILLED_BIAS.test(name))
           this.weights.set(name, { shape, data: new Float32Array(shape[0] ?? 0) });
@@ -374,8 +380,10 @@ export function hfWeightsFromSafetensors(
   label = files.length === 1
     ? (files[0]?.name ?? 'model.safetensors')
     : 'model.safetensors.index.json',
+  /** Decoder LMs: the biases config.json says the checkpoint carries (`HfModelInfo.biases`). */
+  biases?: LlmBiases,
 ): HfWeights {
-  const collector = new HfWeightCollector(family, config);
+  const collector = new HfWeightCollector(family, config, biases);
   for (const f of files) collector.addFile(f.name, f.bytes, f.listed);
   return collector.finish(label);
 }
