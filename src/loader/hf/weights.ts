@@ -227,7 +227,7 @@ export class HfWeightCollector {
     private readonly family: HfFamily,
     private readonly config: TransformerConfig,
     /** Decoder LMs: the biases config.json says the checkpoint carries (others are zeros). */
-    private readonly biases?: LlmBiases,
+    biases?: LlmBiases,
   ) {
     this.rules = hfTensorRules(family, config, biases);
   }
