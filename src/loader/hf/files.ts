@@ -4,6 +4,11 @@
  * (a folder dropped on the page, or files picked with an <input type=file multiple>).
  */
 import { HfLoadError } from './errors';
+import {
+  parseSafetensorsHeader,
+  safetensorsHeaderLength,
+  type SafetensorsHeaderInfo,
+} from './size';
 import { readStream, type ByteProgress } from './stream';
 
 /** A named blob: a `File`, or anything with a name and Blob contents. */
@@ -18,6 +23,14 @@ export interface ReadRequest {
   onProgress?: (progress: ByteProgress & { fromCache: boolean }) => void;
 }
 
+/** What a source can say about a safetensors file before reading it (see `size.ts`). */
+export type HeaderProbe =
+  | { kind: 'header'; info: SafetensorsHeaderInfo; fromCache: boolean }
+  /** The file is not there (HTTP 404, or not among the chosen files). */
+  | { kind: 'missing' }
+  /** No figures (a server without Range requests, an error the download itself will report). */
+  | { kind: 'unknown' };
+
 /** Anything the loader can read checkpoint files from. */
 export interface HfFileSource {
   /** Names the model in messages: the Hub id, or "local files". */
@@ -27,6 +40,8 @@ export interface HfFileSource {
   missingError(file: string, hint?: string): HfLoadError;
   /** Called once the model loaded, with the files read and those found missing (caching). */
   commit?(present: string[], missing: string[]): Promise<void>;
+  /** Reads only a safetensors file's header (HTTP Range requests, a Blob slice, the cache). */
+  probe?(file: string, signal?: AbortSignal): Promise<HeaderProbe>;
 }
 
 /** Default per-file size limit: a browser tab cannot hold much more in one ArrayBuffer. */
@@ -90,6 +105,22 @@ export function localFilesSource(
   return {
     label,
     missingError,
+    async probe(file: string): Promise<HeaderProbe> {
+      const blob = byName.get(file);
+      if (!blob) return { kind: 'missing' };
+      try {
+        const n = safetensorsHeaderLength(
+          new Uint8Array(await blob.slice(0, 8).arrayBuffer()),
+          file,
+        );
+        if (8 + n > blob.size) return { kind: 'unknown' }; // the load will say what is wrong
+        const json = new Uint8Array(await blob.slice(8, 8 + n).arrayBuffer());
+        const info = parseSafetensorsHeader(json, file);
+        return { kind: 'header', info: { ...info, fileBytes: blob.size }, fromCache: false };
+      } catch {
+        return { kind: 'unknown' };
+      }
+    },
     async read(file: string, request: ReadRequest): Promise<Uint8Array | null> {
       const blob = byName.get(file);
       if (!blob) {

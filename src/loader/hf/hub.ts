@@ -9,7 +9,17 @@
  * A revision like `main` can move on the Hub: `cacheMode: 'refresh'` downloads again.
  */
 import { abortError, HfLoadError, isAbortError } from './errors';
-import { DEFAULT_MAX_FILE_BYTES, type HfFileSource, type ReadRequest } from './files';
+import {
+  DEFAULT_MAX_FILE_BYTES,
+  type HeaderProbe,
+  type HfFileSource,
+  type ReadRequest,
+} from './files';
+import {
+  parseSafetensorsHeader,
+  safetensorsHeaderLength,
+  type SafetensorsHeaderInfo,
+} from './size';
 import { Interrupt, readStream, stalledError } from './stream';
 
 export const HF_HUB_URL = 'https://huggingface.co';
@@ -45,6 +55,11 @@ export interface HubSourceOptions extends HubLocation {
   /** Give up after this long without a byte (default 30 s). */
   stallTimeoutMs?: number;
   maxFileBytes?: number;
+  /**
+   * A Hugging Face access token (gated and private models), sent as `Authorization: Bearer …`
+   * only with requests to the origin of `baseUrl` (the Hub itself by default). Never cached.
+   */
+  token?: string;
 }
 
 const MODEL_ID = /^[A-Za-z0-9][\w.-]*(\/[A-Za-z0-9][\w.-]*)?$/;
@@ -111,6 +126,7 @@ export function hubSource(options: HubSourceOptions): HfFileSource {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const label = options.id;
   const url = (file: string): string => hubFileUrl(options, file);
+  const auth = authHeaders(options);
 
   let cachePromise: Promise<CacheLike | null> | null = null;
   const openCache = (): Promise<CacheLike | null> => {
@@ -172,7 +188,7 @@ export function hubSource(options: HubSourceOptions): HfFileSource {
     let response: Response;
     try {
       response = await Promise.race([
-        fetchFn(url(file), { signal: controller.signal }),
+        fetchFn(url(file), { signal: controller.signal, ...(auth ? { headers: auth } : {}) }),
         interrupt.promise,
       ]);
     } catch (error) {
@@ -199,7 +215,9 @@ export function hubSource(options: HubSourceOptions): HfFileSource {
       drop();
       throw new HfLoadError(
         'http',
-        `${label}: ${file} needs permission (HTTP ${status}) — a private or gated model? This app does not sign in to the Hub`,
+        auth
+          ? `${label}: ${file} needs permission (HTTP ${status}) — the access token was not accepted: accept the model's licence on its page with the token's account, and check that the token can read`
+          : `${label}: ${file} needs permission (HTTP ${status}) — a private or gated model? Accept its licence on huggingface.co/${options.id}, create a read token at huggingface.co/settings/tokens and paste it under Access token`,
         file,
         status,
       );
@@ -255,8 +273,101 @@ export function hubSource(options: HubSourceOptions): HfFileSource {
     return bytes;
   }
 
+  /**
+   * One ranged request (`Range: bytes=start-end`). A server that ignores Range answers 200 with
+   * the whole file: then the header is read from that body's first bytes and the rest cancelled.
+   */
+  async function ranged(
+    file: string,
+    start: number,
+    end: number,
+    signal: AbortSignal | undefined,
+  ): Promise<
+    | { kind: 'part'; bytes: Uint8Array; total: number | null }
+    | { kind: 'whole'; info: SafetensorsHeaderInfo; total: number | null }
+    | { kind: 'missing' }
+    | null
+  > {
+    const controller = new AbortController();
+    const onAbort = (): void => controller.abort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const timer = setTimeout(() => controller.abort(), Math.min(stallMs, 2 ** 31 - 1));
+    let response: Response | null = null;
+    try {
+      response = await fetchFn(url(file), {
+        signal: controller.signal,
+        headers: { ...auth, Range: `bytes=${start}-${end}` },
+      });
+      const body = response.body;
+      if (response.status === 404) return { kind: 'missing' };
+      if (!body) return null;
+      if (response.status === 206) {
+        const reader = body.getReader();
+        const bytes = await readPrefix(reader, new Uint8Array(0), end - start + 1);
+        reader.cancel().catch(() => {});
+        return { kind: 'part', bytes, total: rangeTotal(response) };
+      }
+      if (response.status === 200 && start === 0) {
+        const info = await headerFromStream(body, file);
+        return { kind: 'whole', info, total: contentLength(response) };
+      }
+      return null;
+    } catch (error) {
+      if (signal?.aborted) throw abortError();
+      if (error instanceof HfLoadError) throw error; // a damaged header (the probe says unknown)
+      return null; // no figures; the download itself will say what is wrong
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      if (response?.body && !response.body.locked) response.body.cancel().catch(() => {});
+    }
+  }
+
   return {
     label,
+    async probe(file: string, signal?: AbortSignal): Promise<HeaderProbe> {
+      if (signal?.aborted) throw abortError();
+      const cache = await openCache();
+      if (cache && useCache) {
+        const hit = await cache.match(url(file)).catch(() => undefined);
+        if (hit?.body)
+          try {
+            return {
+              kind: 'header',
+              info: await headerFromStream(hit.body, file),
+              fromCache: true,
+            };
+          } catch {
+            hit.body.cancel().catch(() => {}); // a damaged entry: ask the network
+          }
+        if ((await manifest())?.missing.has(file)) return { kind: 'missing' };
+      }
+      try {
+        const first = await ranged(file, 0, 7, signal);
+        if (first === null) return { kind: 'unknown' };
+        if (first.kind === 'missing') return first;
+        if (first.kind === 'whole') {
+          const info = withTotal(first.info, first.total);
+          return { kind: 'header', info, fromCache: false };
+        }
+        const n = safetensorsHeaderLength(first.bytes, file);
+        const rest = await ranged(file, 8, 8 + n - 1, signal);
+        if (rest === null || rest.kind === 'missing') return { kind: 'unknown' };
+        if (rest.kind === 'part' && rest.bytes.byteLength < n) return { kind: 'unknown' };
+        const info =
+          rest.kind === 'whole'
+            ? rest.info
+            : parseSafetensorsHeader(rest.bytes.subarray(0, n), file);
+        return {
+          kind: 'header',
+          info: withTotal(info, first.total ?? rest.total),
+          fromCache: false,
+        };
+      } catch (error) {
+        if (isAbortError(error) || signal?.aborted) throw abortError();
+        return { kind: 'unknown' }; // a damaged header: the download itself will say so
+      }
+    },
     async read(file: string, request: ReadRequest): Promise<Uint8Array | null> {
       if (request.signal?.aborted) throw abortError();
       const known = await manifest();
@@ -275,6 +386,67 @@ export function hubSource(options: HubSourceOptions): HfFileSource {
         .catch(() => {});
     },
   };
+}
+
+/** `Authorization: Bearer …` when there is a token and the files live on the base URL's origin. */
+function authHeaders(options: HubSourceOptions): Record<string, string> | null {
+  const token = options.token?.trim();
+  if (!token) return null;
+  try {
+    const base = new URL(options.baseUrl ?? HF_HUB_URL);
+    const file = new URL(hubFileUrl(options, 'config.json'));
+    return file.origin === base.origin ? { Authorization: `Bearer ${token}` } : null;
+  } catch {
+    return null; // a relative or malformed base: no token
+  }
+}
+
+/** The file size from `Content-Range: bytes a-b/size`; null when absent or `*`. */
+function rangeTotal(response: Response): number | null {
+  const m = /\/(\d+)\s*$/.exec(response.headers.get('content-range') ?? '');
+  const n = m ? Number(m[1]) : NaN;
+  return Number.isSafeInteger(n) ? n : null;
+}
+
+/** The announced file size, when the server said it, over the one computed from the header. */
+function withTotal(info: SafetensorsHeaderInfo, total: number | null): SafetensorsHeaderInfo {
+  return total !== null && total >= info.headerBytes ? { ...info, fileBytes: total } : info;
+}
+
+/** Appends chunks of `reader` to `have` until it holds `need` bytes or the stream ends. */
+async function readPrefix(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  have: Uint8Array,
+  need: number,
+): Promise<Uint8Array> {
+  let out = have;
+  while (out.byteLength < need) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    const next = new Uint8Array(out.byteLength + value.byteLength);
+    next.set(out);
+    next.set(value, out.byteLength);
+    out = next;
+  }
+  return out;
+}
+
+/** A safetensors header read from the start of a body, which is then cancelled. */
+async function headerFromStream(
+  body: ReadableStream<Uint8Array>,
+  file: string,
+): Promise<SafetensorsHeaderInfo> {
+  const reader = body.getReader();
+  try {
+    const head = await readPrefix(reader, new Uint8Array(0), 8);
+    const n = safetensorsHeaderLength(head, file);
+    const all = await readPrefix(reader, head, 8 + n);
+    if (all.byteLength < 8 + n)
+      throw new HfLoadError('invalid', `${file}: ends inside its safetensors header`, file);
+    return parseSafetensorsHeader(all.subarray(8, 8 + n), file);
+  } finally {
+    reader.cancel().catch(() => {});
+  }
 }
 
 /** Whether a model was loaded before and all its files are in the cache (offline-ready). */

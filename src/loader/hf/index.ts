@@ -44,5 +44,18 @@ export {
   type CacheStorageLike,
   type HubLocation,
 } from './hub';
-export { localFilesSource, type HfFileSource, type NamedBlob } from './files';
+export { localFilesSource, type HeaderProbe, type HfFileSource, type NamedBlob } from './files';
+export {
+  countParameters,
+  estimateSize,
+  parseSafetensorsHeader,
+  safetensorsHeaderLength,
+  sizeRefusal,
+  workingSetBytes,
+  ENGINE_MEMORY_LIMIT,
+  WASM_HEAP_MAX_BYTES,
+  type HfSizeEstimate,
+  type SafetensorsHeaderInfo,
+} from './size';
+export { preflightSize, type Preflight } from './preflight';
 export { hfWeightsFromSafetensors, HfWeightCollector, type HfWeights } from './weights';

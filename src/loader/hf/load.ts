@@ -15,6 +15,8 @@ import {
   type NamedBlob,
 } from './files';
 import { hubSource, type CacheStorageLike } from './hub';
+import { preflightSize } from './preflight';
+import type { HfSizeEstimate } from './size';
 import {
   createHfTokenizer,
   fallbackTokenizerFiles,
@@ -33,6 +35,8 @@ export type HfModelSource =
       revision?: string;
       /** Default https://huggingface.co. */
       baseUrl?: string;
+      /** Access token for gated and private models (sent only to `baseUrl`'s origin). */
+      token?: string;
     }
   | {
       kind: 'files';
@@ -67,6 +71,11 @@ export interface HfLoadProgress {
    * of unknown size streams. Rises monotonically to 100 over a load.
    */
   weightsPercent: number | null;
+  /**
+   * Sent once, before the tokenizer and weights, when the weights files' headers could be read:
+   * parameters, download size and the memory the model will need (see `size.ts`).
+   */
+  size?: HfSizeEstimate;
 }
 
 export interface HfLoadOptions {
@@ -83,6 +92,8 @@ export interface HfLoadOptions {
   fetch?: typeof fetch;
   /** Refuse files over this many bytes (default 2 GiB). */
   maxFileBytes?: number;
+  /** Refuse checkpoints whose engine memory would exceed this (default `ENGINE_MEMORY_LIMIT`). */
+  memoryLimitBytes?: number;
 }
 
 /** A loaded checkpoint as plain data (no tensors): hand config + weights to `createModel`. */
@@ -177,6 +188,32 @@ export async function loadFromSource(
   const info = parseHfConfigText(utf8(configBytes as Uint8Array));
   const { config, family } = info;
 
+  // Size before download: the weights files' headers only (HTTP Range requests, or the cache).
+  const pre = await preflightSize(source, config, () => read('weights', SHARD_INDEX, true), {
+    signal,
+    maxFileBytes: options.maxFileBytes,
+    limitBytes: options.memoryLimitBytes,
+  });
+  if (pre.singleMissing) missing.push('model.safetensors');
+  if (pre.size) {
+    parts = Math.max(1, pre.files.length);
+    // Sharded: the index has been read whole; single: model.safetensors has not started.
+    const indexSize = pre.indexBytes?.byteLength ?? null;
+    onProgress?.({
+      stage: 'weights',
+      file: pre.indexBytes ? SHARD_INDEX : 'model.safetensors',
+      loaded: indexSize ?? 0,
+      total: indexSize ?? pre.size.downloadBytes,
+      percent: indexSize === null ? 0 : 100,
+      fromCache: allCached,
+      bytesLoaded: bytesRead,
+      part: 0,
+      parts,
+      weightsPercent: 0,
+      size: pre.size,
+    });
+  }
+
   // 2. The tokenizer: tokenizer.json, else the older files this family can be built from.
   const texts: HfTokenizerFiles = {};
   const readText = async (file: keyof HfTokenizerFiles): Promise<void> => {
@@ -207,11 +244,11 @@ export async function loadFromSource(
   // 3. Weights: one file, or an index and its shards (read and converted one at a time).
   const collector = new HfWeightCollector(family, config, info.biases);
   let label = 'model.safetensors';
-  const single = await read('weights', 'model.safetensors', true, 1);
+  const single = pre.singleMissing ? null : await read('weights', 'model.safetensors', true, 1);
   if (single !== null) {
     collector.addFile('model.safetensors', single);
   } else {
-    const indexBytes = await read('weights', SHARD_INDEX, true);
+    const indexBytes = pre.indexBytes ?? (await read('weights', SHARD_INDEX, true));
     if (indexBytes === null)
       throw source.missingError(
         'model.safetensors',
@@ -268,6 +305,7 @@ export async function loadHfModel(
       cacheMode: options.cacheMode,
       stallTimeoutMs: options.stallTimeoutMs,
       maxFileBytes: options.maxFileBytes,
+      token: source.token,
     });
     return loadFromSource(hub, options, source.id);
   }

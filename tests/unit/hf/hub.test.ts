@@ -32,10 +32,14 @@ type Behaviour =
   | 'stall-body'
   | 'cut'
   | 'slow'
+  /** Ignores Range headers (answers 200 with the whole file), like some static servers. */
+  | 'no-range'
   | { status: number };
 
 const behaviours = new Map<string, Behaviour>(); // `${id}/${file}` -> how to answer
 const requests: string[] = [];
+/** Requests with a Range header that the server honoured (header reads before a download). */
+const ranged: string[] = [];
 const ALIASES: Record<string, string> = { gpt2: 'tiny-gpt2', 'test-org/bert': 'tiny-bert' };
 let server: http.Server;
 let baseUrl = '';
@@ -64,9 +68,9 @@ function send(res: http.ServerResponse, body: Buffer, chunk: number, delayMs: nu
 
 function handle(req: http.IncomingMessage, res: http.ServerResponse): void {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-  requests.push(decodeURIComponent(url.pathname));
   const m = /^\/(.+)\/resolve\/([^/]+)\/([^/]+)$/.exec(url.pathname);
   if (!m) {
+    requests.push(decodeURIComponent(url.pathname));
     res.writeHead(400).end();
     return;
   }
@@ -74,6 +78,9 @@ function handle(req: http.IncomingMessage, res: http.ServerResponse): void {
   const revision = decodeURIComponent(m[2] as string);
   const file = decodeURIComponent(m[3] as string);
   const behaviour = behaviours.get(`${id}/${file}`);
+  const range =
+    behaviour === 'no-range' ? null : /^bytes=(\d+)-(\d+)$/.exec(req.headers.range ?? '');
+  (range ? ranged : requests).push(decodeURIComponent(url.pathname));
   const folder = ALIASES[id] ?? id;
   const local = path.join(FIXTURES, folder, file);
   const known =
@@ -92,6 +99,20 @@ function handle(req: http.IncomingMessage, res: http.ServerResponse): void {
   }
   const body = readFileSync(local);
   const type = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
+  if (range) {
+    // As the Hub does: 206 with the asked-for bytes (cut at the end of the file) and the size.
+    const start = Number(range[1]);
+    const end = Math.min(Number(range[2]), body.length - 1);
+    const part = body.subarray(start, end + 1);
+    res
+      .writeHead(206, {
+        'content-type': type,
+        'content-length': part.length,
+        'content-range': `bytes ${start}-${end}/${body.length}`,
+      })
+      .end(part);
+    return;
+  }
   const page = Buffer.from('<!DOCTYPE html><html><body>Please sign in</body></html>');
   switch (behaviour) {
     case 'html':
@@ -165,6 +186,7 @@ beforeAll(async () => {
 afterEach(() => {
   behaviours.clear();
   requests.length = 0;
+  ranged.length = 0;
 });
 
 afterAll(async () => {
@@ -249,8 +271,20 @@ describe('hub downloads', () => {
       model,
       await loadHfModel({ kind: 'files', files: fixtureFiles('tiny-gpt2-sharded') }),
     );
+    const shard = (i: number): string =>
+      `/tiny-gpt2-sharded/resolve/main/model-0000${i}-of-00003.safetensors`;
+    // The size check first: model.safetensors (404, then the index), each shard's header (the
+    // first 8 bytes, then the JSON header); then the downloads, each once.
+    expect(ranged).toEqual([
+      '/tiny-gpt2-sharded/resolve/main/model.safetensors',
+      shard(1),
+      shard(1),
+      shard(2),
+      shard(2),
+      shard(3),
+      shard(3),
+    ]);
     expect(requests.filter((r) => r.endsWith('.safetensors'))).toEqual([
-      '/tiny-gpt2-sharded/resolve/main/model.safetensors', // 404, then the index
       '/tiny-gpt2-sharded/resolve/main/model-00001-of-00003.safetensors',
       '/tiny-gpt2-sharded/resolve/main/model-00002-of-00003.safetensors',
       '/tiny-gpt2-sharded/resolve/main/model-00003-of-00003.safetensors',
