@@ -117,7 +117,8 @@ function describe(key: string, source: HfSourceRequest, hf: HfModel): HfModelInf
     dtypes: hf.stats.dtypes,
     kvHeads: c.numKvHeads ?? c.numHeads,
     ...(c.layerTypes ? { layerTypes: c.layerTypes, slidingWindow: c.slidingWindow } : {}),
-    predicts: c.lmHead !== undefined,
+    predicts: c.lmHead !== undefined && c.architecture === 'decoder',
+    fillsMask: c.lmHead !== undefined && c.architecture === 'encoder',
   };
 }
 
@@ -180,7 +181,7 @@ export function createHfWorker(ctx: HfWorkerContext): HfWorker {
       if (signal.aborted) return;
       const now = performance.now();
       const last = p.total !== null && p.loaded >= p.total;
-      if (!last && p.file === lastFile && now - lastTime < PROGRESS_MS) return;
+      if (!last && !p.size && p.file === lastFile && now - lastTime < PROGRESS_MS) return;
       lastFile = p.file;
       lastTime = now;
       const progress: HfProgressInfo = {
@@ -193,6 +194,17 @@ export function createHfWorker(ctx: HfWorkerContext): HfWorker {
         part: p.part,
         parts: p.parts,
         fromCache: p.fromCache,
+        ...(p.size
+          ? {
+              size: {
+                parameters: p.size.parameters,
+                downloadBytes: p.size.downloadBytes,
+                engineBytes: p.size.engineBytes,
+                limitBytes: p.size.limitBytes,
+                tabBytes: p.size.tabBytes,
+              },
+            }
+          : {}),
       };
       ctx.post({ type: 'hf-progress', requestId, progress });
     };
@@ -209,7 +221,13 @@ export function createHfWorker(ctx: HfWorkerContext): HfWorker {
         }
         const hf = await loadHfModel(
           source.kind === 'hub'
-            ? { kind: 'hub', id: source.id, revision: source.revision, baseUrl: source.baseUrl }
+            ? {
+                kind: 'hub',
+                id: source.id,
+                revision: source.revision,
+                baseUrl: source.baseUrl,
+                token: source.token,
+              }
             : { kind: 'files', files: source.files },
           { signal, onProgress: progressPoster(requestId, signal) },
         );

@@ -74,6 +74,12 @@ export interface RunRequest {
   intermediates?: IntermediatesRequest;
   /** Also return the model's learned position table (at most this many rows), when it has one. */
   positionRows?: number;
+  /**
+   * Hugging Face masked LMs (HfModelInfo.fillsMask): run with the token at this index (of the
+   * tokens the text gives) replaced by the tokenizer's mask token, and send the top fillers for
+   * it as `predictions` (position = this index).
+   */
+  maskAt?: number;
 }
 
 /** What a run returns besides attention weights, when its request asked for it. */
@@ -131,10 +137,15 @@ export interface BlockMask {
   layerMasks?: MaskMatrix[];
 }
 
-/** A language model's next-token distribution after the run's last token. */
+/**
+ * A language model's distribution for one position: the next token after the run's last token
+ * (causal LMs), or the fillers of the masked token (masked LMs, `masked` true).
+ */
 export interface NextTokenPredictions {
-  /** Index of the token whose next token is predicted (the last input token). */
+  /** Index of the token whose next token is predicted (the last input token), or the masked one. */
   position: number;
+  /** True for a masked LM's fillers of the token at `position` (shown as the mask token). */
+  masked?: boolean;
   /** Logits over the whole vocabulary at that position, [vocab] (temperature applies on the page). */
   logits: Float32Array;
   /** The highest-logit ids, best first (at most 10), with their text as the tokenizer decodes it. */
@@ -245,7 +256,8 @@ export type WorkerResponse =
 
 /** Where a checkpoint comes from: the Hub (or a mirror at `baseUrl`), or files the user chose. */
 export type HfSourceRequest =
-  | { kind: 'hub'; id: string; revision: string; baseUrl?: string }
+  /** `token`: an access token for gated/private models (sent only to `baseUrl`'s origin). */
+  | { kind: 'hub'; id: string; revision: string; baseUrl?: string; token?: string }
   | { kind: 'files'; files: File[] };
 
 /** Loads a checkpoint into the worker (cancel with `cancel` and the same request id). */
@@ -284,6 +296,16 @@ export interface HfProgressInfo {
   part: number;
   parts: number;
   fromCache: boolean;
+  /** Once, before the download: what the weights files' headers say (bytes; loader's size.ts). */
+  size?: {
+    parameters: number;
+    downloadBytes: number;
+    /** What the engine will hold (float32 weights + working set), and its limit. */
+    engineBytes: number;
+    limitBytes: number;
+    /** What the tab will need (the engine plus the worker's float32 copy of the weights). */
+    tabBytes: number;
+  };
 }
 
 /** What the page knows about the loaded checkpoint. */
@@ -320,4 +342,6 @@ export interface HfModelInfo {
   slidingWindow?: number;
   /** Whether runs return next-token predictions (causal LMs with an output head). */
   predicts: boolean;
+  /** Whether a token can be masked for the top fillers (BERT-family checkpoints with their MLM head). */
+  fillsMask: boolean;
 }

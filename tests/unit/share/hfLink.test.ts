@@ -54,6 +54,7 @@ const BERT: HfModelInfo = {
   dtypes: ['F32'],
   kvHeads: 2,
   predicts: false,
+  fillsMask: false,
 };
 
 const TABS = ['attention', 'heads'];

@@ -75,6 +75,7 @@ const BERT: HfModelInfo = {
   dtypes: ['F32'],
   kvHeads: 2,
   predicts: false,
+  fillsMask: false,
 };
 
 const GPT2: HfModelInfo = {

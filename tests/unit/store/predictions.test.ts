@@ -52,6 +52,7 @@ const GPT2: HfModelInfo = {
   dtypes: ['F32'],
   kvHeads: 2,
   predicts: true,
+  fillsMask: false,
 };
 
 /** Logits over a vocabulary of 8; the top three are ids 3 (" river"), 5 (","), 7 (eos). */
