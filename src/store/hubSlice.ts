@@ -35,6 +35,8 @@ export interface HubLoad {
   source: 'hub' | 'files' | null;
   /** The file arriving now; null before the first byte. */
   progress: HfProgressInfo | null;
+  /** What the weights files' headers said before the download; null when the source could not tell. */
+  size: NonNullable<HfProgressInfo['size']> | null;
   /** A readable message (it names the file) when state is 'error'. */
   error: string | null;
   code: HfErrorCode | null;
@@ -51,6 +53,12 @@ export interface HubState {
   baseUrl: string | null;
   /** Run the two sentences as one pair `[CLS] A [SEP] B [SEP]` (models that read pairs). */
   pair: boolean;
+  /**
+   * Hugging Face access token for gated and private models: kept in this page's memory only (not
+   * in localStorage, not in a share link: `share/snapshot.ts` copies named fields), and sent
+   * only to the Hub's origin (or the `?hub=` base URL's) by the loader.
+   */
+  token: string;
   load: HubLoad;
   /** The checkpoint that runs: the last one loaded (kept when a later load fails). */
   info: HfModelInfo | null;
@@ -60,6 +68,8 @@ export interface HubSlice {
   hub: HubState;
   setHubId: (id: string) => void;
   setHubRevision: (revision: string) => void;
+  /** The access token (session memory only). */
+  setHubToken: (token: string) => void;
   /** Sentence-pair mode; re-runs when a checkpoint that reads pairs is in use. */
   setHubPair: (pair: boolean) => void;
   /** Loads `hub.id` at `hub.revision` from the Hub (or `hub.baseUrl`). */
@@ -77,6 +87,7 @@ export const IDLE_HUB_LOAD: HubLoad = {
   label: '',
   source: null,
   progress: null,
+  size: null,
   error: null,
   code: null,
   cancelled: false,
@@ -190,7 +201,8 @@ export const createHubSlice: StateCreator<AppState, [], [], HubSlice> = (set, ge
       requestId = client.loadHf(
         { source, backend: get().backend },
         {
-          onProgress: (progress) => patchLoad(ticket, { progress }),
+          onProgress: (progress) =>
+            patchLoad(ticket, progress.size ? { progress, size: progress.size } : { progress }),
           onLoaded: (info) => {
             if (get().hub.load.ticket !== ticket) return;
             set((s) => ({
@@ -226,11 +238,13 @@ export const createHubSlice: StateCreator<AppState, [], [], HubSlice> = (set, ge
       revision: DEFAULT_HUB_REVISION,
       baseUrl: url.hubBaseUrl ?? null,
       pair: false,
+      token: '',
       load: IDLE_HUB_LOAD,
       info: null,
     },
     setHubId: (id) => set((s) => ({ hub: { ...s.hub, id } })),
     setHubRevision: (revision) => set((s) => ({ hub: { ...s.hub, revision } })),
+    setHubToken: (token) => set((s) => ({ hub: { ...s.hub, token } })),
     setHubPair: (pair) => {
       const s = get();
       if (s.hub.pair === pair) return;
@@ -238,7 +252,7 @@ export const createHubSlice: StateCreator<AppState, [], [], HubSlice> = (set, ge
       if (s.model === 'hf' && s.hub.info?.supportsPairs) get().runAll();
     },
     loadHubModel: () => {
-      const { id, revision, baseUrl } = get().hub;
+      const { id, revision, baseUrl, token } = get().hub;
       const name = id.trim();
       if (name === '') return;
       start(
@@ -247,6 +261,7 @@ export const createHubSlice: StateCreator<AppState, [], [], HubSlice> = (set, ge
           id: name,
           revision: revision.trim() || DEFAULT_HUB_REVISION,
           ...(baseUrl ? { baseUrl } : {}),
+          ...(token.trim() ? { token: token.trim() } : {}),
         },
         name,
       );

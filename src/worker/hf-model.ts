@@ -69,8 +69,6 @@ interface Entry {
   hf: HfModel;
   info: HfModelInfo;
   built: AttentionModel | null;
-  /** Special token ids, found on the first prediction. */
-  specialIds?: Set<number>;
 }
 
 /** Progress at most every 80 ms per file (and always at a file's first and last byte). */
@@ -122,6 +120,30 @@ function describe(key: string, source: HfSourceRequest, hf: HfModel): HfModelInf
   };
 }
 
+/**
+ * The token a masked-LM run fills, checked: null when none was asked for; an error a person can
+ * act on when the model has no head or the index is not a token the text gives.
+ */
+function maskedIndex(
+  maskAt: number | undefined,
+  config: TransformerConfig,
+  tokens: Token[],
+  name: string,
+): number | null {
+  if (maskAt === undefined) return null;
+  if (!config.mlmHead)
+    throw new Error(
+      `${name} cannot fill a masked token: its checkpoint has no masked-LM head (cls.predictions, lm_head or vocab_projector)`,
+    );
+  if (!Number.isInteger(maskAt) || maskAt < 0 || maskAt >= tokens.length)
+    throw new Error(`There is no token ${maskAt + 1} to mask (the text gives ${tokens.length})`);
+  if (tokens[maskAt]!.special)
+    throw new Error(
+      `Token ${maskAt + 1} (${tokens[maskAt]!.text}) is a special token: mask a word`,
+    );
+  return maskAt;
+}
+
 /** How many predictions the page lists. */
 const TOP_PREDICTIONS = 10;
 
@@ -144,30 +166,19 @@ function nextTokenPredictions(
   entry: Entry,
   position: number,
   logits: Float32Array,
+  masked = false,
 ): NextTokenPredictions {
   const { tokenizer } = entry.hf;
-  entry.specialIds ??= specialTokenIds(entry.hf);
-  const special = entry.specialIds;
   return {
     position,
     logits,
+    ...(masked ? { masked } : {}),
     top: topIds(logits, TOP_PREDICTIONS).map((id) => ({
       id,
       text: tokenizer.decode([id]),
-      special: special.has(id),
+      special: tokenizer.isSpecial(id),
     })),
   };
-}
-
-/** Ids of the tokenizer's special added tokens (tokenizer.json `added_tokens` with special). */
-function specialTokenIds(hf: HfModel): Set<number> {
-  const added = hf.tokenizer.source.tokenizerJson.added_tokens;
-  const ids = new Set<number>();
-  if (Array.isArray(added))
-    for (const t of added as unknown[])
-      if (typeof t === 'object' && t !== null && 'id' in t && 'special' in t && t.special === true)
-        if (typeof t.id === 'number') ids.add(t.id);
-  return ids;
 }
 
 export function createHfWorker(ctx: HfWorkerContext): HfWorker {
@@ -264,6 +275,16 @@ export function createHfWorker(ctx: HfWorkerContext): HfWorker {
           special: t.special,
           unknown: t.unknown,
         }));
+        // A masked LM fills the token the page masked: it runs as the mask token.
+        const masked = maskedIndex(request.maskAt, config, tokens, entry.hf.name);
+        const ids = enc.ids.slice();
+        if (masked !== null && !tokenizer.maskToken)
+          throw new Error(`${entry.hf.name}: its tokenizer has no mask token to fill`);
+        if (masked !== null && tokenizer.maskToken) {
+          const { id, text } = tokenizer.maskToken;
+          ids[masked] = id;
+          tokens[masked] = { text, id, special: true, unknown: false };
+        }
         ctx.post({
           type: 'tokens',
           requestId,
@@ -303,11 +324,12 @@ export function createHfWorker(ctx: HfWorkerContext): HfWorker {
         const t0 = performance.now();
         const result = await entry.built.run(
           {
-            sourceIds: enc.ids,
+            sourceIds: ids,
             tokenTypeIds: enc.tokenTypeIds,
             intermediates: request.intermediates,
-            // Only the last row meets the vocabulary: the next token after the input.
-            ...(config.lmHead ? { logitsAt: [n - 1] } : {}),
+            // Only one row meets the vocabulary: the next token after the input, or the masked one.
+            ...(config.architecture === 'decoder' && config.lmHead ? { logitsAt: [n - 1] } : {}),
+            ...(masked !== null ? { logitsAt: [masked] } : {}),
           },
           {
             signal,
@@ -323,7 +345,10 @@ export function createHfWorker(ctx: HfWorkerContext): HfWorker {
         );
         if (signal.aborted) return;
         if (result.positionLogits) {
-          const predictions = nextTokenPredictions(entry, n - 1, result.positionLogits);
+          const predictions =
+            masked !== null
+              ? nextTokenPredictions(entry, masked, result.positionLogits, true)
+              : nextTokenPredictions(entry, n - 1, result.positionLogits);
           ctx.post({ type: 'predictions', requestId, predictions }, [predictions.logits.buffer]);
         } else if (config.architecture === 'decoder') {
           ctx.post({

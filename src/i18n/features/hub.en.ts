@@ -6,12 +6,21 @@ export const hubEn = {
   'model.choice.hf': 'Hugging Face model (BERT, GPT-2…)',
   'hub.heading': 'Hugging Face model',
   'hub.note':
-    'A real pretrained checkpoint of the BERT family (BERT, RoBERTa, XLM-RoBERTa, DistilBERT) or the GPT-2 family, from the Hugging Face Hub or from files on this computer. The first download needs internet; after that it loads from the browser’s cache, offline too.',
+    'A real pretrained checkpoint of the BERT family (BERT, RoBERTa, XLM-RoBERTa, DistilBERT), GPT-2, Llama (SmolLM2, TinyLlama), Qwen2/2.5/3, Mistral, Gemma 2/3 or Pythia (GPT-NeoX), from the Hugging Face Hub or from files on this computer. Its size is checked before the download. The first download needs internet; after that it loads from the browser’s cache, offline too.',
   'hub.id': 'Model id',
   'hub.revision': 'Revision',
   'hub.load': 'Load',
   'hub.cancel': 'Cancel',
   'hub.examples': 'Examples',
+  'hub.tooLargeTag': 'too large',
+  'hub.tooLargeTitle': 'Over the engine’s memory limit: it will be refused',
+  'hub.gatedTag': 'gated',
+  'hub.gatedTitle': 'Accept the licence on the model’s page and paste an access token first',
+  'hub.token': 'Access token',
+  'hub.tokenHint':
+    'Only for gated or private models: accept the licence on the model’s page, create a read token at huggingface.co/settings/tokens and paste it here. Kept in this tab’s memory only (not saved, not in share links) and sent only to the Hub.',
+  'hub.size': '{params} parameters · {download} to download · needs about {memory}',
+  'hub.sizeEngine': 'Engine memory: {engine} of at most {limit} (float32 weights + working set).',
   'hub.files': 'Open model files',
   'hub.filesHint':
     'config.json, model.safetensors and the tokenizer (tokenizer.json, or vocab.txt, or vocab.json + merges.txt).',
@@ -31,16 +40,18 @@ export const hubEn = {
   'hub.loadError': 'The Hugging Face model could not be loaded: {message}',
   'hub.hint.not-found':
     'Check the spelling: model ids look like "bert-base-uncased" or "openai-community/gpt2".',
-  'hub.hint.http': 'Private and gated models cannot be loaded here (this page does not sign in).',
+  'hub.hint.http':
+    'Gated or private model: accept its licence on the model’s page at huggingface.co, create a read token at huggingface.co/settings/tokens, paste it under Access token and press Load again.',
   'hub.hint.network':
     'Offline, or the network blocks the Hub? Models loaded once before load offline from the cache.',
   'hub.hint.html': 'A login, error or proxy page came instead of the file.',
   'hub.hint.timeout': 'The download stalled. Try again.',
   'hub.hint.truncated': 'The download was cut short. Try again.',
-  'hub.hint.too-large': 'The file is larger than a browser tab can hold.',
+  'hub.hint.too-large':
+    'The model is larger than this page’s engine can hold (float32 weights, wasm’s 4 GiB heap): pick a smaller one.',
   'hub.hint.invalid': 'A file of the checkpoint is not what it should be.',
   'hub.hint.unsupported':
-    'Only BERT-family and GPT-2-family checkpoints stored as safetensors can be loaded.',
+    'Only BERT-family, GPT-2, Llama, Qwen, Mistral, Gemma 2/3 and GPT-NeoX checkpoints stored as safetensors can be loaded.',
   'hub.hint.other': 'Try again, or switch to another model.',
   'hub.hint.cancelled': 'The load was cancelled.',
   'hub.kept': 'The model loaded before ({name}) is still in use.',

@@ -5,12 +5,21 @@ export const hubZh: Record<keyof typeof hubEn, string> = {
   'model.choice.hf': 'Hugging Face 模型（BERT、GPT-2…）',
   'hub.heading': 'Hugging Face 模型',
   'hub.note':
-    '真实的预训练检查点：BERT 系列（BERT、RoBERTa、XLM-RoBERTa、DistilBERT）或 GPT-2 系列，来自 Hugging Face Hub 或本机文件。第一次下载需要联网，之后从浏览器缓存加载，离线也可以。',
+    '真实的预训练检查点：BERT 系列（BERT、RoBERTa、XLM-RoBERTa、DistilBERT）、GPT-2、Llama（SmolLM2、TinyLlama）、Qwen2/2.5/3、Mistral、Gemma 2/3 或 Pythia（GPT-NeoX），来自 Hugging Face Hub 或本机文件。下载前先检查模型大小。第一次下载需要联网，之后从浏览器缓存加载，离线也可以。',
   'hub.id': '模型 ID',
   'hub.revision': '版本',
   'hub.load': '加载',
   'hub.cancel': '取消',
   'hub.examples': '示例',
+  'hub.tooLargeTag': '太大',
+  'hub.tooLargeTitle': '超出引擎的内存上限：会被拒绝加载',
+  'hub.gatedTag': '需授权',
+  'hub.gatedTitle': '先在模型页面接受许可协议，并粘贴访问令牌',
+  'hub.token': '访问令牌',
+  'hub.tokenHint':
+    '仅用于需授权或私有的模型：在模型页面接受许可协议，在 huggingface.co/settings/tokens 创建一个只读令牌并粘贴到这里。只保存在本标签页的内存中（不存储、不进入分享链接），只发送给 Hub。',
+  'hub.size': '{params} 参数 · 需下载 {download} · 约需内存 {memory}',
+  'hub.sizeEngine': '引擎内存：{engine}，上限 {limit}（float32 权重 + 工作内存）。',
   'hub.files': '打开模型文件',
   'hub.filesHint':
     'config.json、model.safetensors 和分词器文件（tokenizer.json，或 vocab.txt，或 vocab.json + merges.txt）。',
@@ -29,14 +38,17 @@ export const hubZh: Record<keyof typeof hubEn, string> = {
   'hub.failed': '{name}：未加载',
   'hub.loadError': '无法加载 Hugging Face 模型：{message}',
   'hub.hint.not-found': '请检查拼写：模型 ID 形如 “bert-base-uncased” 或 “openai-community/gpt2”。',
-  'hub.hint.http': '这里无法加载私有或需授权的模型（本页面不登录 Hub）。',
+  'hub.hint.http':
+    '需授权或私有的模型：在 huggingface.co 的模型页面接受许可协议，在 huggingface.co/settings/tokens 创建只读令牌，粘贴到“访问令牌”中，再点“加载”。',
   'hub.hint.network': '是否离线，或网络屏蔽了 Hub？加载过的模型可以从缓存离线加载。',
   'hub.hint.html': '收到的是登录页、错误页或代理页面，而不是文件。',
   'hub.hint.timeout': '下载停住了，请重试。',
   'hub.hint.truncated': '下载中途被截断，请重试。',
-  'hub.hint.too-large': '文件太大，浏览器标签页放不下。',
+  'hub.hint.too-large':
+    '模型太大，本页面的引擎放不下（float32 权重，wasm 堆最多 4 GiB）：请换一个较小的模型。',
   'hub.hint.invalid': '检查点中的某个文件内容不正确。',
-  'hub.hint.unsupported': '只能加载以 safetensors 保存的 BERT 系列和 GPT-2 系列检查点。',
+  'hub.hint.unsupported':
+    '只能加载以 safetensors 保存的 BERT 系列、GPT-2、Llama、Qwen、Mistral、Gemma 2/3 和 GPT-NeoX 检查点。',
   'hub.hint.other': '请重试，或换一个模型。',
   'hub.hint.cancelled': '加载已取消。',
   'hub.kept': '之前加载的模型（{name}）仍在使用。',

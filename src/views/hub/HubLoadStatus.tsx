@@ -1,7 +1,7 @@
 import { useT } from '../../i18n';
 import { useAppStore } from '../../store';
 import { formatBytes } from '../translation/format';
-import { loadPercent } from './format';
+import { formatParamsPrecise, formatSize, loadPercent } from './format';
 
 /**
  * Where the load stands: the file arriving, bytes and percent with a progress bar (and "from
@@ -19,6 +19,21 @@ export function HubLoadStatus() {
     return (
       <div className="load-status hub-status" role="status" data-state="loading">
         <span>{t('hub.starting', { name: load.label })}</span>
+        {load.size && (
+          <span
+            className="hub-status-size"
+            title={t('hub.sizeEngine', {
+              engine: formatSize(load.size.engineBytes),
+              limit: formatSize(load.size.limitBytes),
+            })}
+          >
+            {t('hub.size', {
+              params: formatParamsPrecise(load.size.parameters),
+              download: formatSize(load.size.downloadBytes),
+              memory: formatSize(load.size.tabBytes),
+            })}
+          </span>
+        )}
         {p && (
           <span className="hub-status-file">
             {p.total !== null

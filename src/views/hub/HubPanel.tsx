@@ -3,7 +3,7 @@ import { useT } from '../../i18n';
 import { useAppStore } from '../../store';
 import { HubFacts } from './HubFacts';
 import { HubLoadStatus } from './HubLoadStatus';
-import { filesFromDrop, HUB_EXAMPLES } from './format';
+import { filesFromDrop, HUB_MODEL_GROUPS } from './format';
 import './hub.css';
 
 /**
@@ -16,6 +16,8 @@ export function HubPanel() {
   const uid = useId();
   const id = useAppStore((s) => s.hub.id);
   const revision = useAppStore((s) => s.hub.revision);
+  const token = useAppStore((s) => s.hub.token);
+  const setHubToken = useAppStore((s) => s.setHubToken);
   const loading = useAppStore((s) => s.hub.load.state === 'loading');
   const setHubId = useAppStore((s) => s.setHubId);
   const setHubRevision = useAppStore((s) => s.setHubRevision);
@@ -58,9 +60,15 @@ export function HubPanel() {
             onChange={(e) => setHubId(e.target.value)}
           />
           <datalist id={`${uid}-examples`}>
-            {HUB_EXAMPLES.map((example) => (
-              <option key={example} value={example} />
-            ))}
+            {HUB_MODEL_GROUPS.flatMap((group) =>
+              group.models.map((m) => (
+                <option
+                  key={m.id}
+                  value={m.id}
+                  label={m.tooLarge ? `${group.family} · ${t('hub.tooLargeTag')}` : group.family}
+                />
+              )),
+            )}
           </datalist>
         </div>
         <div className="field">
@@ -74,6 +82,22 @@ export function HubPanel() {
             spellCheck={false}
             onChange={(e) => setHubRevision(e.target.value)}
           />
+        </div>
+        <div className="field hub-token">
+          <label htmlFor={`${uid}-token`}>{t('hub.token')}</label>
+          <input
+            id={`${uid}-token`}
+            type="password"
+            value={token}
+            placeholder="hf_…"
+            autoComplete="off"
+            spellCheck={false}
+            aria-describedby={`${uid}-token-hint`}
+            onChange={(e) => setHubToken(e.target.value)}
+          />
+          <p id={`${uid}-token-hint`} className="field-hint">
+            {t('hub.tokenHint')}
+          </p>
         </div>
         <div className="hub-actions">
           <button
@@ -90,19 +114,38 @@ export function HubPanel() {
           )}
         </div>
       </form>
-      <p className="hub-examples">
-        <span>{t('hub.examples')}:</span>{' '}
-        {HUB_EXAMPLES.map((example) => (
-          <button
-            key={example}
-            type="button"
-            className="hub-example"
-            onClick={() => setHubId(example)}
-          >
-            {example}
-          </button>
-        ))}
-      </p>
+      <div className="hub-examples" role="group" aria-label={t('hub.examples')}>
+        <span>{t('hub.examples')}:</span>
+        <dl className="hub-groups">
+          {HUB_MODEL_GROUPS.map((group) => (
+            <div key={group.family} className="hub-group">
+              <dt>{group.family}</dt>
+              <dd>
+                {group.models.map((m) => (
+                  <button
+                    key={m.id}
+                    type="button"
+                    className="hub-example"
+                    data-too-large={m.tooLarge ? 'true' : undefined}
+                    title={
+                      m.tooLarge
+                        ? t('hub.tooLargeTitle')
+                        : m.gated
+                          ? t('hub.gatedTitle')
+                          : undefined
+                    }
+                    onClick={() => setHubId(m.id)}
+                  >
+                    {m.id}
+                    {m.tooLarge && <span className="hub-tag"> · {t('hub.tooLargeTag')}</span>}
+                    {m.gated && <span className="hub-tag"> · {t('hub.gatedTag')}</span>}
+                  </button>
+                ))}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      </div>
       <div
         className={`hub-drop${dragging ? ' is-dragging' : ''}`}
         onDragOver={onDragOver}

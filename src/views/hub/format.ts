@@ -1,15 +1,48 @@
 /** Pure helpers of the Hugging Face views. */
 import type { HfProgressInfo } from '../../worker/protocol';
 
-/** Model ids offered as examples (each loads from https://huggingface.co). */
-export const HUB_EXAMPLES = [
-  'bert-base-uncased',
-  'bert-base-chinese',
-  'roberta-base',
-  'distilbert-base-uncased',
-  'gpt2',
-  'distilgpt2',
-] as const;
+/** A tested Hub model offered in the picker. */
+export interface HubExample {
+  id: string;
+  /** Float32 weights + working set over the engine's limit (loader `size.ts`): refused. */
+  tooLarge?: boolean;
+  /** Gated on the Hub: accept the licence and paste an access token first. */
+  gated?: boolean;
+}
+
+/** Tested model ids by family (each loads from https://huggingface.co). */
+export const HUB_MODEL_GROUPS: readonly { family: string; models: readonly HubExample[] }[] = [
+  {
+    family: 'BERT',
+    models: [
+      { id: 'bert-base-uncased' },
+      { id: 'bert-base-chinese' },
+      { id: 'roberta-base' },
+      { id: 'distilbert-base-uncased' },
+    ],
+  },
+  { family: 'GPT-2', models: [{ id: 'gpt2' }, { id: 'distilgpt2' }] },
+  {
+    family: 'Llama',
+    models: [
+      { id: 'HuggingFaceTB/SmolLM2-135M' },
+      { id: 'HuggingFaceTB/SmolLM2-360M' },
+      // 1.1 B parameters: about 4.4 GB of float32 weights, over the 3.75 GiB engine limit.
+      { id: 'TinyLlama/TinyLlama-1.1B-Chat-v1.0', tooLarge: true },
+    ],
+  },
+  { family: 'Qwen', models: [{ id: 'Qwen/Qwen2.5-0.5B' }, { id: 'Qwen/Qwen3-0.6B' }] },
+  {
+    family: 'Pythia (GPT-NeoX)',
+    models: [{ id: 'EleutherAI/pythia-70m' }, { id: 'EleutherAI/pythia-160m' }],
+  },
+  { family: 'Gemma 3', models: [{ id: 'google/gemma-3-270m', gated: true }] },
+];
+
+/** Every tested model id, in the order of the groups. */
+export const HUB_EXAMPLES: readonly string[] = HUB_MODEL_GROUPS.flatMap((g) =>
+  g.models.map((m) => m.id),
+);
 
 /** A parameter count as a person reads it: "110 M", "4.4 K", "1.3 B". */
 export function formatParams(n: number): string {
@@ -17,6 +50,23 @@ export function formatParams(n: number): string {
   if (n < 1000) return String(Math.round(n));
   const [value, unit] = n < 1e6 ? [n / 1e3, 'K'] : n < 1e9 ? [n / 1e6, 'M'] : [n / 1e9, 'B'];
   return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${unit}`;
+}
+
+/** A parameter count with one decimal, as the size check shows it: "123.4 M", "1.1 B". */
+export function formatParamsPrecise(n: number): string {
+  if (!(n >= 0) || !Number.isFinite(n)) return '?';
+  if (n < 1000) return String(Math.round(n));
+  const [value, unit] = n < 1e6 ? [n / 1e3, 'K'] : n < 1e9 ? [n / 1e6, 'M'] : [n / 1e9, 'B'];
+  return `${value.toFixed(1)} ${unit}`;
+}
+
+/** Bytes of a download or of memory: "812 KB", "270 MB", "4.4 GB" (decimal units). */
+export function formatSize(bytes: number): string {
+  if (!(bytes >= 0) || !Number.isFinite(bytes)) return '?';
+  if (bytes >= 1e9) return `${(bytes / 1e9).toFixed(1)} GB`;
+  if (bytes >= 1e6) return `${Math.round(bytes / 1e6)} MB`;
+  if (bytes >= 1e3) return `${Math.round(bytes / 1e3)} KB`;
+  return `${bytes} B`;
 }
 
 /** Percent of the whole load (0–100, whole numbers), or null while it cannot be known. */

@@ -10,6 +10,9 @@ import { describe, expect, it } from 'vitest';
 import {
   countParameters,
   ENGINE_MEMORY_LIMIT,
+  estimateSize,
+  sizeRefusal,
+  WASM_HEAP_MAX_BYTES,
   loadHfModel,
   parseSafetensorsHeader,
   safetensorsHeaderLength,
@@ -261,6 +264,53 @@ describe('header figures (pure)', () => {
     expect(() => safetensorsHeaderLength(huge)).toThrow(/not plausible/);
     expect(() => parseSafetensorsHeader(new TextEncoder().encode('{"a":'))).toThrow(
       /not valid JSON/,
+    );
+  });
+
+  it('the memory rule on real configs: gpt2 and Qwen3-0.6B fit, TinyLlama-1.1B is refused', () => {
+    expect(WASM_HEAP_MAX_BYTES).toBe(2 ** 32 - 2 ** 16);
+    expect(ENGINE_MEMORY_LIMIT).toBe(2 ** 32 - 2 ** 16 - 256 * 2 ** 20);
+    const gpt2 = estimateSize(
+      { dModel: 768, dFF: 3072, numHeads: 12, numLayers: 12, maxPositions: 1024, vocabSize: 50257 },
+      124_439_808,
+      548_105_171,
+    );
+    expect(gpt2.weightBytes).toBe(497_759_232);
+    // 512 tokens: 512·(6·768 + 3·3072) + 2·12·512² floats for a layer, the kept stack
+    // (12·12·512², capped at 32 Mi floats) and 50257 logits.
+    const kept = Math.min(12 * 12 * 512 ** 2, 32 * 2 ** 20);
+    expect(gpt2.workBytes).toBe(
+      4 * (512 * (6 * 768 + 3 * 3072) + 2 * 12 * 512 ** 2 + kept + 50257),
+    );
+    expect(sizeRefusal('gpt2', gpt2)).toBeNull();
+    const qwen3 = estimateSize(
+      {
+        dModel: 1024,
+        dFF: 3072,
+        numHeads: 16,
+        headSize: 128,
+        numLayers: 28,
+        maxPositions: 40960,
+        vocabSize: 151936,
+      },
+      596_049_920,
+      1_503_300_328,
+    );
+    expect(sizeRefusal('Qwen/Qwen3-0.6B', qwen3)).toBeNull();
+    const tinyLlama = estimateSize(
+      {
+        dModel: 2048,
+        dFF: 5632,
+        numHeads: 32,
+        numLayers: 22,
+        maxPositions: 2048,
+        vocabSize: 32000,
+      },
+      1_100_048_384,
+      2_200_119_864,
+    );
+    expect(sizeRefusal('TinyLlama/TinyLlama-1.1B-Chat-v1.0', tinyLlama)?.message).toMatch(
+      /^TinyLlama\/TinyLlama-1\.1B-Chat-v1\.0: 1100\.0 M parameters need about 4\.\d GB in the engine .*, over its limit of 4\.0 GB/,
     );
   });
 });
