@@ -117,7 +117,8 @@ export function configProblems(input: unknown): string[] {
   if (raw.normKind !== undefined) oneOf('normKind', ['layer', 'rms']);
   if (raw.mlpKind !== undefined) oneOf('mlpKind', ['plain', 'gated']);
   if (raw.lmHead !== undefined) oneOf('lmHead', ['tied', 'separate']);
-  for (const field of ['qkNorm', 'sandwichNorm', 'parallelResidual']) boolean(field, false);
+  for (const field of ['qkNorm', 'sandwichNorm', 'parallelResidual', 'mlmHead'])
+    boolean(field, false);
   for (const field of ['attnSoftcap', 'finalSoftcap', 'ropeLocalBase'])
     if (raw[field] !== undefined) positiveNumber(field);
   problems.push(...ropeScalingProblems(raw.ropeScaling));
@@ -165,9 +166,13 @@ export function configProblems(input: unknown): string[] {
     else if (types.includes('sliding') && config.slidingWindow === undefined)
       problems.push('layerTypes has sliding layers but slidingWindow is missing');
   }
-  if (config.lmHead !== undefined && config.architecture !== 'decoder')
+  if (config.mlmHead && config.architecture !== 'encoder')
+    problems.push(`mlmHead is for encoders (architecture is ${config.architecture})`);
+  else if (config.mlmHead && config.lmHead !== 'tied')
+    problems.push("mlmHead projects onto the token embedding: lmHead must be 'tied'");
+  else if (config.lmHead !== undefined && config.architecture !== 'decoder' && !config.mlmHead)
     problems.push(
-      `lmHead is for decoder-only language models (architecture is ${config.architecture})`,
+      `lmHead is for language models: decoders, or encoders with mlmHead (architecture is ${config.architecture})`,
     );
   return problems;
 }

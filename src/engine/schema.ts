@@ -90,6 +90,13 @@ export function expectedWeightShapes(config: TransformerConfig): Map<string, num
     blockShapes(out, config, 'decoder', config.numDecoderLayers ?? config.numLayers, true);
   }
   if (config.lmHead === 'separate') out.set('lm.head', [config.vocabSize, d]);
+  if (config.mlmHead) {
+    out.set('mlm.dense.w', [d, d]);
+    out.set('mlm.dense.b', [d]);
+    out.set('mlm.ln.gamma', [d]);
+    out.set('mlm.ln.beta', [d]);
+    out.set('mlm.bias', [config.vocabSize]);
+  }
   if (config.architecture !== 'encoder' && config.outputHead !== false && !config.lmHead) {
     const outVocab =
       config.architecture === 'encoder-decoder'

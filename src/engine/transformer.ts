@@ -17,7 +17,7 @@ import { causalSlidingMask, intersectMasks, runMasks } from './masks';
 import { readInto } from './readback';
 import { erfGelu } from './wasm-kernels/erfGelu';
 import { layerNorm } from './wasm-kernels/layerNorm';
-import { activate, rmsNorm } from './ops';
+import { activate, linear, rmsNorm } from './ops';
 import {
   alibiBias,
   alibiSlopes,
@@ -635,9 +635,20 @@ class Transformer implements AttentionModel {
       if (!Number.isInteger(p) || p < 0 || p >= rows)
         throw new Error(`No position ${p} to predict from (the input has ${rows} tokens)`);
     const out = tf.tidy(() => {
-      const picked = tf.gather(x, tf.tensor1d(positions, 'int32')); // [n, d]
+      let picked = tf.gather(x, tf.tensor1d(positions, 'int32')); // [n, d]
+      if (this.config.mlmHead) {
+        // BERT's prediction-head transform: LN(act(x·W + b)), [n, d] x [d, d] -> [n, d].
+        const h = linear(picked, this.t('mlm.dense.w'), this.t<tf.Tensor1D>('mlm.dense.b'));
+        picked = layerNorm(
+          activate(h, this.config.activation),
+          this.t('mlm.ln.gamma'),
+          this.t('mlm.ln.beta'),
+          this.config.layerNormEps,
+        );
+      }
       const vocab = this.t<tf.Tensor2D>(lmHead === 'tied' ? 'embed.tokens' : 'lm.head'); // [V, d]
       let logits = tf.transpose(tf.matMul(vocab, tf.transpose(picked))); // [V, n] -> [n, V]
+      if (this.config.mlmHead) logits = tf.add(logits, this.t('mlm.bias'));
       if (finalSoftcap !== undefined)
         logits = tf.mul(tf.tanh(tf.div(logits, finalSoftcap)), finalSoftcap);
       return logits;

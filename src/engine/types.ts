@@ -120,6 +120,11 @@ export interface TransformerConfig {
    * lm.head stored [vocab][d] as nn.Linear keeps it). Only asked-for rows are projected.
    */
   lmHead?: 'tied' | 'separate';
+  /**
+   * A masked LM's head before that projection (BERT family): LN(act(x·mlm.dense.w + b))·Eᵀ +
+   * mlm.bias, for the rows asked for (the masked tokens). With lmHead 'tied'.
+   */
+  mlmHead?: boolean;
 }
 
 export type NormKind = 'layer' | 'rms';

@@ -270,7 +270,7 @@ export async function loadFromSource(
     name,
     modelType: info.modelType,
     family,
-    config,
+    config: result.config,
     weights: result.weights,
     tokenizer,
     padTokenId: info.padTokenId,

@@ -93,6 +93,10 @@ export interface HfTokenizer extends Tokenizer {
   readonly maxLength: number;
   /** Whether `encodeInput(a, b)` makes a sentence pair (encoders); GPT-2 takes one text. */
   readonly supportsPairs: boolean;
+  /** The mask token of masked LMs ([MASK], <mask>), when the vocabulary has one. */
+  readonly maskToken: { id: number; text: string } | null;
+  /** Whether an id is one of the tokenizer's special tokens (marked in chips and predictions). */
+  isSpecial(id: number): boolean;
   /** Plain data to rebuild this tokenizer elsewhere with `createHfTokenizerFromSource`. */
   readonly source: HfTokenizerSource;
   /** Tokens of one text with the model's special tokens, truncated to maxLength. */
@@ -699,6 +703,11 @@ export async function createHfTokenizerFromSource(
     const id = text === null ? undefined : lib.token_to_id(text);
     if (id !== undefined) specialIds.add(id);
   }
+  const maskText =
+    tokenText(source.tokenizerConfig.mask_token) ??
+    (options.family === 'roberta' ? '<mask>' : '[MASK]');
+  const maskId = lib.token_to_id(maskText);
+  const maskToken = maskId === undefined ? null : { id: maskId, text: maskText };
   const modelConfig = source.tokenizerJson.model as {
     unk_token?: unknown;
     byte_fallback?: unknown;
@@ -790,6 +799,8 @@ export async function createHfTokenizerFromSource(
     family: options.family,
     maxLength,
     supportsPairs,
+    maskToken,
+    isSpecial: (id: number) => specialIds.has(id),
     source,
     encode: (text: string) => encodeInput(text).tokens,
     encodeInput,

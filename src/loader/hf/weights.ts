@@ -16,6 +16,7 @@ import type { HfFamily } from './config';
 import type { LlmFamily } from './llm-config';
 import { HfLoadError } from './errors';
 import { LLM_IGNORED, llmTensorRules, ZERO_FILLED_BIAS, type LlmBiases } from './llm-weights';
+import { mlmHeadRules, withMlmHead } from './mlm-head';
 import { copy, linear, type Rule } from './rules';
 
 /** Prefixes a family's base model has inside task models (`BertForMaskedLM` → `bert.`). */
@@ -210,6 +211,8 @@ export interface HfWeights {
   parameters: number;
   /** Storage dtypes met among the used tensors (e.g. ['F16']). */
   dtypes: string[];
+  /** The config to build the model with: the given one, with `mlmHead` when the file has it. */
+  config: TransformerConfig;
 }
 
 /**
@@ -230,7 +233,12 @@ export class HfWeightCollector {
     biases?: LlmBiases,
   ) {
     this.rules = hfTensorRules(family, config, biases);
+    this.optional = mlmHeadRules(family, config);
+    for (const [name, rule] of this.optional) this.rules.set(name, rule);
   }
+
+  /** Tensors of an optional part (the masked-LM head): all of them, or none. */
+  private readonly optional: Map<string, Rule>;
 
   /**
    * Reads the tensors of one safetensors file. `listed` (sharded checkpoints) are the names the
@@ -310,7 +318,19 @@ export class HfWeightCollector {
     const prefix = HF_PREFIXES[this.family];
     const missing: string[] = [];
     for (const [name, rule] of this.rules)
-      if (!this.foundIn.has(name)) missing.push(`${name} (${shapeText(rule.shape)})`);
+      if (!this.foundIn.has(name) && !this.optional.has(name))
+        missing.push(`${name} (${shapeText(rule.shape)})`);
+    const head = [...this.optional.keys()];
+    const found = head.filter((name) => this.foundIn.has(name));
+    if (found.length > 0 && found.length < head.length)
+      missing.push(
+        ...head
+          .filter((name) => !this.foundIn.has(name))
+          .map(
+            (name) =>
+              `${name} (${shapeText(this.optional.get(name)!.shape)}, of the masked-LM head)`,
+          ),
+      );
     if (missing.length > 0) {
       const more = missing.length > 5 ? ` and ${missing.length - 5} more` : '';
       throw new HfLoadError(
@@ -326,8 +346,10 @@ export class HfWeightCollector {
       for (const [name, shape] of expectedWeightShapes(this.config))
         if (!this.weights.has(name) && ZERO_FILLED_BIAS.test(name))
           this.weights.set(name, { shape, data: new Float32Array(shape[0] ?? 0) });
+    const config =
+      head.length > 0 && found.length === head.length ? withMlmHead(this.config) : this.config;
     try {
-      validateWeights(this.config, this.weights);
+      validateWeights(config, this.weights);
     } catch (error) {
       throw asInvalid(error, label);
     }
@@ -336,6 +358,7 @@ export class HfWeightCollector {
       unused: [...this.unused],
       parameters,
       dtypes: [...this.dtypes].sort(),
+      config,
     };
   }
 }

@@ -205,6 +205,66 @@ export function hfReferenceAttention(
   ids: number[],
   tokenTypeIds?: number[],
 ): Float64Array[][] {
+  return hfReferenceForward(family, config, tensors, ids, tokenTypeIds).attention;
+}
+
+/**
+ * The masked-LM logits of the row at `position` (BertForMaskedLM, RobertaForMaskedLM,
+ * DistilBertForMaskedLM): LN(act(h·Wᵀ + b))·Eᵀ + bias, E the word embeddings (tied decoder),
+ * from `cls.predictions.*`, `lm_head.*` or `vocab_transform` / `vocab_layer_norm` /
+ * `vocab_projector`; act is the config's (RoBERTa's lm_head: exact GELU).
+ */
+export function hfReferenceMlmLogits(
+  family: Exclude<RefFamily, 'gpt2'>,
+  config: Record<string, unknown>,
+  tensors: Map<string, RefTensor>,
+  ids: number[],
+  position: number,
+  tokenTypeIds?: number[],
+): Float64Array {
+  const { hidden } = hfReferenceForward(family, config, tensors, ids, tokenTypeIds);
+  const distil = family === 'distilbert';
+  const d = num(config, distil ? 'dim' : 'hidden_size');
+  const V = num(config, 'vocab_size');
+  const eps = distil ? 1e-12 : num(config, 'layer_norm_eps');
+  const get = lookup(tensors, `${family}.`);
+  const names =
+    family === 'bert'
+      ? [
+          'cls.predictions.transform.dense',
+          'cls.predictions.transform.LayerNorm',
+          'cls.predictions.bias',
+        ]
+      : family === 'roberta'
+        ? ['lm_head.dense', 'lm_head.layer_norm', 'lm_head.bias']
+        : ['vocab_transform', 'vocab_layer_norm', 'vocab_projector.bias'];
+  const [dense, norm, biasName] = names as [string, string, string];
+  const act =
+    family === 'roberta' ? geluExact : activation(distil ? config.activation : config.hidden_act);
+  const row = hidden.slice(position * d, (position + 1) * d);
+  const h = linear(row, 1, d, get(`${dense}.weight`, [d, d]), get(`${dense}.bias`, [d]), d).map(
+    act,
+  );
+  const normed = layerNorm(h, 1, d, get(`${norm}.weight`, [d]), get(`${norm}.bias`, [d]), eps);
+  const word = get('embeddings.word_embeddings.weight', [V, d]);
+  const bias = get(biasName, [V]);
+  const logits = new Float64Array(V);
+  for (let v = 0; v < V; v++) {
+    let s = bias[v] as number;
+    for (let i = 0; i < d; i++) s += (normed[i] as number) * (word[v * d + i] as number);
+    logits[v] = s;
+  }
+  return logits;
+}
+
+/** The forward of hfReferenceAttention, with the final hidden states [T][d] too (GPT-2: before ln_f). */
+export function hfReferenceForward(
+  family: RefFamily,
+  config: Record<string, unknown>,
+  tensors: Map<string, RefTensor>,
+  ids: number[],
+  tokenTypeIds?: number[],
+): { attention: Float64Array[][]; hidden: Float64Array } {
   const T = ids.length;
   const out: Float64Array[][] = [];
   if (family === 'gpt2') {
@@ -275,7 +335,7 @@ export function hfReferenceAttention(
         ),
       );
     }
-    return out;
+    return { attention: out, hidden: x };
   }
 
   const distil = family === 'distilbert';
@@ -371,5 +431,5 @@ export function hfReferenceAttention(
       eps,
     );
   }
-  return out;
+  return { attention: out, hidden: x };
 }

@@ -9,7 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createModel, initBackend, type AttentionModel } from '../../../src/engine';
 import { loadHfModel, type HfModel } from '../../../src/loader/hf';
 import { mulberry32 } from '../reference/reference';
-import { hfReferenceAttention, readCheckpoint, readConfig, type RefFamily } from './hf-reference';
+import {
+  hfReferenceAttention,
+  hfReferenceMlmLogits,
+  readCheckpoint,
+  readConfig,
+  type RefFamily,
+} from './hf-reference';
 import { FIXTURE_NAMES, fixtureDir, fixtureFiles } from './helpers';
 
 const TOL = 1e-4;
@@ -223,5 +229,48 @@ describe('the comparison is sharp: plausible loader mistakes fail it', () => {
     );
     expect(gelu).toBeGreaterThan(TOL);
     expect(eps).toBeGreaterThan(TOL);
+  });
+});
+
+describe('masked-LM heads: the fillers of a masked token against the float64 reference', () => {
+  for (const name of ['tiny-bert', 'tiny-roberta', 'tiny-distilbert'] as const)
+    it(`${name}: logits of the masked row`, async () => {
+      const model = await loadHfModel({ kind: 'files', files: fixtureFiles(name) });
+      expect(model.config).toMatchObject({ mlmHead: true, lmHead: 'tied' });
+      const mask = model.tokenizer.maskToken;
+      if (!mask) throw new Error('no mask token');
+      const enc = model.tokenizer.encodeInput('The big dog ran in the park!');
+      const ids = enc.ids.slice();
+      ids[3] = mask.id;
+      const engine = createModel(model.config, model.weights);
+      try {
+        const result = await engine.run({
+          sourceIds: ids,
+          tokenTypeIds: enc.tokenTypeIds,
+          logitsAt: [3],
+        });
+        const ref = hfReferenceMlmLogits(
+          model.family as 'bert' | 'roberta' | 'distilbert',
+          readConfig(fixtureDir(name)),
+          readCheckpoint(fixtureDir(name)),
+          ids,
+          3,
+          enc.tokenTypeIds,
+        );
+        const got = result.positionLogits!;
+        expect(got).toHaveLength(ref.length);
+        let max = 0;
+        ref.forEach((v, i) => (max = Math.max(max, Math.abs((got[i] as number) - v))));
+        worst[`${name} fillers`] = max;
+        expect(max).toBeLessThanOrEqual(TOL);
+      } finally {
+        engine.dispose();
+      }
+    });
+
+  it('a checkpoint without the head (BertModel) loads without it', async () => {
+    const model = await loadHfModel({ kind: 'files', files: fixtureFiles('tiny-bert-f16') });
+    expect(model.config.mlmHead).toBeUndefined();
+    expect(model.config.lmHead).toBeUndefined();
   });
 });

@@ -313,3 +313,49 @@ describe('decoder LMs in the worker: predictions, shared heads, sliding layers',
     expect(of(posted, 'predictions')[0]!.predictions!.top).toHaveLength(10);
   });
 });
+
+describe('masked LMs in the worker: the fillers of a masked token', () => {
+  it('BERT runs the token at maskAt as [MASK] and sends its fillers; bad indices are refused', async () => {
+    const { hf, posted } = makeWorker();
+    await hf.load(
+      1,
+      { source: { kind: 'files', files: fixtureFiles('tiny-bert') }, backend: 'wasm' },
+      signal(),
+    );
+    const info = loadedInfo(posted);
+    expect(info).toMatchObject({ fillsMask: true, predicts: false });
+    posted.length = 0;
+    const model = { kind: 'hf', key: info.key } as const;
+    await hf.execute(2, { ...request('the cat sat on the mat.'), maskAt: 2 }, model, signal());
+    const tokens = of(posted, 'tokens')[0]!.tokens;
+    expect(tokens[2]).toMatchObject({ text: '[MASK]', special: true });
+    const predictions = of(posted, 'predictions')[0]!.predictions!;
+    expect(predictions).toMatchObject({ position: 2, masked: true });
+    expect(predictions.top).toHaveLength(10);
+
+    posted.length = 0;
+    await hf.execute(3, { ...request('the cat'), maskAt: 0 }, model, signal());
+    expect(of(posted, 'error')[0]!.message).toBe('Token 1 ([CLS]) is a special token: mask a word');
+    posted.length = 0;
+    await hf.execute(4, { ...request('the cat'), maskAt: 9 }, model, signal());
+    expect(of(posted, 'error')[0]!.message).toBe('There is no token 10 to mask (the text gives 4)');
+  });
+
+  it('a checkpoint without the head says it cannot fill masks', async () => {
+    const { hf, posted } = makeWorker();
+    await hf.load(
+      1,
+      { source: { kind: 'files', files: fixtureFiles('tiny-bert-f16') }, backend: 'wasm' },
+      signal(),
+    );
+    const info = loadedInfo(posted);
+    expect(info.fillsMask).toBe(false);
+    await hf.execute(
+      2,
+      { ...request('the cat'), maskAt: 1 },
+      { kind: 'hf', key: info.key },
+      signal(),
+    );
+    expect(of(posted, 'error')[0]!.message).toMatch(/has no masked-LM head/);
+  });
+});
