@@ -6,6 +6,7 @@
  */
 import { analysisEn } from './features/analysis.en';
 import { exportEn } from './features/export.en';
+import { fillersEn } from './features/fillers.en';
 import { hubEn } from './features/hub.en';
 import { predictionsEn } from './features/predictions.en';
 import type { teachEn } from './features/teach.en';
@@ -14,6 +15,7 @@ import { teachTabsEn } from './features/teachTabs.en';
 export const en = {
   ...analysisEn,
   ...exportEn,
+  ...fillersEn,
   ...hubEn,
   ...predictionsEn,
   ...teachTabsEn,

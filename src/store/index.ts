@@ -13,6 +13,15 @@ import { createTeachSlice } from './teachSlice';
 import { createShareSlice } from './shareSlice';
 import { createHubSlice } from './hubSlice';
 import { createPredictionSlice } from './predictionSlice';
+export {
+  activeMaskedToken,
+  canMaskSentence,
+  fillsMaskNow,
+  selectMaskChips,
+  type MaskChipsSource,
+  type MaskedToken,
+} from './fillerSlice';
+import { createFillerSlice } from './fillerSlice';
 import type { AppState } from './types';
 import { createViewSlice } from './viewSlice';
 
@@ -26,6 +35,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createShareSlice(...a),
   ...createHubSlice(...a),
   ...createPredictionSlice(...a),
+  ...createFillerSlice(...a),
 }));
 
 const initialState = useAppStore.getState();

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { browserLanguage } from '../i18n/language';
 import { EXAMPLE_SENTENCES } from './defaults';
+import { masksClearedByEdit } from './fillerSlice';
 import { hubPairActive } from './hubSlice';
 import { scheduleRun } from './scheduler';
 import type { AppState, InputSlice } from './types';
@@ -10,7 +11,8 @@ export const createInputSlice: StateCreator<AppState, [], [], InputSlice> = (set
   language: browserLanguage(),
   setSentence: (slot, text) => {
     if (get().sentences[slot] === text) return;
-    set((s) => ({ sentences: { ...s.sentences, [slot]: text } }));
+    // A masked token belongs to the text it was chosen in (B's edit changes A's pair too).
+    set((s) => ({ sentences: { ...s.sentences, [slot]: text }, ...masksClearedByEdit(s, slot) }));
     if (slot === 'B' && hubPairActive(get())) {
       // Sentence B is the second half of A's sentence-pair run: re-run A.
       get().markPending('A');

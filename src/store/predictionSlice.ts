@@ -8,6 +8,7 @@
  */
 import type { StateCreator } from 'zustand';
 import type { NextTokenPredictions } from '../worker/protocol';
+import { activeMaskedToken, canMaskSentence, type MaskedToken } from './fillerSlice';
 import { hubPairActive } from './hubSlice';
 import type { AppState, RunState, SentenceSlot } from './types';
 
@@ -22,7 +23,8 @@ export interface PredictionSlice {
   /**
    * Appends the text of the predicted token `id` (one of `runs[slot].predictions.top`) to that
    * sentence and runs it again at once. Does nothing while the sentence is running (its
-   * predictions are stale then) or when `id` is not among the predictions.
+   * predictions are stale then) or when `id` is not among the predictions, or for a masked LM's
+   * fillers (`predictions.masked`), which fill a token inside the sentence.
    */
   appendPrediction: (slot: SentenceSlot, id: number) => void;
 }
@@ -43,7 +45,7 @@ export const createPredictionSlice: StateCreator<AppState, [], [], PredictionSli
   appendPrediction: (slot, id) => {
     const s = get();
     const run = s.runs[slot];
-    if (run.state === 'loading' || !run.predictions) return;
+    if (run.state === 'loading' || !run.predictions || run.predictions.masked) return;
     const token = run.predictions.top.find((p) => p.id === id);
     if (!token) return;
     set({ sentences: { ...s.sentences, [slot]: s.sentences[slot] + token.text } });
@@ -61,6 +63,13 @@ export interface PredictionPanelSource {
   unavailable: string | null;
   state: RunState;
   temperature: number;
+  /**
+   * The loaded checkpoint fills masked tokens (a BERT-family masked LM) and this sentence can be
+   * masked (not sentence B of a pair): the panel lists fillers, or the hint to mask a token.
+   */
+  fillsMask: boolean;
+  /** The sentence's masked token (index and text before masking; the stored object), or null. */
+  masked: MaskedToken | null;
 }
 
 export const selectPredictionPanel =
@@ -71,4 +80,6 @@ export const selectPredictionPanel =
     unavailable: s.runs[slot].predictionsUnavailable,
     state: s.runs[slot].state,
     temperature: s.predictionTemperature,
+    fillsMask: canMaskSentence(s, slot),
+    masked: activeMaskedToken(s, slot),
   });

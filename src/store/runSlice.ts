@@ -3,6 +3,7 @@ import { emptyRun, TRANSLATOR_MAX_TOKENS } from './defaults';
 import type { EngineClient } from '../worker/client';
 import type { ModelRequest } from '../worker/protocol';
 import { getEngineClient } from './engineClient';
+import { maskForRun } from './fillerSlice';
 import { planHfRun, skippedHfRun } from './hubSlice';
 import { toMaskSpec, viewChoices } from './model';
 import { cancelScheduled } from './scheduler';
@@ -74,6 +75,9 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
     }
     if (previous.requestId !== null && previous.state === 'loading')
       client.cancel(previous.requestId);
+    // A masked token of another text, pair or model is forgotten; a current one is sent as maskAt.
+    const { maskAt, stale } = maskForRun(s, slot);
+    if (stale) set((st) => ({ maskedTokens: { ...st.maskedTokens, [slot]: null } }));
 
     if (text.trim() === '') {
       set((st) => ({ runs: { ...st.runs, [slot]: { ...emptyRun(), ticket } } }));
@@ -142,11 +146,15 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
           : isTranslator
             ? TRANSLATOR_MAX_TOKENS
             : s.playground.maxPositions,
+        ...(hfPlan?.run && maskAt !== null ? { maskAt } : {}),
       },
       {
         onTokens: (tokens, totalTokens, dropped, maxTokens) => {
           // The translator sends tokens once its vocabulary (and weights) are in.
           if (isTranslator) patchLoad(slot, ticket, url, { state: 'ready', error: null });
+          // A masked token past the tokens (cut by the length limit) masks nothing: forget it.
+          if (maskAt !== null && maskAt >= tokens.length && get().runs[slot].ticket === ticket)
+            set((st) => ({ maskedTokens: { ...st.maskedTokens, [slot]: null } }));
           patchRun(slot, ticket, (run) => ({
             tokens,
             totalTokens,

@@ -13,6 +13,7 @@ import type { ShareSlice } from './shareSlice';
 import type { AnalysisSlice } from './analysisSlice';
 import type { HubSlice } from './hubSlice';
 import type { PredictionSlice } from './predictionSlice';
+import type { FillerSlice } from './fillerSlice';
 import type {
   BackendStatus,
   ErrorStage,
@@ -210,4 +211,5 @@ export type AppState = InputSlice &
   ShareSlice &
   TeachSlice &
   HubSlice &
-  PredictionSlice;
+  PredictionSlice &
+  FillerSlice;

@@ -1,6 +1,9 @@
+import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../../i18n';
-import { useAppStore } from '../../store';
+import { selectMaskChips, useAppStore } from '../../store';
 import type { SentenceSlot } from '../../store/types';
+import { maskToggles } from './maskChips';
+import './tokens.css';
 
 export interface TokenChipsProps {
   slot: SentenceSlot;
@@ -10,7 +13,10 @@ export interface TokenChipsProps {
 
 /**
  * The tokens of a sentence as chips, in order. Token text is always rendered as text. The chips of
- * the hovered heatmap cell are marked: the query token and the key token.
+ * the hovered heatmap cell are marked: the query token and the key token. When the model fills
+ * masks (a BERT-family masked LM), each non-special chip is a toggle button ("Mask token 3
+ * (bank)", pressed while masked): a click masks that token and runs the sentence again; the
+ * predictions panel then lists the fillers. A hint above the chips says so.
  */
 export function TokenChips({ slot, name }: TokenChipsProps) {
   const t = useT();
@@ -20,27 +26,50 @@ export function TokenChips({ slot, name }: TokenChipsProps) {
   // self-attention's columns) are Chinese tokens, not these.
   const onRows = useAppStore((s) => s.model !== 'translator' || s.kind === 'encoder-self');
   const onCols = useAppStore((s) => s.model !== 'translator' || s.kind !== 'decoder-self');
+  const { maskable, masked } = useAppStore(useShallow(selectMaskChips(slot)));
+  const toggle = useAppStore((s) => s.toggleMaskedToken);
+  const toggles = maskToggles(tokens, maskable, masked);
   return (
-    <ul role="list" className="chips" aria-label={t('tokens.listLabel', { name })}>
-      {tokens.map((token, i) => {
-        const classes = ['chip'];
-        let title: string | undefined;
-        if (token.special) {
-          classes.push('chip-special');
-          title = t('tokens.special');
-        } else if (token.unknown) {
-          classes.push('chip-unknown');
-          title = t('tokens.unknown');
-        }
-        if (onRows && hover?.query === i) classes.push('is-query');
-        if (onCols && hover?.key === i) classes.push('is-key');
-        return (
-          // Tokens repeat ("the" twice): their position is their identity.
-          <li key={i} className={classes.join(' ')} title={title}>
-            {token.text}
-          </li>
-        );
-      })}
-    </ul>
+    <>
+      {maskable && tokens.length > 0 && (
+        <p className="field-hint chips-hint">{t('fillers.hint')}</p>
+      )}
+      <ul role="list" className="chips" aria-label={t('tokens.listLabel', { name })}>
+        {tokens.map((token, i) => {
+          const classes = ['chip'];
+          let title: string | undefined;
+          if (token.special) {
+            classes.push('chip-special');
+            title = t('tokens.special');
+          } else if (token.unknown) {
+            classes.push('chip-unknown');
+            title = t('tokens.unknown');
+          }
+          if (onRows && hover?.query === i) classes.push('is-query');
+          if (onCols && hover?.key === i) classes.push('is-key');
+          const mask = toggles[i];
+          if (mask) classes.push('chip-maskable');
+          if (mask?.pressed) classes.push('chip-masked');
+          return (
+            // Tokens repeat ("the" twice): their position is their identity.
+            <li key={i} className={classes.join(' ')} title={title}>
+              {mask ? (
+                <button
+                  type="button"
+                  className="chip-toggle"
+                  aria-pressed={mask.pressed}
+                  aria-label={t('fillers.mask', { number: mask.number, token: mask.token })}
+                  onClick={() => toggle(slot, i)}
+                >
+                  {token.text}
+                </button>
+              ) : (
+                token.text
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </>
   );
 }
