@@ -4,6 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { applyRope, linear, rmsNorm } from './ops';
+import type { NamedArray } from './weights';
 
 /**
  * One attention block's weights, rearranged per head at load time so the forward needs no
@@ -26,41 +27,52 @@ export interface AttentionParams {
   kNorm?: tf.Tensor1D;
 }
 
-/** Checkpoint-layout weights ([in][out] matrices, biases) of one attention block. */
-export interface AttentionWeights {
-  wq: tf.Tensor2D; // [d, H·dh]
-  bq: tf.Tensor1D; // [H·dh]
-  wk: tf.Tensor2D; // [d, Hkv·dh]
-  bk: tf.Tensor1D; // [Hkv·dh]
-  wv: tf.Tensor2D; // [d, Hkv·dh]
-  bv: tf.Tensor1D; // [Hkv·dh]
-  wo: tf.Tensor2D; // [H·dh, d]
-  bo: tf.Tensor1D; // [d]
-  qNorm?: tf.Tensor1D; // [dh]
-  kNorm?: tf.Tensor1D; // [dh]
+/**
+ * One projection's head columns as its own [d+1, dh] matrix with the bias as the last row, cut
+ * from the plain [d][n·dh] array and [n·dh] bias: a copy per row in JS, then one upload per head.
+ * (Cutting uploaded tensors with tf.split took the wasm backend's synchronous slice path and was
+ * the largest part of building a model.)
+ */
+function headMatrices(w: NamedArray, b: NamedArray, heads: number): tf.Tensor2D[] {
+  const [d, width] = w.shape as [number, number];
+  const dh = width / heads;
+  return Array.from({ length: heads }, (_, h) => {
+    const m = new Float32Array((d + 1) * dh);
+    for (let r = 0; r < d; r++)
+      m.set(w.data.subarray(r * width + h * dh, r * width + (h + 1) * dh), r * dh); // row r, head h
+    m.set(b.data.subarray(h * dh, (h + 1) * dh), d * dh); // the bias row
+    return tf.tensor2d(m, [d + 1, dh]);
+  });
 }
 
-/** [d, n·dh] weight + [n·dh] bias -> n × [d+1, dh]: head h's columns with its bias as the last row. */
-function perHead(w: tf.Tensor2D, b: tf.Tensor1D, heads: number): tf.Tensor2D[] {
-  const withBias = tf.concat([w, tf.reshape(b, [1, -1])], 0); // [d+1, n·dh]
-  return tf.split<tf.Tensor2D>(withBias, heads, 1);
-}
-
-/** Builds the per-head form (call inside tf.tidy and keep the result). */
-export function prepareAttention(
-  w: AttentionWeights,
+/**
+ * Builds the per-head form of one attention block from its checkpoint-layout weights (engine
+ * names wq…bo, qnorm/knorm; see weights.ts): `part('wq')` [d][H·dh], `part('wk')` [d][Hkv·dh], …
+ */
+export function attentionFromArrays(
+  part: (name: string) => NamedArray | undefined,
   heads: number,
   kvHeads = heads,
 ): AttentionParams {
-  const p: AttentionParams = {
-    q: perHead(w.wq, w.bq, heads),
-    k: perHead(w.wk, w.bk, kvHeads),
-    v: perHead(w.wv, w.bv, kvHeads),
-    wo: tf.clone(w.wo),
-    bo: tf.clone(w.bo),
+  const need = (name: string): NamedArray => {
+    const w = part(name);
+    if (!w) throw new Error(`internal: no attention weight ${name}`);
+    return w;
   };
-  if (w.qNorm) p.qNorm = tf.clone(w.qNorm);
-  if (w.kNorm) p.kNorm = tf.clone(w.kNorm);
+  const wo = need('wo');
+  const p: AttentionParams = {
+    q: headMatrices(need('wq'), need('bq'), heads),
+    k: headMatrices(need('wk'), need('bk'), kvHeads),
+    v: headMatrices(need('wv'), need('bv'), kvHeads),
+    wo: tf.tensor2d(wo.data, wo.shape as [number, number]),
+    bo: tf.tensor1d(need('bo').data),
+  };
+  const qNorm = part('qnorm');
+  const kNorm = part('knorm');
+  if (qNorm && kNorm) {
+    p.qNorm = tf.tensor1d(qNorm.data);
+    p.kNorm = tf.tensor1d(kNorm.data);
+  }
   return p;
 }
 

@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import {
   attentionTensors,
   multiHeadAttention,
-  prepareAttention,
+  attentionFromArrays,
   type AttentionParams,
   type AttentionSetup,
   type HeadTrace,
@@ -116,45 +116,26 @@ class Transformer implements AttentionModel {
     validateConfig(config);
     validateWeights(config, weights);
     const attentionParts = /\.(self|cross)\.(wq|wk|wv|wo|bq|bk|bv|bo|qnorm|knorm)$/;
+    const prefixes = new Set<string>();
     for (const name of expectedWeightShapes(config).keys()) {
+      // Attention blocks are laid out per head from the plain arrays (below), never uploaded whole.
+      if (attentionParts.test(name)) {
+        prefixes.add(name.replace(attentionParts, '.$1'));
+        continue;
+      }
       const w = weights.get(name)!;
       this.tensors.set(name, tf.tensor(w.data, w.shape, 'float32'));
     }
     if (this.foldsGelu()) this.foldGeluScale();
-    // Rearrange each attention block per head once, then drop the checkpoint-layout copies.
-    const prefixes = new Set(
-      [...this.tensors.keys()]
-        .filter((n) => attentionParts.test(n))
-        .map((n) => n.replace(attentionParts, '.$1')),
-    );
-    for (const prefix of prefixes) {
-      const part = (n: string): tf.Tensor => this.t(`${prefix}.${n}`);
-      const prepared = tf.tidy(
-        () =>
-          prepareAttention(
-            {
-              wq: part('wq') as tf.Tensor2D,
-              bq: part('bq') as tf.Tensor1D,
-              wk: part('wk') as tf.Tensor2D,
-              bk: part('bk') as tf.Tensor1D,
-              wv: part('wv') as tf.Tensor2D,
-              bv: part('bv') as tf.Tensor1D,
-              wo: part('wo') as tf.Tensor2D,
-              bo: part('bo') as tf.Tensor1D,
-              ...(config.qkNorm
-                ? { qNorm: part('qnorm') as tf.Tensor1D, kNorm: part('knorm') as tf.Tensor1D }
-                : {}),
-            },
-            config.numHeads,
-            kvHeadsOf(config),
-          ) as unknown as tf.TensorContainer,
-      ) as unknown as AttentionParams;
-      this.attention.set(prefix, prepared);
-      for (const n of ['wq', 'wk', 'wv', 'wo', 'bq', 'bk', 'bv', 'bo', 'qnorm', 'knorm']) {
-        this.tensors.get(`${prefix}.${n}`)?.dispose();
-        this.tensors.delete(`${prefix}.${n}`);
-      }
-    }
+    for (const prefix of prefixes)
+      this.attention.set(
+        prefix,
+        attentionFromArrays(
+          (part) => weights.get(`${prefix}.${part}`),
+          config.numHeads,
+          kvHeadsOf(config),
+        ),
+      );
   }
 
   private t<T extends tf.Tensor>(name: string): T {
