@@ -153,6 +153,26 @@ export const teachEn = {
     'How this is computed: the playground model is run live with the chosen mask on this sentence (its random weights, the options of the playground settings). The engine returns this head’s scores before masking (QKᵀ/√d_k), after masking (masked pairs set to −∞) and the softmax; every layer uses the mask, so deeper layers change too. Each edit runs the model again.',
   'teach.masks.otherModel':
     'The selected model is not the playground, so the masks run on the playground model with the same sentence (the selected model’s numbers are not shown here).',
+  'teach.masks.model.title': 'This model’s masks',
+  'teach.masks.model.intro':
+    'The masks {model} really used on this sentence, one picture for each kind of layer (the heatmaps of the Attention tab draw each layer’s own). A filled cell is a key (column) its query (row) may see; hatched cells are masked.',
+  'teach.masks.model.slidingHelp':
+    'On a sliding-window layer a query sees itself and at most the {before} tokens before it; a global layer sees every token before it.',
+  'teach.masks.model.covers':
+    'This sentence has {n} tokens, no more than the window, so its sliding layers see every earlier token too: type a longer sentence to see the window.',
+  'teach.masks.model.waiting': 'The model’s masks appear once this sentence’s run is done.',
+  'teach.masks.model.every': 'Every layer: {kind}',
+  'teach.masks.model.layer': 'Layer {list} ({kind})',
+  'teach.masks.model.layers': 'Layers {list} ({kind})',
+  'teach.masks.model.listSeparator': ', ',
+  'teach.masks.model.sliding': 'sliding window of {n} tokens',
+  'teach.masks.model.causal': 'causal',
+  'teach.masks.model.globalCausal': 'global causal',
+  'teach.masks.model.none': 'no mask (every token sees every token)',
+  'teach.masks.model.globalNone': 'global, no mask',
+  'teach.masks.model.other': 'the mask the engine used',
+  'teach.masks.model.pairs': '{pairs} of {full} pairs allowed ({percent})',
+  'teach.masks.model.label': '{title}: the mask of {model}',
   'teach.masks.radius': 'Window radius r',
   'teach.masks.radiusValue':
     'r = {r}: each query sees up to {w} neighbouring positions (width 2r + 1)',

@@ -145,6 +145,26 @@ export const teachZh: Record<keyof typeof teachEn, string> = {
     '计算方式：演示模型（随机权重，使用演示模型设置中的选项）带着所选掩码对这个句子实时运行。引擎返回这个头在掩码前的分数（QKᵀ/√d_k）、掩码后的分数（被屏蔽的位置对设为 −∞）以及 softmax；每一层都使用该掩码，因此更深的层也会改变。每次修改都会重新运行模型。',
   'teach.masks.otherModel':
     '当前选择的模型不是演示模型，因此掩码在演示模型上以同一个句子运行（这里不显示所选模型的数值）。',
+  'teach.masks.model.title': '这个模型的掩码',
+  'teach.masks.model.intro':
+    '{model}在这个句子上实际使用的掩码，每种层一张图（“注意力”标签页的热力图按每层自己的掩码绘制）。填色的格子表示该查询（行）能看到的键（列）；斜线格子被屏蔽。',
+  'teach.masks.model.slidingHelp':
+    '在滑动窗口层中，查询只能看到自己以及它之前至多 {before} 个词元；全局层能看到它之前的所有词元。',
+  'teach.masks.model.covers':
+    '这个句子有 {n} 个词元，不超过窗口大小，因此滑动窗口层也能看到之前的所有词元：输入更长的句子才能看到窗口的效果。',
+  'teach.masks.model.waiting': '这个句子运行完成后，这里会显示模型的掩码。',
+  'teach.masks.model.every': '每一层：{kind}',
+  'teach.masks.model.layer': '第 {list} 层（{kind}）',
+  'teach.masks.model.layers': '第 {list} 层（{kind}）',
+  'teach.masks.model.listSeparator': '、',
+  'teach.masks.model.sliding': '滑动窗口，{n} 个词元',
+  'teach.masks.model.causal': '因果掩码',
+  'teach.masks.model.globalCausal': '全局因果',
+  'teach.masks.model.none': '无掩码（每个词元都能看到所有词元）',
+  'teach.masks.model.globalNone': '全局，无掩码',
+  'teach.masks.model.other': '引擎实际使用的掩码',
+  'teach.masks.model.pairs': '允许 {pairs} / {full} 个位置对（{percent}）',
+  'teach.masks.model.label': '{title}：{model}的掩码',
   'teach.masks.radius': '窗口半径 r',
   'teach.masks.radiusValue': 'r = {r}：每个查询最多看到 {w} 个相邻位置（宽度 2r + 1）',
   'teach.masks.dilation': '扩张步长（扩张窗口）',

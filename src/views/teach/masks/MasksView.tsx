@@ -11,6 +11,7 @@ import { AttentionPicker } from './AttentionPicker';
 import { MaskControls, type MaskSettingsState } from './MaskControls';
 import { MaskDetail } from './MaskDetail';
 import { MaskGallery } from './MaskGallery';
+import { ModelMasks } from './ModelMasks';
 import { customStart, gallerySpec, type GalleryKind, type GallerySettings } from './masks';
 import { PaddingDetail } from './PaddingDetail';
 import { usePlaygroundRun } from './usePlaygroundRun';
@@ -94,6 +95,7 @@ export function MasksView() {
             </label>
           ))}
         </fieldset>
+        {model === 'hf' && <ModelMasks slot={slot} />}
         <AttentionPicker kinds={kinds} value={attention} onChange={setAttention} />
         <p className="teach-source-line" data-testid="mask-source">
           {t('teach.source.line', {
