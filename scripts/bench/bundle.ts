@@ -170,3 +170,52 @@ export function bytesBySource(distDir: string, file: string): Map<string, number
   });
   return out;
 }
+
+/**
+ * Where a position of the chunk `file` (in `distDir`, with `file.map` beside it) comes from:
+ * `(line, column)` (0-based, as in a CPU profile's call frames) → the source module and its line
+ * (1-based), or null where no segment maps it. Null altogether when the chunk has no source map.
+ */
+export function sourceLocator(
+  distDir: string,
+  file: string,
+): ((line: number, column: number) => { source: string; line: number } | null) | null {
+  const mapPath = path.join(distDir, `${file}.map`);
+  if (!existsSync(mapPath)) return null;
+  const map = JSON.parse(readFileSync(mapPath, 'utf8')) as { sources: string[]; mappings: string };
+  const sources = map.sources.map(shortSource);
+  // Per generated line: segments [column, source index, source line] in column order.
+  const lines: number[][][] = [];
+  let sourceIndex = 0;
+  let sourceLine = 0;
+  for (const mapLine of map.mappings.split(';')) {
+    const segments: number[][] = [];
+    let column = 0;
+    for (const segment of mapLine.split(',')) {
+      if (segment.length === 0) continue;
+      const fields = decodeSegment(segment);
+      column += fields[0] ?? 0;
+      if (fields.length >= 4) {
+        sourceIndex += fields[1]!;
+        sourceLine += fields[2]!;
+        segments.push([column, sourceIndex, sourceLine]);
+      } else segments.push([column, -1, -1]);
+    }
+    lines.push(segments);
+  }
+  return (line, column) => {
+    const segments = lines[line];
+    if (!segments || segments.length === 0) return null;
+    let lo = 0;
+    let hi = segments.length - 1;
+    if (segments[0]![0]! > column) return null;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (segments[mid]![0]! <= column) lo = mid;
+      else hi = mid - 1;
+    }
+    const [, index, srcLine] = segments[lo]!;
+    const source = sources[index!];
+    return source === undefined ? null : { source, line: srcLine! + 1 };
+  };
+}

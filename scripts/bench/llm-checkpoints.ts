@@ -1,0 +1,104 @@
+/**
+ * Random decoder-LM checkpoints in their Hub layouts (SmolLM2-135M and Qwen2.5-0.5B dimensions,
+ * BF16 safetensors), shared by the Node benchmark (llm.ts) and the checkpoint load benchmark in
+ * Chromium (hub-load.ts).
+ */
+import type { TransformerConfig } from '../../src/engine/index.ts';
+import { headSizeOf, kvHeadsOf } from '../../src/engine/schema.ts';
+import { mulberry32 } from '../../src/lib/random.ts';
+
+export const MODELS: Record<string, Record<string, unknown>> = {
+  // HuggingFaceTB/SmolLM2-135M's config.json (the keys that shape the model).
+  smollm2: {
+    model_type: 'llama',
+    hidden_size: 576,
+    intermediate_size: 1536,
+    num_attention_heads: 9,
+    num_key_value_heads: 3,
+    num_hidden_layers: 30,
+    vocab_size: 49152,
+    max_position_embeddings: 8192,
+    rms_norm_eps: 1e-5,
+    rope_theta: 100000,
+    tie_word_embeddings: true,
+  },
+  // Qwen/Qwen2.5-0.5B's config.json.
+  'qwen2.5': {
+    model_type: 'qwen2',
+    hidden_size: 896,
+    intermediate_size: 4864,
+    num_attention_heads: 14,
+    num_key_value_heads: 2,
+    num_hidden_layers: 24,
+    vocab_size: 151936,
+    max_position_embeddings: 32768,
+    rms_norm_eps: 1e-6,
+    rope_theta: 1000000,
+    tie_word_embeddings: true,
+  },
+};
+
+export interface Entry {
+  name: string;
+  shape: number[];
+}
+
+/** The checkpoint's tensors (Hub names, nn.Linear [out][in]), tied embeddings. */
+export function tensorList(c: TransformerConfig, qkvBias: boolean): Entry[] {
+  const d = c.dModel;
+  const q = c.numHeads * headSizeOf(c);
+  const kv = kvHeadsOf(c) * headSizeOf(c);
+  const out: Entry[] = [{ name: 'model.embed_tokens.weight', shape: [c.vocabSize, d] }];
+  for (let l = 0; l < c.numLayers; l++) {
+    const p = `model.layers.${l}`;
+    out.push(
+      { name: `${p}.input_layernorm.weight`, shape: [d] },
+      { name: `${p}.self_attn.q_proj.weight`, shape: [q, d] },
+      { name: `${p}.self_attn.k_proj.weight`, shape: [kv, d] },
+      { name: `${p}.self_attn.v_proj.weight`, shape: [kv, d] },
+      { name: `${p}.self_attn.o_proj.weight`, shape: [d, q] },
+      { name: `${p}.post_attention_layernorm.weight`, shape: [d] },
+      { name: `${p}.mlp.gate_proj.weight`, shape: [c.dFF, d] },
+      { name: `${p}.mlp.up_proj.weight`, shape: [c.dFF, d] },
+      { name: `${p}.mlp.down_proj.weight`, shape: [d, c.dFF] },
+    );
+    if (qkvBias)
+      out.push(
+        { name: `${p}.self_attn.q_proj.bias`, shape: [q] },
+        { name: `${p}.self_attn.k_proj.bias`, shape: [kv] },
+        { name: `${p}.self_attn.v_proj.bias`, shape: [kv] },
+      );
+  }
+  out.push({ name: 'model.norm.weight', shape: [d] });
+  return out;
+}
+
+/** A BF16 safetensors file of random weights (norm weights 1), written straight as bits. */
+export function bf16Checkpoint(entries: Entry[]): Uint8Array {
+  const header: Record<string, unknown> = { __metadata__: { format: 'pt' } };
+  let offset = 0;
+  for (const e of entries) {
+    const bytes = e.shape.reduce((a, b) => a * b, 1) * 2;
+    header[e.name] = { dtype: 'BF16', shape: e.shape, data_offsets: [offset, offset + bytes] };
+    offset += bytes;
+  }
+  let json = JSON.stringify(header);
+  json += ' '.repeat((8 - ((8 + json.length) % 8)) % 8);
+  const out = new Uint8Array(8 + json.length + offset);
+  new DataView(out.buffer).setBigUint64(0, BigInt(json.length), true);
+  out.set(new TextEncoder().encode(json), 8);
+  const halves = new Uint16Array(out.buffer, 8 + json.length, offset / 2);
+  const rand = mulberry32(11);
+  const f = new Float32Array(1);
+  const bits = new Uint32Array(f.buffer);
+  let i = 0;
+  for (const e of entries) {
+    const n = e.shape.reduce((a, b) => a * b, 1);
+    const norm = e.name.endsWith('norm.weight');
+    for (let k = 0; k < n; k++, i++) {
+      f[0] = norm ? 1 : (rand() - 0.5) * 0.06;
+      halves[i] = bits[0]! >>> 16;
+    }
+  }
+  return out;
+}
