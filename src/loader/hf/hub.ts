@@ -177,6 +177,9 @@ export function hubSource(options: HubSourceOptions): HfFileSource {
     }
   }
 
+  /** Cache writes of downloaded files, still streaming (see download). */
+  const pendingPuts: Promise<void>[] = [];
+
   async function download(file: string, request: ReadRequest): Promise<Uint8Array | null> {
     const controller = new AbortController();
     const interrupt = new Interrupt(
@@ -240,37 +243,40 @@ export function hubSource(options: HubSourceOptions): HfFileSource {
       );
     }
     const total = contentLength(response);
+    // The cache fills from a second branch of the same download (the browser tees the body): no
+    // copy of the bytes in this worker, and the disk write runs while they arrive. commit()
+    // waits for it; a download that fails aborts the fetch, and with it this branch.
+    const cache = await openCache();
+    if (cache && response.body) {
+      const stored = new Response(response.clone().body, {
+        headers: {
+          'content-type': 'application/octet-stream',
+          ...(total !== null ? { 'content-length': String(total) } : {}),
+        },
+      });
+      // Quota or private mode: loading still works, just not offline.
+      pendingPuts.push(cache.put(url(file), stored).catch(() => {}));
+    }
     // A body-less answer reads as an empty stream, so progress and the length check still run.
     const body = response.body ?? new Blob([]).stream();
-    const bytes = await readStream(
-      body,
-      {
-        label,
-        file,
-        total,
-        signal: request.signal,
-        stallTimeoutMs: stallMs,
-        maxBytes,
-        onProgress: (p) => request.onProgress?.({ ...p, fromCache: false }),
-      },
-      interrupt,
-    );
-    const cache = await openCache();
-    if (cache) {
-      // The Response copies the bytes (Fetch spec), so ours stay ours.
-      await cache
-        .put(
-          url(file),
-          new Response(bytes, {
-            headers: {
-              'content-type': 'application/octet-stream',
-              'content-length': String(bytes.byteLength),
-            },
-          }),
-        )
-        .catch(() => {}); // quota or private mode: loading still works, just not offline
+    try {
+      return await readStream(
+        body,
+        {
+          label,
+          file,
+          total,
+          signal: request.signal,
+          stallTimeoutMs: stallMs,
+          maxBytes,
+          onProgress: (p) => request.onProgress?.({ ...p, fromCache: false }),
+        },
+        interrupt,
+      );
+    } catch (error) {
+      controller.abort(); // stops the cache's branch too: no half file is kept
+      throw error;
     }
-    return bytes;
   }
 
   /**
@@ -380,6 +386,8 @@ export function hubSource(options: HubSourceOptions): HfFileSource {
     async commit(present: string[], missing: string[]): Promise<void> {
       const cache = await openCache();
       if (!cache) return;
+      // The files' own writes first: the manifest says they are there.
+      await Promise.all(pendingPuts.splice(0));
       const text = JSON.stringify({ present, missing, savedAt: new Date().toISOString() });
       await cache
         .put(url(MANIFEST), new Response(text, { headers: { 'content-type': 'application/json' } }))
