@@ -3,7 +3,7 @@
  * head 2-D matmuls against an explicitly transposed Kᵀ (no batched or transposed matmuls).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { applyRope, linear, rmsNorm } from './ops';
+import { applyRope, linear, rmsNorm, uploadWeight } from './ops';
 import type { NamedArray } from './weights';
 
 /**
@@ -36,6 +36,16 @@ export interface AttentionParams {
 function headMatrices(w: NamedArray, b: NamedArray, heads: number): tf.Tensor2D[] {
   const [d, width] = w.shape as [number, number];
   const dh = width / heads;
+  if (w.transposed)
+    // Held as [n·dh][d]: head h's rows are one block, turned on the backend, bias row below.
+    return Array.from({ length: heads }, (_, h) =>
+      tf.tidy(() =>
+        tf.concat([
+          tf.transpose(tf.tensor2d(w.data.subarray(h * dh * d, (h + 1) * dh * d), [dh, d])), // [d, dh]
+          tf.tensor2d(b.data.subarray(h * dh, (h + 1) * dh), [1, dh]),
+        ]),
+      ),
+    );
   return Array.from({ length: heads }, (_, h) => {
     const m = new Float32Array((d + 1) * dh);
     for (let r = 0; r < d; r++)
@@ -64,7 +74,7 @@ export function attentionFromArrays(
     q: headMatrices(need('wq'), need('bq'), heads),
     k: headMatrices(need('wk'), need('bk'), kvHeads),
     v: headMatrices(need('wv'), need('bv'), kvHeads),
-    wo: tf.tensor2d(wo.data, wo.shape as [number, number]),
+    wo: uploadWeight(wo) as tf.Tensor2D,
     bo: tf.tensor1d(need('bo').data),
   };
   const qNorm = part('qnorm');

@@ -1,5 +1,6 @@
 /** Small tensor building blocks shared by every architecture. All shapes are 2-D [rows, features]. */
 import * as tf from '@tensorflow/tfjs-core';
+import type { NamedArray } from './weights';
 
 /**
  * x·W (+ b). W is stored [in][out], so this is a plain 2-D matmul with no transpose flag: the
@@ -8,6 +9,13 @@ import * as tf from '@tensorflow/tfjs-core';
 export function linear(x: tf.Tensor2D, w: tf.Tensor2D, b?: tf.Tensor1D): tf.Tensor2D {
   const y = tf.matMul<tf.Tensor2D>(x, w); // [T, in] x [in, out] -> [T, out]
   return b ? tf.add<tf.Tensor2D>(y, b) : y;
+}
+
+/** Uploads a plain weight in the engine's layout (a `transposed` one is turned on the backend). */
+export function uploadWeight(w: NamedArray): tf.Tensor {
+  if (!w.transposed) return tf.tensor(w.data, w.shape, 'float32');
+  const [rows, cols] = w.shape as [number, number];
+  return tf.tidy(() => tf.transpose(tf.tensor2d(w.data, [cols, rows]))); // [out, in] -> [in, out]
 }
 
 /** LayerNorm over the last axis with the biased variance, as PyTorch computes it. */

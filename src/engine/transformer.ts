@@ -17,7 +17,7 @@ import { causalSlidingMask, intersectMasks, runMasks } from './masks';
 import { readInto } from './readback';
 import { erfGelu } from './wasm-kernels/erfGelu';
 import { layerNorm } from './wasm-kernels/layerNorm';
-import { activate, linear, rmsNorm } from './ops';
+import { activate, linear, rmsNorm, uploadWeight } from './ops';
 import {
   alibiBias,
   alibiSlopes,
@@ -123,8 +123,7 @@ class Transformer implements AttentionModel {
         prefixes.add(name.replace(attentionParts, '.$1'));
         continue;
       }
-      const w = weights.get(name)!;
-      this.tensors.set(name, tf.tensor(w.data, w.shape, 'float32'));
+      this.tensors.set(name, uploadWeight(weights.get(name)!));
     }
     if (this.foldsGelu()) this.foldGeluScale();
     for (const prefix of prefixes)

@@ -49,6 +49,12 @@
 export interface NamedArray {
   shape: number[];
   data: Float32Array;
+  /**
+   * A 2-D weight held as its transpose: `data` is [shape[1]][shape[0]] (a checkpoint's nn.Linear
+   * [out][in]) and the engine transposes it on the backend when it uploads it, which is much
+   * faster than a transpose in JS.
+   */
+  transposed?: boolean;
 }
 
 export type WeightMap = Map<string, NamedArray>;

@@ -23,7 +23,7 @@ import { headSizeOf, kvHeadsOf } from '../../engine/schema';
 import type { TransformerConfig } from '../../engine/types';
 import type { NamedArray } from '../../engine/weights';
 import type { LlmFamily } from './llm-config';
-import { copy, linear, transpose, type Rule } from './rules';
+import { copy, linear, type Rule } from './rules';
 
 export interface LlmBiases {
   qkv: boolean;
@@ -56,7 +56,7 @@ const neoxQkv = (prefix: string, heads: number, dh: number, d: number, bias: boo
         }
       return bias
         ? [`${prefix}.b${part}`, { shape: [heads * dh], data: rows }]
-        : [`${prefix}.w${part}`, { shape: [d, heads * dh], data: transpose(rows, heads * dh, d) }];
+        : [`${prefix}.w${part}`, { shape: [d, heads * dh], data: rows, transposed: true }];
     });
   },
 });

@@ -6,7 +6,12 @@
  * models) and for random ids filling the whole position table.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createModel, initBackend, type AttentionModel } from '../../../src/engine';
+import {
+  createModel,
+  initBackend,
+  type AttentionModel,
+  type NamedArray,
+} from '../../../src/engine';
 import { loadHfModel, type HfModel } from '../../../src/loader/hf';
 import { mulberry32 } from '../reference/reference';
 import {
@@ -162,21 +167,13 @@ describe('the comparison is sharp: plausible loader mistakes fail it', () => {
       engine.dispose();
     }
   };
-  const transposed = (w: { shape: number[]; data: Float32Array }) => {
-    const [r, c] = w.shape as [number, number];
-    const data = new Float32Array(r * c);
-    for (let i = 0; i < r; i++)
-      for (let j = 0; j < c; j++) data[j * r + i] = w.data[i * c + j] as number;
-    return { shape: [c, r], data };
-  };
-
   it('nn.Linear left untransposed', async () => {
     const e = await errorWith('tiny-bert', (m) => {
       const weights = new Map(m.weights);
-      weights.set(
-        'encoder.0.self.wq',
-        transposed(m.weights.get('encoder.0.self.wq') as { shape: number[]; data: Float32Array }),
-      );
+      const wq = m.weights.get('encoder.0.self.wq') as NamedArray;
+      // The checkpoint's [out][in] read as the engine's [in][out]: the loader forgot the turn.
+      expect(wq.transposed).toBe(true);
+      weights.set('encoder.0.self.wq', { ...wq, transposed: false });
       return { config: m.config, weights };
     });
     expect(e).toBeGreaterThan(100 * TOL);
