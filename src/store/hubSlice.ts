@@ -42,6 +42,8 @@ export interface HubLoad {
   code: HfErrorCode | null;
   /** The last load was stopped with Cancel. */
   cancelled: boolean;
+  /** The downloaded files are now kept in Cache Storage (written after the model is ready). */
+  saved: boolean;
 }
 
 export interface HubState {
@@ -91,6 +93,7 @@ export const IDLE_HUB_LOAD: HubLoad = {
   error: null,
   code: null,
   cancelled: false,
+  saved: false,
 };
 
 /** Whether sentence B feeds sentence A's run as the second half of a pair. */
@@ -214,6 +217,7 @@ export const createHubSlice: StateCreator<AppState, [], [], HubSlice> = (set, ge
             }));
             if (get().model === 'hf') activate(info);
           },
+          onSaved: () => patchLoad(ticket, { saved: true }),
           onError: (message, code) => {
             if (code === 'cancelled') return; // cancelHubLoad has said so already
             fail(message, code);

@@ -43,6 +43,8 @@ export interface RunHandlers {
 export interface HfLoadHandlers {
   onProgress(progress: HfProgressInfo): void;
   onLoaded(info: HfModelInfo): void;
+  /** After onLoaded: the files are kept in Cache Storage. Optional. */
+  onSaved?(): void;
   onError(message: string, code: HfErrorCode): void;
 }
 
@@ -125,8 +127,12 @@ export function createEngineClient(port: {
     const handlers = loads.get(msg.requestId);
     if (!handlers) return;
     if (msg.type === 'hf-progress') handlers.onProgress(msg.progress);
-    else if (msg.type === 'hf-loaded' || msg.type === 'hf-error') {
+    else if (msg.type === 'hf-saved') {
       loads.delete(msg.requestId);
+      handlers.onSaved?.();
+    } else if (msg.type === 'hf-loaded' || msg.type === 'hf-error') {
+      // A loaded model may still say when its offline copy is kept (hf-saved).
+      if (msg.type === 'hf-error' || !handlers.onSaved) loads.delete(msg.requestId);
       if (msg.type === 'hf-loaded') handlers.onLoaded(msg.info);
       else handlers.onError(msg.message, msg.code);
     }

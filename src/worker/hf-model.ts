@@ -253,6 +253,9 @@ export function createHfWorker(ctx: HfWorkerContext): HfWorker {
         });
         if (signal.aborted) throw new DOMException('Loading was cancelled', 'AbortError');
         ctx.post({ type: 'hf-loaded', requestId, info });
+        void hf.saved.then((kept) => {
+          if (kept) ctx.post({ type: 'hf-saved', requestId });
+        });
       } catch (error) {
         ctx.post({ type: 'hf-error', requestId, message: readable(error), code: errorCode(error) });
       }

@@ -245,6 +245,8 @@ export type WorkerResponse =
   | { type: 'error'; requestId: number; message: string; stage: ErrorStage }
   | { type: 'hf-progress'; requestId: number; progress: HfProgressInfo }
   | { type: 'hf-loaded'; requestId: number; info: HfModelInfo }
+  /** After `hf-loaded`: the downloaded files are now kept in Cache Storage (offline-ready). */
+  | { type: 'hf-saved'; requestId: number }
   | { type: 'hf-error'; requestId: number; message: string; code: HfErrorCode }
   /**
    * The backend's GPU context was lost: runs in flight were stopped, and the worker will not use

@@ -170,6 +170,8 @@ test('a failed load keeps the previous model; Cancel stops a download; a reload 
   await openHub(page, HUB, { id: 'slow-bert', until });
   await loadById(page, 'tiny-bert');
   await loaded(page, 'tiny-bert');
+  // The offline copy is written after the model is ready, and the page says when it is kept.
+  await expect(hubStatus(page)).toContainText('saved for offline use');
   await ready(page, 'A');
 
   // A wrong id: the error, and tiny-bert keeps running.

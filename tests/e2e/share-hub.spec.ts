@@ -65,6 +65,7 @@ test('a link with a Hub model loads it (from the cache) and restores sentences, 
   await page.getByLabel('Model id', { exact: true }).fill('tiny-bert');
   await page.getByRole('button', { name: 'Load', exact: true }).click();
   await loaded(page, 'tiny-bert');
+  await expect(page.locator('.hub-status')).toContainText('saved for offline use');
   await sentence(page, 'A').fill('the river bank is muddy.');
   await sentence(page, 'B').fill('the bank is closed.');
   await layerSelect(page).selectOption({ label: '2' });

@@ -32,6 +32,7 @@ export const hubEn = {
   'hub.progressUnknown': '{file}: {loaded}',
   'hub.part': 'weights file {part} of {parts}',
   'hub.fromCache': 'from cache',
+  'hub.saved': 'saved for offline use',
   'hub.percent': '{percent}%',
   'hub.progressLabel': 'Download of {name}',
   'hub.loaded': 'Loaded {name} · {size}',

@@ -31,6 +31,7 @@ export const hubZh: Record<keyof typeof hubEn, string> = {
   'hub.progressUnknown': '{file}：{loaded}',
   'hub.part': '权重文件 {part} / {parts}',
   'hub.fromCache': '来自缓存',
+  'hub.saved': '已保存，可离线使用',
   'hub.percent': '{percent}%',
   'hub.progressLabel': '{name} 的下载进度',
   'hub.loaded': '已加载 {name} · {size}',

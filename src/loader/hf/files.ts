@@ -39,7 +39,8 @@ export interface HfFileSource {
   /** The error for a required file that is not there (the loader's own fallbacks decide when). */
   missingError(file: string, hint?: string): HfLoadError;
   /** Called once the model loaded, with the files read and those found missing (caching). */
-  commit?(present: string[], missing: string[]): Promise<void>;
+  /** Keeps the files for offline use; resolves true once they are kept. */
+  commit?(present: string[], missing: string[]): Promise<boolean>;
   /** Reads only a safetensors file's header (HTTP Range requests, a Blob slice, the cache). */
   probe?(file: string, signal?: AbortSignal): Promise<HeaderProbe>;
 }

@@ -383,15 +383,18 @@ export function hubSource(options: HubSourceOptions): HfFileSource {
       return download(file, request);
     },
     missingError: (file: string, hint?: string) => missingError(file, 404, hint),
-    async commit(present: string[], missing: string[]): Promise<void> {
+    async commit(present: string[], missing: string[]): Promise<boolean> {
       const cache = await openCache();
-      if (!cache) return;
+      if (!cache) return false;
       // The files' own writes first: the manifest says they are there.
       await Promise.all(pendingPuts.splice(0));
       const text = JSON.stringify({ present, missing, savedAt: new Date().toISOString() });
-      await cache
+      return cache
         .put(url(MANIFEST), new Response(text, { headers: { 'content-type': 'application/json' } }))
-        .catch(() => {});
+        .then(
+          () => true,
+          () => false,
+        );
     },
   };
 }

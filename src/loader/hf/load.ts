@@ -105,6 +105,12 @@ export interface HfModel {
   config: TransformerConfig;
   weights: WeightMap;
   tokenizer: HfTokenizer;
+  /**
+   * Resolves true once the downloaded files and their manifest are in Cache Storage (the copy
+   * that makes the next load instant and offline), false when there is none (local files, no
+   * Cache Storage, quota); the model is usable before. Never rejects.
+   */
+  saved: Promise<boolean>;
   /** RoBERTa's padding id; null for the other families. */
   padTokenId: number | null;
   /** Checkpoint tensors that are neither used nor known buffers or task heads. */
@@ -264,7 +270,8 @@ export async function loadFromSource(
   }
   const result = collector.finish(label);
   if (signal?.aborted) throw abortError();
-  await source.commit?.(present, missing);
+  // The offline copy finishes in the background: the model is usable before the disk has it.
+  const saved = (source.commit?.(present, missing) ?? Promise.resolve(false)).catch(() => false);
 
   return {
     name,
@@ -273,6 +280,7 @@ export async function loadFromSource(
     config: result.config,
     weights: result.weights,
     tokenizer,
+    saved,
     padTokenId: info.padTokenId,
     unusedTensors: result.unused,
     stats: {

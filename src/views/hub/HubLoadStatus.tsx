@@ -71,6 +71,7 @@ export function HubLoadStatus() {
           {t('hub.loaded', { name: info.name, size: formatBytes(info.bytesRead) })} ·{' '}
           {t('hub.percent', { percent: 100 })}
           {info.fromCache && <span className="hub-tag"> {t('hub.fromCache')}</span>}
+          {!info.fromCache && load.saved && <span className="hub-tag"> {t('hub.saved')}</span>}
         </span>
         <progress max={100} value={100} aria-label={t('hub.progressLabel', { name: info.name })} />
       </div>

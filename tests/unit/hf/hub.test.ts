@@ -451,6 +451,7 @@ describe('Cache Storage', () => {
     const first = await loadHfModel(hub('tiny-gpt2-sharded'), { cache });
     expect(first.stats.fromCache).toBe(false);
     expect(requests.length).toBeGreaterThan(5);
+    await first.saved; // the offline copy is written after the model is ready
     expect(await isHfModelCached(location, cache)).toBe(true);
 
     requests.length = 0;
@@ -474,10 +475,10 @@ describe('Cache Storage', () => {
 
   it("cacheMode 'refresh' downloads again; clearHfCache forgets everything", async () => {
     const cache = new MemoryCacheStorage();
-    await loadHfModel(hub('tiny-bert'), { cache });
+    await (await loadHfModel(hub('tiny-bert'), { cache })).saved;
     const first = requests.length;
     requests.length = 0;
-    await loadHfModel(hub('tiny-bert'), { cache, cacheMode: 'refresh' });
+    await (await loadHfModel(hub('tiny-bert'), { cache, cacheMode: 'refresh' })).saved;
     expect(requests.length).toBe(first);
     expect(await clearHfCache(cache)).toBe(true);
     expect(await isHfModelCached({ id: 'tiny-bert', baseUrl }, cache)).toBe(false);

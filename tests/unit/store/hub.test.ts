@@ -192,6 +192,19 @@ describe('hub slice: loading by id', () => {
     expect(state().runs.A.state).toBe('ready');
   });
 
+  it('says when the offline copy is kept; a newer load forgets it', () => {
+    const load = loadModel(BERT);
+    expect(state().hub.load.saved).toBe(false);
+    load.handlers.onSaved?.();
+    expect(state().hub.load.saved).toBe(true);
+    const next = loadModel(GPT2);
+    expect(state().hub.load.saved).toBe(false);
+    load.handlers.onSaved?.(); // the earlier load's late answer
+    expect(state().hub.load.saved).toBe(false);
+    next.handlers.onSaved?.();
+    expect(state().hub.load.saved).toBe(true);
+  });
+
   it('cancel stops the load, says so, and ignores late answers', () => {
     state().setHubId('bert-base-uncased');
     state().loadHubModel();
