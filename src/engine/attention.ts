@@ -4,6 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { applyRope, linear, rmsNorm, uploadWeight } from './ops';
+import { transpose2d } from './wasm-kernels/transpose';
 import type { NamedArray } from './weights';
 
 /**
@@ -41,7 +42,7 @@ function headMatrices(w: NamedArray, b: NamedArray, heads: number): tf.Tensor2D[
     return Array.from({ length: heads }, (_, h) =>
       tf.tidy(() =>
         tf.concat([
-          tf.transpose(tf.tensor2d(w.data.subarray(h * dh * d, (h + 1) * dh * d), [dh, d])), // [d, dh]
+          transpose2d(tf.tensor2d(w.data.subarray(h * dh * d, (h + 1) * dh * d), [dh, d])), // [d, dh]
           tf.tensor2d(b.data.subarray(h * dh, (h + 1) * dh), [1, dh]),
         ]),
       ),

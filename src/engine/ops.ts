@@ -1,5 +1,6 @@
 /** Small tensor building blocks shared by every architecture. All shapes are 2-D [rows, features]. */
 import * as tf from '@tensorflow/tfjs-core';
+import { transpose2d } from './wasm-kernels/transpose';
 import type { NamedArray } from './weights';
 
 /**
@@ -15,7 +16,7 @@ export function linear(x: tf.Tensor2D, w: tf.Tensor2D, b?: tf.Tensor1D): tf.Tens
 export function uploadWeight(w: NamedArray): tf.Tensor {
   if (!w.transposed) return tf.tensor(w.data, w.shape, 'float32');
   const [rows, cols] = w.shape as [number, number];
-  return tf.tidy(() => tf.transpose(tf.tensor2d(w.data, [cols, rows]))); // [out, in] -> [in, out]
+  return tf.tidy(() => transpose2d(tf.tensor2d(w.data, [cols, rows]))); // [out, in] -> [in, out]
 }
 
 /** LayerNorm over the last axis with the biased variance, as PyTorch computes it. */

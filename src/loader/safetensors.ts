@@ -224,14 +224,17 @@ function words16(raw: Uint8Array): Uint16Array {
 
 /**
  * F32, F16 and BF16 to float32 in bulk on little-endian platforms (all browsers in practice):
- * F32 is one copy, BF16 a shift per value (bfloat16 is the top half of a float32), F16 a table
+ * F32 a view of the file (a copy when unaligned), BF16 a shift per value (bfloat16 is the top half of a float32), F16 a table
  * lookup. A multi-hundred-MB checkpoint spends its load here, so no DataView per value.
  */
 function bulkFloat32(raw: Uint8Array, dtype: SafetensorsDtype): Float32Array | null {
   if (!LITTLE_ENDIAN) return null;
   if (dtype === 'F32') {
-    const copy = raw.slice(); // aligned, and no longer tied to the file's bytes
-    return new Float32Array(copy.buffer, 0, raw.byteLength / 4);
+    // Aligned (as safetensors writers align data): a view of the file's bytes, no copy; the
+    // weights keep the file's buffer alive, which for F32 is the weights themselves.
+    if (raw.byteOffset % 4 === 0)
+      return new Float32Array(raw.buffer, raw.byteOffset, raw.byteLength / 4);
+    return new Float32Array(raw.slice().buffer, 0, raw.byteLength / 4);
   }
   if (dtype === 'BF16') {
     const src = words16(raw);
