@@ -37,6 +37,8 @@ export interface SafetensorsEntry {
 export interface SafetensorsFile {
   metadata: Record<string, string>;
   entries: SafetensorsEntry[];
+  /** Byte offset of the data section in the file (8 + the header's length). */
+  dataStart: number;
   /** Reads one tensor as float32 (F16/BF16/F64/ints converted). */
   float32(name: string): Float32Array;
 }
@@ -153,6 +155,7 @@ export function readSafetensors(bytes: Uint8Array, file = 'model.safetensors'): 
   return {
     metadata,
     entries,
+    dataStart,
     float32(name: string): Float32Array {
       const e = byName.get(name);
       if (!e) throw new SafetensorsError(file, 'not in the file', name);

@@ -21,6 +21,12 @@ export interface ReadRequest {
   hint?: string;
   signal?: AbortSignal;
   onProgress?: (progress: ByteProgress & { fromCache: boolean }) => void;
+  /**
+   * While a file of announced size streams in: the buffer it arrives in and how many bytes are
+   * there, after each chunk (the safetensors reader converts tensors meanwhile). Sources that
+   * read a file at once need not call it.
+   */
+  onBytes?: (buffer: Uint8Array, length: number) => void;
 }
 
 /** What a source can say about a safetensors file before reading it (see `size.ts`). */

@@ -170,6 +170,7 @@ export function hubSource(options: HubSourceOptions): HfFileSource {
         stallTimeoutMs: Infinity,
         maxBytes,
         onProgress: (p) => request.onProgress?.({ ...p, fromCache: true }),
+        onBytes: request.onBytes,
       });
     } catch (error) {
       if (isAbortError(error)) throw error;
@@ -270,6 +271,7 @@ export function hubSource(options: HubSourceOptions): HfFileSource {
           stallTimeoutMs: stallMs,
           maxBytes,
           onProgress: (p) => request.onProgress?.({ ...p, fromCache: false }),
+          onBytes: request.onBytes,
         },
         interrupt,
       );

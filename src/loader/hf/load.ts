@@ -151,12 +151,14 @@ export async function loadFromSource(
     optional: boolean,
     part = 0,
     hint?: string,
+    onBytes?: (buffer: Uint8Array, length: number) => void,
   ): Promise<Uint8Array | null> => {
     const before = bytesRead;
     const bytes = await source.read(file, {
       optional,
       hint,
       signal,
+      onBytes,
       onProgress: (p) => {
         const percent = p.total
           ? Math.min(100, (100 * p.loaded) / p.total)
@@ -250,9 +252,13 @@ export async function loadFromSource(
   // 3. Weights: one file, or an index and its shards (read and converted one at a time).
   const collector = new HfWeightCollector(family, config, info.biases);
   let label = 'model.safetensors';
-  const single = pre.singleMissing ? null : await read('weights', 'model.safetensors', true, 1);
+  // Each weights file is converted while it downloads (the collector's sink).
+  const sink = collector.openFile('model.safetensors');
+  const single = pre.singleMissing
+    ? null
+    : await read('weights', 'model.safetensors', true, 1, undefined, sink.push);
   if (single !== null) {
-    collector.addFile('model.safetensors', single);
+    sink.end(single);
   } else {
     const indexBytes = pre.indexBytes ?? (await read('weights', SHARD_INDEX, true));
     if (indexBytes === null)
@@ -264,8 +270,16 @@ export async function loadFromSource(
     const index = parseShardIndex(utf8(indexBytes));
     parts = index.shards.length;
     for (const [i, shard] of index.shards.entries()) {
-      const bytes = await read('weights', shard, false, i + 1, `it is listed in ${SHARD_INDEX}`);
-      collector.addFile(shard, bytes as Uint8Array, index.listed.get(shard));
+      const shardSink = collector.openFile(shard, index.listed.get(shard));
+      const bytes = await read(
+        'weights',
+        shard,
+        false,
+        i + 1,
+        `it is listed in ${SHARD_INDEX}`,
+        shardSink.push,
+      );
+      shardSink.end(bytes as Uint8Array);
     }
   }
   const result = collector.finish(label);

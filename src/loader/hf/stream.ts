@@ -23,6 +23,8 @@ export interface ReadOptions {
   /** Refuse files over this many bytes. */
   maxBytes: number;
   onProgress?: (progress: ByteProgress) => void;
+  /** After each chunk, when the size was announced: the (full-size) buffer and bytes so far. */
+  onBytes?: (buffer: Uint8Array, length: number) => void;
   /** Called when the read is abandoned (abort or stall), e.g. to abort the fetch under it. */
   onInterrupt?: () => void;
 }
@@ -158,6 +160,7 @@ export async function readStream(
       buffer.set(value, length);
       length += value.length;
       o.onProgress?.({ loaded: length, total: o.total });
+      if (o.total !== null) o.onBytes?.(buffer, length);
     }
   } finally {
     interrupt.dispose();

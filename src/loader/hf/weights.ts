@@ -11,7 +11,12 @@
 import { expectedWeightShapes, validateWeights } from '../../engine/schema';
 import type { TransformerConfig } from '../../engine/types';
 import type { NamedArray, WeightMap } from '../../engine/weights';
-import { readSafetensors, SafetensorsError, type SafetensorsFile } from '../safetensors';
+import {
+  readSafetensors,
+  SafetensorsError,
+  type SafetensorsEntry,
+  type SafetensorsFile,
+} from '../safetensors';
 import type { HfFamily } from './config';
 import type { LlmFamily } from './llm-config';
 import { HfLoadError } from './errors';
@@ -245,6 +250,50 @@ export class HfWeightCollector {
    * index says this file holds: each must be in it.
    */
   addFile(file: string, bytes: Uint8Array, listed?: readonly string[]): void {
+    this.openFile(file, listed).end(bytes);
+  }
+
+  /**
+   * Reads one safetensors file while it downloads: `push(buffer, length)` after each chunk (the
+   * buffer the whole file is arriving in, its first `length` bytes there) checks the header as
+   * soon as it is in and converts each tensor whose bytes have all arrived, so the conversion
+   * overlaps the download; `end(bytes)` with the whole file converts the rest. A push with another
+   * buffer (a second attempt at the file) starts over. Nothing reaches the collected weights
+   * before `end`.
+   */
+  openFile(file: string, listed?: readonly string[]): SafetensorsSink {
+    let buffer: Uint8Array | null = null;
+    let reading: FileReading | null = null;
+    const start = (bytes: Uint8Array): FileReading => {
+      buffer = bytes;
+      reading = this.planFile(file, bytes, listed);
+      return reading;
+    };
+    return {
+      get converted() {
+        return reading?.count ?? 0;
+      },
+      push: (bytes, length) => {
+        if (bytes !== buffer) reading = null;
+        if (!reading) {
+          if (length < 8) return;
+          const header = Number(new DataView(bytes.buffer, bytes.byteOffset).getBigUint64(0, true));
+          // Wait for the whole header, unless the file is already plainly not safetensors.
+          const hopeless = looksLikeHtml(bytes.subarray(0, length)) || 8 + header > bytes.length;
+          if (length < 8 + header && !hopeless) return;
+        }
+        (reading ?? start(bytes)).convertUpTo(length);
+      },
+      end: (bytes) => {
+        const whole = bytes === buffer && reading ? reading : start(bytes);
+        whole.convertUpTo(bytes.byteLength);
+        whole.commit();
+      },
+    };
+  }
+
+  /** Checks a file's header (names, shapes, dtypes) and plans the conversion of its tensors. */
+  private planFile(file: string, bytes: Uint8Array, listed?: readonly string[]): FileReading {
     if (looksLikeHtml(bytes))
       throw new HfLoadError(
         'html',
@@ -267,6 +316,10 @@ export class HfWeightCollector {
         );
     const prefix = HF_PREFIXES[this.family];
     const layerIndex = LAYER_INDEX[this.family];
+    const unused: string[] = [];
+    const dtypes = new Set<string>();
+    const planned: { entry: SafetensorsEntry; rule: Rule; canonical: string }[] = [];
+    const inFile = new Set<string>();
     for (const entry of st.entries) {
       const canonical = canonicalHfName(this.family, entry.name, this.rules);
       const rule = this.rules.get(canonical);
@@ -278,10 +331,10 @@ export class HfWeightCollector {
             `${file}: tensor ${entry.name} belongs to layer ${layer[1]}, but config.json has ${LAYER_KEY[this.family]} ${this.config.numLayers}`,
             file,
           );
-        if (!IGNORED.some((re) => re.test(canonical))) this.unused.push(entry.name);
+        if (!IGNORED.some((re) => re.test(canonical))) unused.push(entry.name);
         continue;
       }
-      const earlier = this.foundIn.get(canonical);
+      const earlier = inFile.has(canonical) ? file : this.foundIn.get(canonical);
       if (earlier !== undefined) {
         throw new HfLoadError(
           'invalid',
@@ -301,16 +354,36 @@ export class HfWeightCollector {
           `${file}: tensor ${entry.name} is ${entry.dtype}; only float checkpoints (F32, F16, BF16) can be loaded`,
           file,
         );
-      this.dtypes.add(entry.dtype);
-      let data: Float32Array;
-      try {
-        data = st.float32(entry.name);
-      } catch (error) {
-        throw asInvalid(error, file);
-      }
-      for (const [name, array] of rule.convert(data)) this.weights.set(name, array);
-      this.foundIn.set(canonical, file);
+      dtypes.add(entry.dtype);
+      inFile.add(canonical);
+      planned.push({ entry, rule, canonical });
     }
+    planned.sort((a, b) => a.entry.end - b.entry.end); // in the order their bytes arrive
+    const converted: [string, NamedArray][] = [];
+    let next = 0;
+    return {
+      get count() {
+        return next;
+      },
+      convertUpTo: (length) => {
+        while (next < planned.length && st.dataStart + planned[next]!.entry.end <= length) {
+          const { entry, rule } = planned[next++]!;
+          let data: Float32Array;
+          try {
+            data = st.float32(entry.name);
+          } catch (error) {
+            throw asInvalid(error, file);
+          }
+          converted.push(...rule.convert(data));
+        }
+      },
+      commit: () => {
+        for (const [name, array] of converted) this.weights.set(name, array);
+        for (const { canonical } of planned) this.foundIn.set(canonical, file);
+        this.unused.push(...unused);
+        for (const d of dtypes) this.dtypes.add(d);
+      },
+    };
   }
 
   /** Checks that every needed tensor was found; `label` names the checkpoint in the message. */
@@ -409,6 +482,24 @@ export function hfWeightsFromSafetensors(
   const collector = new HfWeightCollector(family, config, biases);
   for (const f of files) collector.addFile(f.name, f.bytes, f.listed);
   return collector.finish(label);
+}
+
+/** Takes one safetensors file as it arrives (see HfWeightCollector.openFile). */
+export interface SafetensorsSink {
+  readonly push: (buffer: Uint8Array, length: number) => void;
+  readonly end: (bytes: Uint8Array) => void;
+  /** Tensors converted so far (by pushes, before end). */
+  readonly converted: number;
+}
+
+/** One file's planned conversion. */
+interface FileReading {
+  /** Converts every planned tensor whose bytes lie within the first `length` bytes. */
+  convertUpTo(length: number): void;
+  /** Tensors converted so far. */
+  readonly count: number;
+  /** Hands the converted tensors to the collector. */
+  commit(): void;
 }
 
 /** A sharded checkpoint's index: shard files in order, and the tensors each one holds. */
