@@ -475,10 +475,14 @@ describe('Cache Storage', () => {
 
   it("cacheMode 'refresh' downloads again; clearHfCache forgets everything", async () => {
     const cache = new MemoryCacheStorage();
-    await (await loadHfModel(hub('tiny-bert'), { cache })).saved;
+    await (
+      await loadHfModel(hub('tiny-bert'), { cache })
+    ).saved;
     const first = requests.length;
     requests.length = 0;
-    await (await loadHfModel(hub('tiny-bert'), { cache, cacheMode: 'refresh' })).saved;
+    await (
+      await loadHfModel(hub('tiny-bert'), { cache, cacheMode: 'refresh' })
+    ).saved;
     expect(requests.length).toBe(first);
     expect(await clearHfCache(cache)).toBe(true);
     expect(await isHfModelCached({ id: 'tiny-bert', baseUrl }, cache)).toBe(false);

@@ -72,7 +72,10 @@ describe('absurd config fields are named', () => {
       'positional must be one of none, sinusoidal, learned, rope, alibi (got nothing)',
     ],
     [{ norm: 7 }, 'norm must be one of pre, post (got 7)'],
-    [{ activation: 'swish' }, 'activation must be one of relu, gelu, gelu_tanh, silu (got "swish")'],
+    [
+      { activation: 'swish' },
+      'activation must be one of relu, gelu, gelu_tanh, silu (got "swish")',
+    ],
     [{ layerNormEps: 0 }, 'layerNormEps must be a number above 0 and below 1 (got 0)'],
     [{ positionalBase: -10000 }, 'positionalBase must be a number above 0 (got -10000)'],
     [{ scale: 'default' }, 'scale must be an object with a kind (got "default")'],
