@@ -160,6 +160,30 @@ export interface AttentionStack {
   layerMasks?: MaskMatrix[];
   /** Key/value heads when fewer than `heads` (GQA): query heads h share kv head ⌊h·kvHeads/heads⌋. */
   kvHeads?: number;
+  /**
+   * When the run asked for them (RunInput.valueNorms): ‖f(x_j)‖ = ‖(x_j·W_V + b_V)·W_O^h‖ for
+   * every layer, head and key j, row-major [layers][heads][keyLength] (W_O^h: head h's rows of the
+   * output projection). Value-weighted attention (Kobayashi et al. 2020) is ‖α_ij f(x_j)‖ =
+   * α_ij · ‖f(x_j)‖, since α_ij ≥ 0.
+   */
+  valueNorms?: Float32Array;
+}
+
+/** One head of one attention block. */
+export interface HeadRef {
+  kind: AttentionKind;
+  layer: number;
+  head: number;
+}
+
+/**
+ * Heads switched off in a run (an intervention): 'zero' removes the head's output (its context
+ * vectors w·v become zeros before the output projection); 'mean' replaces them by their mean over
+ * the sentence's positions. The heads' own attention weights are still computed and returned.
+ */
+export interface HeadAblation {
+  heads: HeadRef[];
+  mode: 'zero' | 'mean';
 }
 
 /** Weights of a single layer of one attention block, as streamed while a forward runs. */
@@ -255,6 +279,10 @@ export interface RunInput {
    * one); only these rows are projected onto the vocabulary.
    */
   logitsAt?: number[];
+  /** Heads whose output is switched off in this run (see HeadAblation). */
+  ablation?: HeadAblation;
+  /** Also compute each head's value-vector norms ‖f(x_j)‖ (AttentionStack.valueNorms). */
+  valueNorms?: boolean;
 }
 
 /** Callbacks and cancellation for a run. */

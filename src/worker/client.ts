@@ -11,6 +11,8 @@ import type {
   HfLoadRequest,
   HfModelInfo,
   HfProgressInfo,
+  ImportanceRequest,
+  ImportanceResult,
   NextTokenPredictions,
   RunExtras,
   RunRequest,
@@ -48,6 +50,15 @@ export interface HfLoadHandlers {
   onError(message: string, code: HfErrorCode): void;
 }
 
+/** Answers to a head-importance measurement (`measureImportance`). */
+export interface ImportanceHandlers {
+  /** `done` of `total` heads measured. */
+  onProgress(done: number, total: number): void;
+  onDone(result: ImportanceResult): void;
+  /** Why it cannot be measured (no output to compare, a failed run); a person can act on it. */
+  onError(message: string): void;
+}
+
 /** What the store needs from the engine. Tests pass a fake. */
 export interface EngineClient {
   /** Starts a run and returns its request id; superseded runs of the same slot stop. */
@@ -62,6 +73,11 @@ export interface EngineClient {
    * flight). Optional so that fakes of the run API stay valid.
    */
   onBackendLost?(listener: (backend: BackendName) => void): void;
+  /**
+   * Measures every head's importance for one input (one forward per head); `cancel` with the
+   * returned id stops it. Optional so that fakes of the run API stay valid.
+   */
+  measureImportance?(request: ImportanceRequest, handlers: ImportanceHandlers): number;
   /** Test hook: asks the worker to lose its webgl context. */
   loseWebglContext?(): void;
   /** Stops a run (its handlers are never called again). */
@@ -81,6 +97,7 @@ export function createEngineClient(port: {
   const bySlot = new Map<RunSlot, number>();
   const loads = new Map<number, HfLoadHandlers>();
   const lostListeners = new Set<(backend: BackendName) => void>();
+  const measures = new Map<number, ImportanceHandlers>();
 
   const finish = (requestId: number): void => {
     live.delete(requestId);
@@ -140,6 +157,18 @@ export function createEngineClient(port: {
 
   port.addEventListener('message', (event) => {
     const msg = event.data;
+    const handlers = measures.get(msg.requestId);
+    if (!handlers) return;
+    if (msg.type === 'importance-progress') handlers.onProgress(msg.done, msg.total);
+    else if (msg.type === 'importance-done' || msg.type === 'importance-error') {
+      measures.delete(msg.requestId);
+      if (msg.type === 'importance-done') handlers.onDone(msg.result);
+      else handlers.onError(msg.message);
+    }
+  });
+
+  port.addEventListener('message', (event) => {
+    const msg = event.data;
     if (msg.type === 'backend-lost') for (const listener of lostListeners) listener(msg.backend);
   });
 
@@ -149,11 +178,14 @@ export function createEngineClient(port: {
     const message = event.message || 'The engine stopped unexpectedly.';
     const all = [...live.values()];
     const loading = [...loads.values()];
+    const measuring = [...measures.values()];
     live.clear();
     bySlot.clear();
     loads.clear();
+    measures.clear();
     for (const h of all) h.onError(message, 'run');
     for (const h of loading) h.onError(message, 'other');
+    for (const h of measuring) h.onError(message);
   });
 
   return {
@@ -175,11 +207,17 @@ export function createEngineClient(port: {
     onBackendLost(listener) {
       lostListeners.add(listener);
     },
+    measureImportance(request, handlers) {
+      const requestId = ++nextId;
+      measures.set(requestId, handlers);
+      port.postMessage({ type: 'importance', requestId, ...request });
+      return requestId;
+    },
     loseWebglContext() {
       port.postMessage({ type: 'test-lose-webgl' });
     },
     cancel(requestId) {
-      if (loads.delete(requestId)) {
+      if (loads.delete(requestId) || measures.delete(requestId)) {
         port.postMessage({ type: 'cancel', requestId });
         return;
       }
@@ -192,6 +230,7 @@ export function createEngineClient(port: {
       live.clear();
       bySlot.clear();
       loads.clear();
+      measures.clear();
       port.terminate?.();
     },
   };

@@ -6,7 +6,9 @@ import type {
   AttentionKind,
   BackendFailure,
   BackendName,
+  HeadAblation,
   HeadIntermediates,
+  HeadRef,
   IntermediatesRequest,
   LayerAttention,
   LayerAttentionType,
@@ -80,6 +82,49 @@ export interface RunRequest {
    * it as `predictions` (position = this index).
    */
   maskAt?: number;
+  /** Heads switched off in this run (HeadAblation: every output then reflects it). */
+  ablation?: HeadAblation;
+  /** Also return each head's value-vector norms, for value-weighted attention (done's extras). */
+  valueNorms?: boolean;
+}
+
+/**
+ * Measured head importance of one input: every head switched off in turn (one forward each) and
+ * the change in the model's output, by a metric that fits the model.
+ */
+export interface ImportanceRequest {
+  slot: SentenceSlot;
+  text: string;
+  model: ModelRequest;
+  backend: BackendName;
+  maxTokens: number;
+  /** How a head is switched off while it is measured. */
+  mode: HeadAblation['mode'];
+  /** Masked LMs: the masked token whose distribution is compared (as RunRequest.maskAt). */
+  maskAt?: number;
+}
+
+/** What switching one head off did. */
+export interface HeadImportance extends HeadRef {
+  /** The metric's value: larger means the head matters more. */
+  score: number;
+  /** Translator: the greedy translation with this head off, and whether it differs. */
+  output?: string;
+  changed?: boolean;
+}
+
+export interface ImportanceResult {
+  /**
+   * 'kl-next-token': KL(p‖q) of the next-token distribution (causal LMs); 'kl-masked-token': of
+   * the masked token's (masked LMs); 'logprob-drop': how much the log-probability of the
+   * translation the model produced falls (translator).
+   */
+  metric: 'kl-next-token' | 'kl-masked-token' | 'logprob-drop';
+  mode: HeadAblation['mode'];
+  /** Every head of every attention block, in block, layer, head order. */
+  heads: HeadImportance[];
+  /** Translator: the translation with every head on. */
+  baseline?: string;
 }
 
 /** What a run returns besides attention weights, when its request asked for it. */
@@ -92,12 +137,16 @@ export interface RunExtras {
   positional?: PositionalKind;
   /** The learned position table, row-major [rows][cols] (models with learned positions only). */
   positionTable?: { rows: number; cols: number; data: Float32Array };
+  /** When the request asked for valueNorms: per block, [layers][heads][keyLength] (see AttentionStack). */
+  valueNorms?: { kind: AttentionKind; norms: Float32Array }[];
 }
 
 /** page → worker */
 export type WorkerRequest =
   | ({ type: 'run'; requestId: number } & RunRequest)
   | { type: 'cancel'; requestId: number }
+  /** Head importance of one input (answers importance-progress…, then importance-done or -error). */
+  | ({ type: 'importance'; requestId: number } & ImportanceRequest)
   | ({ type: 'hf-load'; requestId: number } & HfLoadRequest)
   /** Test hook (page URL `?test-hooks`): lose the webgl context as a GPU reset would. */
   | { type: 'test-lose-webgl' };
@@ -243,6 +292,10 @@ export type WorkerResponse =
       reason?: string;
     }
   | { type: 'error'; requestId: number; message: string; stage: ErrorStage }
+  | { type: 'importance-progress'; requestId: number; done: number; total: number }
+  | { type: 'importance-done'; requestId: number; result: ImportanceResult }
+  /** Why importance cannot be measured (a model without an output, a failed run). */
+  | { type: 'importance-error'; requestId: number; message: string }
   | { type: 'hf-progress'; requestId: number; progress: HfProgressInfo }
   | { type: 'hf-loaded'; requestId: number; info: HfModelInfo }
   /** After `hf-loaded`: the downloaded files are now kept in Cache Storage (offline-ready). */
