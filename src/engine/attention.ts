@@ -145,7 +145,19 @@ export interface AttentionOutput {
   output: tf.Tensor2D; // [Tq, d]
   /** H × [Tq, Tk]: left unstacked, so the forward copies each head straight to its place. */
   weights: tf.Tensor2D[];
+  /** When asked for: ‖v_j·W_O^h‖ per head and key, [H, Tk]. */
+  valueNorms?: tf.Tensor2D;
   trace?: HeadTrace;
+}
+
+/** What one layer's attention does besides attending (interventions and extra outputs). */
+export interface HeadOptions {
+  /** Heads whose output is switched off in this layer. */
+  off?: ReadonlySet<number>;
+  /** 'zero' (default): the head's context vectors become zeros; 'mean': their mean over rows. */
+  mode?: 'zero' | 'mean';
+  /** Also return each head's value-vector norms ‖v_j·W_O^h‖ (AttentionOutput.valueNorms). */
+  valueNorms?: boolean;
 }
 
 /** Attention of queries from `xq` [Tq, d] over keys/values from `xkv` [Tk, d]. */
@@ -154,6 +166,7 @@ export function multiHeadAttention(
   xkv: tf.Tensor2D,
   p: AttentionParams,
   setup: AttentionSetup,
+  options: HeadOptions = {},
 ): AttentionOutput {
   const heads = setup.numHeads;
   const kvHeads = p.k.length;
@@ -178,6 +191,8 @@ export function multiHeadAttention(
 
   const headOutputs: tf.Tensor2D[] = [];
   const headWeights: tf.Tensor2D[] = [];
+  const norms: tf.Tensor1D[] = [];
+  const dh = p.q[0]!.shape[1];
   let trace: HeadTrace | undefined;
   for (let h = 0; h < heads; h++) {
     const g = Math.floor(h / group);
@@ -198,8 +213,14 @@ export function multiHeadAttention(
     // A row with no allowed key would be a uniform softmax over −1e9s: zero it (documented rule).
     if (setup.rowHasKey) w = tf.mul(w, setup.rowHasKey);
     const out = tf.matMul<tf.Tensor2D>(w, vh); // [Tq, Tk] x [Tk, dh] -> [Tq, dh]
-    headOutputs.push(out);
+    headOutputs.push(options.off?.has(h) ? switchedOff(out, options.mode ?? 'zero') : out);
     headWeights.push(w);
+    if (options.valueNorms) {
+      // f(x_j) = v_j·W_O^h, head h's rows of the output projection (its bias is no key's).
+      const woHead = tf.slice(p.wo, [h * dh, 0], [dh, p.wo.shape[1]]); // [dh, d]
+      const f = tf.matMul<tf.Tensor2D>(vh, woHead); // [Tk, dh] x [dh, d] -> [Tk, d]
+      norms.push(tf.sqrt(tf.sum<tf.Tensor1D>(tf.square(f), 1))); // [Tk]
+    }
     if (setup.traceHead === h) {
       const raw = tf.matMul<tf.Tensor2D>(qh, khT); // unscaled Q·Kᵀ for the teaching view
       trace = {
@@ -223,5 +244,12 @@ export function multiHeadAttention(
     output: linear(concat, p.wo, p.bo), // [Tq, H·dh] x [H·dh, d] -> [Tq, d]
     weights: headWeights,
     trace,
+    ...(options.valueNorms ? { valueNorms: tf.stack(norms) as tf.Tensor2D } : {}), // [H, Tk]
   };
+}
+
+/** A switched-off head's context vectors [Tq, dh]: zeros, or their mean over the rows. */
+function switchedOff(out: tf.Tensor2D, mode: 'zero' | 'mean'): tf.Tensor2D {
+  if (mode === 'zero') return tf.zerosLike(out);
+  return tf.mul(tf.onesLike(out), tf.mean(out, 0, true)); // [Tq, dh] ⊙ [1, dh]
 }

@@ -21,6 +21,8 @@ export interface EncoderCache {
   mask: MaskMatrix;
   /** [layers][H][Ts][Ts], every layer read back. */
   weights: Float32Array;
+  /** [layers][H][Ts] value-vector norms, when the runs ask for them. */
+  valueNorms?: Float32Array;
 }
 
 /** How a forward differs from a plain run. */

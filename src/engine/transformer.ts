@@ -10,10 +10,11 @@ import {
   attentionFromArrays,
   type AttentionParams,
   type AttentionSetup,
+  type HeadOptions,
   type HeadTrace,
 } from './attention';
 import { CachedDecodeSession, type EncoderCache, type ForwardMode } from './decodeSession';
-import { causalSlidingMask, intersectMasks, runMasks } from './masks';
+import { attentionKindsOf, causalSlidingMask, intersectMasks, runMasks } from './masks';
 import { readInto } from './readback';
 import { erfGelu } from './wasm-kernels/erfGelu';
 import { layerNorm } from './wasm-kernels/layerNorm';
@@ -61,6 +62,8 @@ interface StackPlan {
   weights?: Float32Array;
   /** Layers copied in so far. */
   filled: number;
+  /** [layers][H][Tk] value-vector norms, when the run asks for them. */
+  valueNorms?: Float32Array;
 }
 
 /** A stack the run computes: its plan plus the setup its layers share. */
@@ -86,6 +89,9 @@ interface LayerStep {
   /** H × [Tq, Tk] */
   selfW: tf.Tensor2D[];
   crossW?: tf.Tensor2D[];
+  /** [H, Tk] value-vector norms, when asked for. */
+  selfNorms?: tf.Tensor2D;
+  crossNorms?: tf.Tensor2D;
   trace?: HeadTrace;
 }
 
@@ -284,22 +290,35 @@ class Transformer implements AttentionModel {
     i: number,
     x: tf.Tensor2D,
     self: AttentionSetup,
-    cross?: { setup: AttentionSetup; memory: tf.Tensor2D },
+    cross?: { setup: AttentionSetup; memory: tf.Tensor2D; options?: HeadOptions },
+    selfOptions: HeadOptions = {},
   ): LayerStep {
     const pre = this.config.norm === 'pre';
     const prefix = `${block}.${i}`;
     const lastLn = cross ? 'ln3' : 'ln2';
     const selfIn = pre ? this.ln(`${prefix}.ln1`, x) : x;
-    const a = multiHeadAttention(selfIn, selfIn, this.attentionParams(`${prefix}.self`), self);
+    const a = multiHeadAttention(
+      selfIn,
+      selfIn,
+      this.attentionParams(`${prefix}.self`),
+      self,
+      selfOptions,
+    );
     if (this.config.parallelResidual) {
       // GPT-NeoX: both sublayers read the same x; x + Attn(ln1(x)) + FFN(ln2(x)).
       const f = this.ffn(`${prefix}.ffn`, this.ln(`${prefix}.ln2`, x));
-      return { x: tf.add(tf.add(x, a.output), f), selfW: a.weights, trace: a.trace };
+      return {
+        x: tf.add(tf.add(x, a.output), f),
+        selfW: a.weights,
+        selfNorms: a.valueNorms,
+        trace: a.trace,
+      };
     }
     const sandwich = this.config.sandwichNorm === true;
     let h = tf.add<tf.Tensor2D>(x, sandwich ? this.ln(`${prefix}.lnPostAttn`, a.output) : a.output);
     if (!pre) h = this.ln(`${prefix}.ln1`, h);
     let crossW: tf.Tensor2D[] | undefined;
+    let crossNorms: tf.Tensor2D | undefined;
     let trace = a.trace;
     if (cross) {
       const crossIn = pre ? this.ln(`${prefix}.ln2`, h) : h;
@@ -308,16 +327,18 @@ class Transformer implements AttentionModel {
         cross.memory,
         this.attentionParams(`${prefix}.cross`),
         cross.setup,
+        cross.options,
       );
       h = tf.add<tf.Tensor2D>(h, c.output);
       if (!pre) h = this.ln(`${prefix}.ln2`, h);
       crossW = c.weights;
+      crossNorms = c.valueNorms;
       trace = trace ?? c.trace;
     }
     const f = this.ffn(`${prefix}.ffn`, pre ? this.ln(`${prefix}.${lastLn}`, h) : h);
     let out = tf.add<tf.Tensor2D>(h, sandwich ? this.ln(`${prefix}.lnPostFfn`, f) : f);
     if (!pre) out = this.ln(`${prefix}.${lastLn}`, out);
-    return { x: out, selfW: a.weights, crossW, trace };
+    return { x: out, selfW: a.weights, crossW, selfNorms: a.valueNorms, crossNorms, trace };
   }
 
   run(input: RunInput, hooks: RunHooks = {}): Promise<ForwardResult> {
@@ -364,6 +385,7 @@ class Transformer implements AttentionModel {
       this.checkIds(input.tokenTypeIds, cfg.typeVocabSize, 'token-type');
     }
 
+    const ablated = this.ablatedHeads(input);
     const setups: AttentionSetup[] = [];
     const keep: tf.Tensor[] = [];
     const plans: StackPlan[] = [];
@@ -431,6 +453,13 @@ class Transformer implements AttentionModel {
       hooks.onLayer?.(streamed);
     };
 
+    /** One layer's value norms [H, Tk] into the plan's [layers][H][Tk]. */
+    const readNorms = async (plan: StackPlan, layer: number, norms: tf.Tensor2D): Promise<void> => {
+      const [heads, keys] = norms.shape;
+      plan.valueNorms ??= new Float32Array(plan.layers * heads * keys);
+      plan.valueNorms.set((await norms.data()) as Float32Array, layer * heads * keys);
+    };
+
     /**
      * Runs every layer of a block, streaming weights unless skipWeights (or `readWeights` says
      * otherwise); returns the block's final state (kept).
@@ -447,6 +476,12 @@ class Transformer implements AttentionModel {
       // In `keep` from the start: a run aborted before the first layer frees its embedding too.
       keep.push(x0);
       let h = x0;
+      const norms = readWeights && input.valueNorms === true;
+      const optionsOf = (kind: AttentionKind, layer: number): HeadOptions => ({
+        off: ablated.get(kind)?.get(layer),
+        mode: input.ablation?.mode ?? 'zero',
+        valueNorms: norms,
+      });
       for (let i = 0; i < layers; i++) {
         checkAbort();
         const prev = h;
@@ -458,7 +493,12 @@ class Transformer implements AttentionModel {
               i,
               prev,
               selfPlan.layerSetups?.[i] ?? selfPlan.setup,
-              cross && { setup: cross.plan.setup, memory: cross.memory },
+              cross && {
+                setup: cross.plan.setup,
+                memory: cross.memory,
+                options: optionsOf(cross.plan.kind, i),
+              },
+              optionsOf(selfPlan.kind, i),
             ) as unknown as tf.TensorContainer,
         ) as unknown as LayerStep;
         prev.dispose();
@@ -469,6 +509,8 @@ class Transformer implements AttentionModel {
             await readLayer(selfPlan, i, step.selfW);
             if (cross && step.crossW) await readLayer(cross.plan, i, step.crossW);
           }
+          if (step.selfNorms) await readNorms(selfPlan, i, step.selfNorms);
+          if (cross && step.crossNorms) await readNorms(cross.plan, i, step.crossNorms);
           const req = input.intermediates;
           if (step.trace && req && req.layer === i) {
             const kind = step.crossW && req.kind === 'cross' ? 'cross' : selfPlan.kind;
@@ -477,6 +519,7 @@ class Transformer implements AttentionModel {
         } finally {
           tf.dispose(step.selfW);
           if (step.crossW) tf.dispose(step.crossW);
+          tf.dispose([step.selfNorms, step.crossNorms].filter((t) => t !== undefined));
           if (step.trace) tf.dispose(Object.values(step.trace));
         }
       }
@@ -500,6 +543,7 @@ class Transformer implements AttentionModel {
         layers: cfg.numLayers,
         weights: cache.weights,
         filled: cfg.numLayers,
+        ...(cache.valueNorms ? { valueNorms: cache.valueNorms } : {}),
       };
       plans.push(plan);
       if (!input.skipWeights) {
@@ -555,6 +599,7 @@ class Transformer implements AttentionModel {
             memory: tf.clone(memory),
             mask: encoderPlan.mask,
             weights: encoderPlan.weights!,
+            ...(encoderPlan.valueNorms ? { valueNorms: encoderPlan.valueNorms } : {}),
           });
         }
         const decoderLayers = cfg.numDecoderLayers ?? cfg.numLayers;
@@ -640,6 +685,28 @@ class Transformer implements AttentionModel {
     }
   }
 
+  /** The run's switched-off heads by kind and layer, each checked against the model. */
+  private ablatedHeads(input: RunInput): Map<AttentionKind, Map<number, Set<number>>> {
+    const out = new Map<AttentionKind, Map<number, Set<number>>>();
+    const cfg = this.config;
+    const kinds = attentionKindsOf(cfg.architecture);
+    for (const { kind, layer, head } of input.ablation?.heads ?? []) {
+      const layers =
+        kind === 'encoder-self' ? cfg.numLayers : (cfg.numDecoderLayers ?? cfg.numLayers);
+      const where = `layer ${layer + 1}, head ${head + 1} of the ${kind} attention`;
+      if (!kinds.includes(kind)) throw new Error(`Cannot switch off ${where}: this model has none`);
+      if (!Number.isInteger(layer) || layer < 0 || layer >= layers)
+        throw new Error(`Cannot switch off ${where}: the model has ${layers} layers`);
+      if (!Number.isInteger(head) || head < 0 || head >= cfg.numHeads)
+        throw new Error(`Cannot switch off ${where}: the model has ${cfg.numHeads} heads`);
+      const byLayer = out.get(kind) ?? new Map<number, Set<number>>();
+      out.set(kind, byLayer);
+      const heads = byLayer.get(layer) ?? new Set<number>();
+      byLayer.set(layer, heads.add(head));
+    }
+    return out;
+  }
+
   private checkIds(ids: number[], vocab: number, side: string): void {
     if (ids.length > this.config.maxPositions)
       throw new Error(
@@ -708,6 +775,7 @@ function assembleStack(
     mask: plan.mask,
     ...(plan.layerMasks ? { layerMasks: plan.layerMasks } : {}),
     ...(kvHeads !== undefined ? { kvHeads } : {}),
+    ...(plan.valueNorms ? { valueNorms: plan.valueNorms } : {}),
   };
 }
 

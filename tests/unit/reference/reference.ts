@@ -332,6 +332,8 @@ export interface RefForwardResult {
   intermediates?: RefIntermediates;
   hidden: Float64Array;
   logits?: Float64Array;
+  /** When the run asked for them: ‖f(x_j)‖ by `kind/layer/head`, [Tk] each. */
+  valueNorms?: Map<string, Float64Array>;
 }
 
 export function refScaleFactor(spec: ScaleSpec, headSize: number): number {
@@ -368,6 +370,11 @@ interface Ctx {
   scale: number;
   request?: IntermediatesRequest;
   intermediates?: RefIntermediates;
+  /** Switched-off heads (RunInput.ablation), as `kind/layer/head`. */
+  off: Set<string>;
+  ablationMode: 'zero' | 'mean';
+  /** When the run asks for them: ‖f(x_j)‖ per kind, [layers·heads·Tk] entries by key `kind/layer/head`. */
+  valueNorms?: Map<string, Float64Array>;
 }
 
 /** Multi-head attention; writes this layer's [H][Tq][Tk] weights into `stackWeights`. */
@@ -432,6 +439,29 @@ function attention(ctx: Ctx, a: AttentionArgs, stackWeights: Float64Array): Floa
         out[qi * dh + i] = s;
         concat[qi * d + h * dh + i] = s;
       }
+    }
+    // A switched-off head: its context vectors become zeros, or their mean over the rows.
+    if (ctx.off.has(`${a.kind}/${a.layer}/${h}`))
+      for (let i = 0; i < dh; i++) {
+        let mean = 0;
+        for (let qi = 0; qi < tq; qi++) mean += at(out, qi * dh + i) / tq;
+        for (let qi = 0; qi < tq; qi++)
+          concat[qi * d + h * dh + i] = ctx.ablationMode === 'mean' ? mean : 0;
+      }
+    // Kobayashi et al.'s f(x_j) = v_j·W_O^h (head h's rows of W_O, no bias): its norm per key.
+    if (ctx.valueNorms) {
+      const wo = ctx.w.get(name('wo'), [d, d]);
+      const norms = new Float64Array(tk);
+      for (let ki = 0; ki < tk; ki++) {
+        let sq = 0;
+        for (let o = 0; o < d; o++) {
+          let f = 0;
+          for (let i = 0; i < dh; i++) f += at(vh, ki * dh + i) * at(wo, (h * dh + i) * d + o);
+          sq += f * f;
+        }
+        norms[ki] = Math.sqrt(sq);
+      }
+      ctx.valueNorms.set(`${a.kind}/${a.layer}/${h}`, norms);
     }
     stackWeights.set(wts, (a.layer * heads + h) * tq * tk);
     const req = ctx.request;
@@ -633,6 +663,9 @@ export function refForward(
     dh,
     scale: refScaleFactor(scaleSpec, dh),
     request: input.intermediates,
+    off: new Set((input.ablation?.heads ?? []).map((r) => `${r.kind}/${r.layer}/${r.head}`)),
+    ablationMode: input.ablation?.mode ?? 'zero',
+    ...(input.valueNorms ? { valueNorms: new Map<string, Float64Array>() } : {}),
   };
   const spec: MaskSpec = input.mask ?? { kind: 'none' };
   const ts = input.sourceIds.length;
@@ -707,6 +740,7 @@ export function refForward(
     result = { stacks: [...enc.stacks, ...dec.stacks], hidden: dec.x, logits };
   }
   if (ctx.intermediates) result.intermediates = ctx.intermediates;
+  if (ctx.valueNorms) result.valueNorms = ctx.valueNorms;
   return result;
 }
 
