@@ -4,6 +4,7 @@
  * (see registry.ts); `MessageKey` includes those keys too, so every `t(key)` stays type-checked.
  * Placeholders are written `{name}` and filled by `format()`.
  */
+import { ablationEn } from './features/ablation.en';
 import { analysisEn } from './features/analysis.en';
 import { exportEn } from './features/export.en';
 import { fillersEn } from './features/fillers.en';
@@ -13,6 +14,7 @@ import type { teachEn } from './features/teach.en';
 import { teachTabsEn } from './features/teachTabs.en';
 
 export const en = {
+  ...ablationEn,
   ...analysisEn,
   ...exportEn,
   ...fillersEn,

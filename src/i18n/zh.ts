@@ -1,6 +1,7 @@
 import type { EagerMessages } from './en';
 
 /** 简体中文（首页部分）。键与 en.ts 完全相同（有单元测试检查）。 */
+import { ablationZh } from './features/ablation.zh';
 import { analysisZh } from './features/analysis.zh';
 import { exportZh } from './features/export.zh';
 import { fillersZh } from './features/fillers.zh';
@@ -9,6 +10,7 @@ import { predictionsZh } from './features/predictions.zh';
 import { teachTabsZh } from './features/teachTabs.zh';
 
 export const zh: EagerMessages = {
+  ...ablationZh,
   ...analysisZh,
   ...exportZh,
   ...fillersZh,

@@ -7,8 +7,11 @@
 import type { AttentionKind, PlaygroundOptions } from '../engine';
 import type { MaskChoice, MaskSettings } from '../store/types';
 import {
+  MAX_SHARED_ABLATED_HEADS,
+  SHARE_ABLATION_MODES,
   SHARE_COLOR_SCALES,
   SHARE_VERSION,
+  type SharedAblation,
   type DecodeResult,
   type ShareContext,
   type SharedFocus,
@@ -275,6 +278,8 @@ export function validateSharedState(raw: unknown, ctx: ShareContext): DecodeResu
     (v): v is boolean => typeof v === 'boolean',
   );
 
+  const ablation = readAblation(r, raw, d.ablation, kinds);
+
   return {
     ok: true,
     state: {
@@ -292,9 +297,59 @@ export function validateSharedState(raw: unknown, ctx: ShareContext): DecodeResu
       colorMap,
       colorScale,
       leaveOutFirst,
+      ablation,
     },
     issues: r.issues,
   };
+}
+
+/**
+ * Switched-off heads: each a block of the link's model and two indices (checked against the model
+ * once it is known, by the store). Bad entries are dropped, duplicates merged, a list longer than
+ * MAX_SHARED_ABLATED_HEADS cut; a field that is not an object gives every head on.
+ */
+function readAblation(
+  r: Reader,
+  raw: Record<string, unknown>,
+  fallback: SharedAblation,
+  kinds: readonly AttentionKind[],
+): SharedAblation {
+  // A link from before switched-off heads: every head on.
+  if (raw.ablation === undefined) return { heads: [], mode: fallback.mode };
+  const a = r.object(raw, 'ablation');
+  const mode = r.field(a, 'mode', 'ablation.mode', fallback.mode, (v) =>
+    oneOf(v, SHARE_ABLATION_MODES),
+  );
+  const list = a.heads;
+  if (list === undefined) return { heads: [], mode };
+  if (!Array.isArray(list)) {
+    r.issues.push({ field: 'ablation.heads', code: 'invalid' });
+    return { heads: [], mode };
+  }
+  const heads: SharedAblation['heads'] = [];
+  const seen = new Set<string>();
+  let bad = false;
+  for (const item of list as unknown[]) {
+    if (
+      !isRecord(item) ||
+      !oneOf(item.kind, kinds) ||
+      !intIn(item.layer, 0, MAX_INDEX) ||
+      !intIn(item.head, 0, MAX_INDEX)
+    ) {
+      bad = true;
+      continue;
+    }
+    const id = `${item.kind}/${item.layer}/${item.head}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    if (heads.length === MAX_SHARED_ABLATED_HEADS) {
+      r.issues.push({ field: 'ablation.heads', code: 'truncated' });
+      break;
+    }
+    heads.push({ kind: item.kind, layer: item.layer, head: item.head });
+  }
+  if (bad) r.issues.push({ field: 'ablation.heads', code: 'invalid' });
+  return { heads, mode };
 }
 
 /** Fits a requested layer/head into a model of `layers` × `heads`, saying whether it moved. */

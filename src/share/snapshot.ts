@@ -17,6 +17,7 @@ export type ShareSource = Pick<
   | 'colorMap'
   | 'colorScale'
   | 'leaveOutFirst'
+  | 'ablation'
 > &
   Partial<Pick<AppState, 'hub'>>;
 
@@ -55,5 +56,10 @@ export function snapshotShareState(s: ShareSource): SharedState {
     colorMap: s.colorMap,
     colorScale: s.colorScale,
     leaveOutFirst: s.leaveOutFirst,
+    // Heads of a model the link cannot carry would be another model's heads: none then.
+    ablation: {
+      heads: s.model === 'hf' && !hf ? [] : s.ablation.heads.map((h) => ({ ...h })),
+      mode: s.ablation.mode,
+    },
   };
 }

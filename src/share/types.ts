@@ -14,6 +14,17 @@ export type ShareSlot = 'A' | 'B';
 export const SHARE_COLOR_SCALES = ['linear', 'log'] as const;
 export type SharedColorScale = (typeof SHARE_COLOR_SCALES)[number];
 
+/** What switched-off heads give in a link ('zero' or their mean over the sentence). */
+export const SHARE_ABLATION_MODES = ['zero', 'mean'] as const;
+/** The most switched-off heads a link keeps (more are cut, with a notice). */
+export const MAX_SHARED_ABLATED_HEADS = 4096;
+
+/** Heads switched off (0-based), and what they give instead of their output. */
+export interface SharedAblation {
+  heads: { kind: AttentionKind; layer: number; head: number }[];
+  mode: (typeof SHARE_ABLATION_MODES)[number];
+}
+
 /** A cell the link points at (shown highlighted, as if hovered). 0-based indices. */
 export interface SharedFocus {
   slot: ShareSlot;
@@ -56,6 +67,8 @@ export interface SharedState {
   colorScale: SharedColorScale;
   /** Colours scaled over the keys after the first, which is drawn hatched. */
   leaveOutFirst: boolean;
+  /** Heads switched off (links without it open with every head on). */
+  ablation: SharedAblation;
 }
 
 /** Why a single field of a link was not taken as it was. */

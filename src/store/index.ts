@@ -22,6 +22,7 @@ export {
   type MaskedToken,
 } from './fillerSlice';
 import { createFillerSlice } from './fillerSlice';
+import { createAblationSlice } from './ablationSlice';
 import type { AppState } from './types';
 import { createViewSlice } from './viewSlice';
 
@@ -36,6 +37,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createHubSlice(...a),
   ...createPredictionSlice(...a),
   ...createFillerSlice(...a),
+  ...createAblationSlice(...a),
 }));
 
 const initialState = useAppStore.getState();
@@ -93,3 +95,13 @@ export {
   type ColorScaleName,
   type ShareNotice,
 } from './shareSlice';
+export {
+  ABLATION_MODES,
+  ADOPT,
+  isHeadOff,
+  modelHeadShape,
+  totalHeads,
+  type AblationMode,
+  type AblationSlice,
+  type HeadShape,
+} from './ablationSlice';

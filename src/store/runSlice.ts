@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import { ablationForRun, pruneToBlocks } from './ablationSlice';
 import { emptyRun, TRANSLATOR_MAX_TOKENS } from './defaults';
 import type { EngineClient } from '../worker/client';
 import type { ModelRequest } from '../worker/protocol';
@@ -89,6 +90,13 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
       set((st) => ({ runs: { ...st.runs, [slot]: skippedHfRun(hfPlan.why, ticket) } }));
       return;
     }
+    // Switched-off heads of this model (those of another model, or that it lacks, are dropped).
+    const ablation = ablationForRun(s);
+    if (ablation.changed)
+      set((st) => ({
+        ablation: { ...st.ablation, heads: ablation.heads },
+        ablationModel: ablation.model,
+      }));
 
     set((st) => ({
       runs: {
@@ -147,6 +155,7 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
             ? TRANSLATOR_MAX_TOKENS
             : s.playground.maxPositions,
         ...(hfPlan?.run && maskAt !== null ? { maskAt } : {}),
+        ...(ablation.request ? { ablation: ablation.request } : {}),
       },
       {
         onTokens: (tokens, totalTokens, dropped, maxTokens) => {
@@ -175,6 +184,9 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
         onStart: (backendStatus, blocks, translator) => {
           if (get().runs[slot].ticket !== ticket) return;
           get().onBackendStatus(backendStatus);
+          // The model's blocks are known now: heads it does not have cannot stay switched off.
+          const pruned = pruneToBlocks(get(), blocks);
+          if (pruned) set(pruned);
           if (translator && get().model === 'translator') {
             // Now the real depth and width are known: keep the selection inside them.
             set((st) => {

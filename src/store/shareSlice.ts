@@ -7,6 +7,7 @@
  */
 import type { StateCreator } from 'zustand';
 import { clampView, type DecodeResult, type ShareFailure } from '../share';
+import { ADOPT, headsInShape, modelHeadShape, sortHeadRefs } from './ablationSlice';
 import { emptyRun, LIMITS } from './defaults';
 import { getEngineClient } from './engineClient';
 import { normalizePlayground, viewChoices } from './model';
@@ -207,6 +208,19 @@ export const createShareSlice: StateCreator<AppState, [], [], ShareSlice> = (set
       const fields = result.issues.map((i) => i.field);
       const playground = normalizePlayground(shared.playground);
       if (playground.heads !== shared.playground.heads) fields.push('playground.heads');
+      // Switched-off heads the link's model lacks are dropped (a Hub checkpoint's, once it runs).
+      const sharedHeads = sortHeadRefs(shared.ablation.heads);
+      const offHeads = headsInShape(
+        sharedHeads,
+        shared.model === 'hf'
+          ? null
+          : modelHeadShape({
+              model: shared.model,
+              playground,
+              translatorInfo: get().translatorInfo,
+            }),
+      );
+      if (offHeads.length !== sharedHeads.length) fields.push('ablation.heads');
       const notices: ShareNotice[] = [];
       if (fields.length > 0) notices.push({ kind: 'fields', fields: [...new Set(fields)] });
 
@@ -261,6 +275,8 @@ export const createShareSlice: StateCreator<AppState, [], [], ShareSlice> = (set
           : s.colorMap,
         colorScale: shared.colorScale,
         leaveOutFirst: shared.leaveOutFirst,
+        ablation: { heads: offHeads, mode: shared.ablation.mode },
+        ablationModel: offHeads.length > 0 ? ADOPT : '',
         runs: { A: fresh(s.runs.A), B: fresh(s.runs.B) },
         shareNotices: [...addressNotices(s.shareNotices), ...notices],
         pendingView,

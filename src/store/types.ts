@@ -14,6 +14,7 @@ import type { AnalysisSlice } from './analysisSlice';
 import type { HubSlice } from './hubSlice';
 import type { PredictionSlice } from './predictionSlice';
 import type { FillerSlice } from './fillerSlice';
+import type { AblationSlice } from './ablationSlice';
 import type {
   BackendStatus,
   ErrorStage,
@@ -212,4 +213,5 @@ export type AppState = InputSlice &
   TeachSlice &
   HubSlice &
   PredictionSlice &
-  FillerSlice;
+  FillerSlice &
+  AblationSlice;

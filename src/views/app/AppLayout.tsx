@@ -8,6 +8,7 @@ import {
   PlaygroundSettings,
   ViewControls,
 } from '../controls';
+import { AblationBar } from '../ablation';
 import { CopyLinkButton, DisplayPrefs, ShareNotices } from '../export';
 import { WorkspaceTabs } from './WorkspaceTabs';
 import { HubLoadError, HubPanel, HubSummary } from '../hub';
@@ -75,6 +76,7 @@ export function AppLayout() {
           <ModelLoadError />
           <HubLoadError />
           <ShareNotices />
+          <AblationBar />
           <WorkspaceTabs />
         </main>
         <aside className="sidebar">

@@ -3,6 +3,7 @@ import type { AttentionKind } from '../../engine';
 import { useT } from '../../i18n';
 import { useAppStore } from '../../store';
 import { useViewChoices, useViewSelection } from '../../store/selectors';
+import { HeadOffSwitch } from '../ablation/HeadOffSwitch';
 import { SelectField } from './Field';
 import { kvGroupOf, layerNote } from './layerNotes';
 
@@ -16,6 +17,8 @@ export function ViewControls() {
   const setLayer = useAppStore((s) => s.setLayer);
   const setHead = useAppStore((s) => s.setHead);
   const setKind = useAppStore((s) => s.setKind);
+  // The Attention tab switches its head off here (the Heads tab has a toggle per thumbnail).
+  const onAttentionTab = useAppStore((s) => s.tab === 'attention');
   // Hugging Face LMs: which heads share keys, and how the chosen layer attends.
   const hf = useAppStore((s) => (s.model === 'hf' ? s.hub.info : null));
   const kv = hf ? kvGroupOf(head, hf.heads, hf.kvHeads) : null;
@@ -45,6 +48,7 @@ export function ViewControls() {
         onChange={setLayer}
       />
       <SelectField label={t('view.head')} value={head} options={headOptions} onChange={setHead} />
+      {onAttentionTab && <HeadOffSwitch />}
       {(kv || note) && (
         <p className="view-notes" role="note">
           {note &&

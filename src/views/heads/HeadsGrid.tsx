@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, type RefObject } from 'react';
+import { Fragment, useLayoutEffect, useRef, type RefObject } from 'react';
 import type { HeadRef } from '../../store/types';
 import {
   leavesOutFirst,
@@ -54,6 +54,17 @@ export interface HeadsGridProps {
   /** True while a newer run computes (the grid is dimmed). */
   stale: boolean;
   onOpen: (ref: HeadRef) => void;
+  /**
+   * Switching heads off (ablation): whether each head of the block is off, the toggle's accessible
+   * name, and what a press does. Without it the thumbnails have no toggle.
+   */
+  switchOff?: {
+    isOff: (ref: HeadRef) => boolean;
+    name: (ref: HeadRef) => string;
+    /** Appended to an off head's thumbnail name and tooltip. */
+    offName: (name: string) => string;
+    onToggle: (ref: HeadRef) => void;
+  };
   /** Receives the painter of the row highlight: call it with a query row, or null to clear. */
   highlightRef: RefObject<((row: number | null) => void) | null>;
 }
@@ -115,6 +126,7 @@ export function HeadsGrid({
   label,
   stale,
   onOpen,
+  switchOff,
   highlightRef,
 }: HeadsGridProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -239,26 +251,48 @@ export function HeadsGrid({
         const rect = layout.rects[i]!;
         const caption = captions[i];
         const isCurrent = ref.layer === current.layer && ref.head === current.head;
+        const off = switchOff?.isOff(ref) ?? false;
+        const name = caption && off && switchOff ? switchOff.offName(caption.name) : caption?.name;
+        const title =
+          caption && off && switchOff ? switchOff.offName(caption.title) : caption?.title;
         return (
-          <button
-            key={`${ref.layer}-${ref.head}`}
-            type="button"
-            className={`an-thumb${isCurrent ? ' is-current' : ''}`}
-            style={{
-              left: rect.x,
-              top: rect.y,
-              width: rect.size,
-              height: rect.size + layout.labelHeight,
-            }}
-            aria-label={caption?.name}
-            title={caption?.title}
-            onClick={() => onOpen(ref)}
-          >
-            <span className="an-thumb-label" style={{ top: rect.size }}>
-              <span>{caption?.label}</span>
-              {caption?.value && <span className="an-thumb-value">{caption.value}</span>}
-            </span>
-          </button>
+          <Fragment key={`${ref.layer}-${ref.head}`}>
+            <button
+              type="button"
+              className={`an-thumb${isCurrent ? ' is-current' : ''}${off ? ' is-off' : ''}`}
+              style={{
+                left: rect.x,
+                top: rect.y,
+                width: rect.size,
+                height: rect.size + layout.labelHeight,
+              }}
+              aria-label={name}
+              title={title}
+              onClick={() => onOpen(ref)}
+            >
+              {/* A switched-off head: its picture dimmed and struck through (it still attends). */}
+              {off && (
+                <span className="an-thumb-off" style={{ height: rect.size }} aria-hidden="true" />
+              )}
+              <span className="an-thumb-label" style={{ top: rect.size }}>
+                <span>{caption?.label}</span>
+                {caption?.value && <span className="an-thumb-value">{caption.value}</span>}
+              </span>
+            </button>
+            {switchOff && (
+              <button
+                type="button"
+                className="an-thumb-toggle"
+                style={{ left: rect.x + rect.size - 20, top: rect.y + 2 }}
+                aria-pressed={off}
+                aria-label={switchOff.name(ref)}
+                title={switchOff.name(ref)}
+                onClick={() => switchOff.onToggle(ref)}
+              >
+                ⊘
+              </button>
+            )}
+          </Fragment>
         );
       })}
     </div>

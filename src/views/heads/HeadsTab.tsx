@@ -2,7 +2,7 @@ import { useCallback, useId, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { HEAD_PATTERNS, METRIC_NAMES } from '../../analysis';
 import { useT } from '../../i18n';
-import { useAppStore } from '../../store';
+import { isHeadOff, useAppStore } from '../../store';
 import type { GridFilter, GridSortKey, HeadRef } from '../../store/types';
 import { useElementWidth } from '../common/useElementWidth';
 import { KIND_CODES } from '../export/filename';
@@ -58,6 +58,8 @@ export function HeadsTab() {
   const setLayer = useAppStore((s) => s.setLayer);
   const setHead = useAppStore((s) => s.setHead);
   const setTab = useAppStore((s) => s.setTab);
+  const ablation = useAppStore((s) => s.ablation);
+  const toggleHeadOff = useAppStore((s) => s.toggleHeadOff);
 
   const bodyRef = useRef<HTMLDivElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
@@ -110,6 +112,18 @@ export function HeadsTab() {
         return { label, value, name, title: name };
       }),
     [order, heads, metrics, ui.sort, t],
+  );
+
+  // Switching heads off: the toggles refer to the block the grid shows.
+  const blockKind = view?.block.kind ?? kind;
+  const switchOff = useMemo(
+    () => ({
+      isOff: (ref: HeadRef) => isHeadOff(ablation, blockKind, ref.layer, ref.head),
+      name: (ref: HeadRef) => t('ablation.toggle', { layer: ref.layer + 1, head: ref.head + 1 }),
+      offName: (name: string) => t('ablation.thumbOff', { name }),
+      onToggle: (ref: HeadRef) => toggleHeadOff({ kind: blockKind, ...ref }),
+    }),
+    [ablation, blockKind, t, toggleHeadOff],
   );
 
   const counts = useMemo(() => (metrics ? patternCounts(metrics.patterns) : null), [metrics]);
@@ -183,6 +197,7 @@ export function HeadsTab() {
         {view && (
           <>
             <p className="an-help">{t('heads.help')}</p>
+            <p className="an-help">{t('ablation.gridHelp')}</p>
             <TokenStrip
               tokens={view.rowTokens}
               label={t('heads.tokens', { name })}
@@ -236,6 +251,7 @@ export function HeadsTab() {
                   label={t('heads.gridLabel', { name, layers, heads })}
                   stale={source.state === 'loading'}
                   onOpen={onOpen}
+                  switchOff={switchOff}
                   highlightRef={highlightRef}
                 />
               </div>

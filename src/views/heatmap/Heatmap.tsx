@@ -14,6 +14,7 @@ import { useHeatmapSource } from '../../store/selectors';
 import type { SentenceSlot } from '../../store/types';
 import { useElementWidth } from '../common/useElementWidth';
 import { formatWeightIn } from '../../i18n/numbers';
+import { HeadOffMark } from '../ablation/HeadOffSwitch';
 import { ExportMenu } from '../export/ExportMenu';
 import { scaleMax } from './color';
 import { colorMapLut } from './colormaps';
@@ -148,6 +149,9 @@ export function AttentionHeatmap({ slot, name }: AttentionHeatmapProps) {
   const label = t('heatmap.label', { name, layer: src.layer + 1, head: src.head + 1 });
   // What the rows and columns are, for the translator's three kinds (one line under the map).
   const kind = src.block?.kind ?? chosenKind;
+  const headOff = useAppStore((s) =>
+    s.ablation.heads.some((h) => h.kind === kind && h.layer === src.layer && h.head === src.head),
+  );
   const axes = model === 'translator' ? t(`heatmap.axes.${kind}`) : null;
   const loadFailed = dataState === 'error' && src.errorStage === 'load';
   const hoverCell =
@@ -204,6 +208,7 @@ export function AttentionHeatmap({ slot, name }: AttentionHeatmapProps) {
             <span className="heatmap-kind">{t(`view.kind.${kind}`)} · </span>
           )}
           {t('heatmap.caption', { layer: src.layer + 1, head: src.head + 1 })}
+          <HeadOffMark off={headOff} />
         </span>
         {dataState === 'loading' && (
           <span className="heatmap-busy">

@@ -39,6 +39,7 @@ const DEFAULTS: SharedState = {
   colorMap: 'viridis',
   colorScale: 'linear',
   leaveOutFirst: false,
+  ablation: { heads: [], mode: 'zero' },
 };
 
 const CTX: ShareContext = {

@@ -1,0 +1,2 @@
+export { AblationBar } from './AblationBar';
+export { HeadOffMark, HeadOffSwitch } from './HeadOffSwitch';
