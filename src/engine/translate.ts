@@ -12,6 +12,10 @@ export interface GreedyOptions {
   /** The source's mask (e.g. padding) and which attention it applies to, for every run. */
   mask?: DecodeInput['mask'];
   maskedAttention?: DecodeInput['maskedAttention'];
+  /** Heads switched off while decoding and in the final forward. */
+  ablation?: DecodeInput['ablation'];
+  /** Value-vector norms in the final forward's stacks. */
+  valueNorms?: boolean;
   /**
    * 'full' re-runs the whole model for every step, as before decode sessions: the reference the
    * tests and the benchmark compare against. Default 'cached' (when the model supports it).
@@ -50,6 +54,8 @@ export async function greedyTranslate(
   const input: DecodeInput = { sourceIds };
   if (options.mask) input.mask = options.mask;
   if (options.maskedAttention) input.maskedAttention = options.maskedAttention;
+  if (options.ablation) input.ablation = options.ablation;
+  if (options.valueNorms) input.valueNorms = true;
   if (options.steps === 'full' || !model.openDecode) return fullSteps(model, input, options, hooks);
   const session = model.openDecode(input);
   try {

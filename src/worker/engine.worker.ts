@@ -34,6 +34,7 @@ import {
   type AttentionModel,
   type AttentionStack,
   type BackendName,
+  type HeadRef,
   type PaddedIds,
   type PlaygroundOptions,
   type Token,
@@ -42,10 +43,13 @@ import {
 } from '../engine';
 import { fetchTranslator, type TranslatorBundle } from '../loader/translator';
 import { createHfWorker } from './hf-model';
+import { allHeads, measureImportance, translatorScorer, type Scorer } from './importance';
+import { interventions } from './interventions';
 import type {
   BackendStatus,
   BlockInfo,
   BlockMask,
+  ImportanceRequest,
   ModelRequest,
   RunExtras,
   RunRequest,
@@ -335,15 +339,21 @@ const live = new Map<RunSlot, { requestId: number; controller: AbortController }
 const byId = new Map<number, AbortController>();
 let queue: Promise<void> = Promise.resolve();
 
+/** Runs `task` after the runs queued before it (tensors are used one task at a time). */
+function enqueue<T>(task: () => Promise<T>): Promise<T> {
+  const done = queue.then(task);
+  queue = done.then(
+    () => {},
+    () => {},
+  );
+  return done;
+}
+
 /** Hugging Face checkpoints (src/worker/hf-model.ts): loaded on request, run on the same queue. */
 const hf = createHfWorker({
   post,
   ensureBackend,
-  enqueue: (task) => {
-    const done = queue.then(task);
-    queue = done.catch(() => {});
-    return done;
-  },
+  enqueue,
   checkSize,
   runExtras,
   postDone,
@@ -478,6 +488,7 @@ async function executePlayground(
         mask: padded?.mask ?? request.mask,
         maskedAttention: request.maskedAttention,
         intermediates: request.intermediates,
+        ...interventions(request),
       },
       {
         signal,
@@ -500,6 +511,7 @@ async function executePlayground(
               maskedAttention: request.maskedAttention,
               intermediates: request.intermediates,
               skipWeights: true,
+              ...(request.ablation ? { ablation: request.ablation } : {}),
             },
             { signal },
           )
@@ -545,8 +557,13 @@ function postDone(
   requestId: number,
   stacks: AttentionStack[],
   t0: number,
-  extras?: RunExtras,
+  given?: RunExtras,
 ): void {
+  // Value norms travel with the extras, whichever model computed them.
+  const norms = stacks.flatMap((s) =>
+    s.valueNorms ? [{ kind: s.kind, norms: s.valueNorms }] : [],
+  );
+  const extras: RunExtras | undefined = norms.length > 0 ? { ...given, valueNorms: norms } : given;
   const masks: BlockMask[] = stacks.map((s) => ({
     kind: s.kind,
     mask: s.mask,
@@ -604,7 +621,12 @@ async function executeTranslator(
     const { output, finished, forward } = await greedyTranslate(
       current,
       sourceIds,
-      { bos: target.ids.bos, eos: target.ids.eos, maxLength: info.maxTargetTokens },
+      {
+        bos: target.ids.bos,
+        eos: target.ids.eos,
+        maxLength: info.maxTargetTokens,
+        ...interventions(request),
+      },
       { signal },
     );
     if (signal.aborted) return;
@@ -673,6 +695,7 @@ async function executeTranslator(
             targetIds: [target.ids.bos, ...output],
             intermediates: request.intermediates,
             skipWeights: true,
+            ...(request.ablation ? { ablation: request.ablation } : {}),
           },
           { signal },
         )
@@ -690,6 +713,54 @@ async function executeTranslator(
   }
 }
 
+/**
+ * Head importance of one input (src/worker/importance.ts): the model's scorer is made in the run
+ * queue (its intact output is the baseline), then each head is measured in its own turn.
+ */
+async function runImportance(
+  requestId: number,
+  request: ImportanceRequest,
+  signal: AbortSignal,
+): Promise<void> {
+  try {
+    const { scorer, heads } = await enqueue(() => importanceScorer(request, signal));
+    if (signal.aborted) return;
+    await measureImportance(requestId, heads, scorer, request.mode, signal, { post, enqueue });
+  } catch (error) {
+    if (isAbort(error) || signal.aborted) return;
+    post({ type: 'importance-error', requestId, message: readable(error) });
+  }
+}
+
+async function importanceScorer(
+  request: ImportanceRequest,
+  signal: AbortSignal,
+): Promise<{ scorer: Scorer; heads: HeadRef[] }> {
+  const { model } = request;
+  if (model.kind === 'hf') return hf.scorer(request, model);
+  if (model.kind === 'playground')
+    throw new Error(
+      'The playground has random weights and no trained output to compare: measure head importance on the translator or a Hugging Face language model',
+    );
+  const loaded = await loadTranslator(model.url, () => {}, signal);
+  await ensureBackend(request.backend);
+  const current = ensureTranslatorModel(model.url, loaded);
+  const { source, target, info } = loaded;
+  const limit = Math.max(1, Math.min(request.maxTokens, info.maxSourceTokens));
+  const sourceIds = source
+    .encode(request.text)
+    .slice(0, limit)
+    .map((t) => t.id);
+  if (sourceIds.length === 0) throw new Error('The sentence has no tokens to measure with');
+  const scorer = await translatorScorer(current, sourceIds, {
+    bos: target.ids.bos,
+    eos: target.ids.eos,
+    maxLength: info.maxTargetTokens,
+    decode: (ids) => target.decode(ids),
+  });
+  return { scorer, heads: allHeads(current.config) };
+}
+
 self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
   const msg = event.data;
   if (msg.type === 'run') {
@@ -702,6 +773,11 @@ self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
     const controller = new AbortController();
     byId.set(requestId, controller);
     void hf.load(requestId, request, controller.signal).finally(() => byId.delete(requestId));
+  } else if (msg.type === 'importance') {
+    const { requestId, type: _type, ...request } = msg;
+    const controller = new AbortController();
+    byId.set(requestId, controller);
+    void runImportance(requestId, request, controller.signal).finally(() => byId.delete(requestId));
   } else if (msg.type === 'test-lose-webgl') {
     loseWebglContext();
   }

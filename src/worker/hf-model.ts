@@ -13,9 +13,12 @@ import {
   type AttentionModel,
   type AttentionStack,
   type BackendName,
+  type HeadRef,
   type Token,
   type TransformerConfig,
 } from '../engine';
+import { allHeads, distributionScorer, type Scorer } from './importance';
+import { interventions } from './interventions';
 import { HfLoadError, loadHfModel, type HfLoadProgress, type HfModel } from '../loader/hf';
 import type {
   BackendStatus,
@@ -26,6 +29,7 @@ import type {
   HfModelInfo,
   HfProgressInfo,
   HfSourceRequest,
+  ImportanceRequest,
   ModelRequest,
   NextTokenPredictions,
   RunExtras,
@@ -62,6 +66,15 @@ export interface HfWorker {
   ): Promise<void>;
   /** Drops the built model's tensors (backend switch); its plain data is kept to rebuild it. */
   disposeBuilt(): void;
+  /**
+   * What head importance compares for this input (call it inside the run queue): the next-token
+   * distribution of a causal LM, or the masked token's of a masked LM; an error a person can act
+   * on otherwise.
+   */
+  scorer(
+    request: ImportanceRequest,
+    model: Extract<ModelRequest, { kind: 'hf' }>,
+  ): Promise<{ scorer: Scorer; heads: HeadRef[] }>;
 }
 
 interface Entry {
@@ -330,6 +343,7 @@ export function createHfWorker(ctx: HfWorkerContext): HfWorker {
             sourceIds: ids,
             tokenTypeIds: enc.tokenTypeIds,
             intermediates: request.intermediates,
+            ...interventions(request),
             // Only one row meets the vocabulary: the next token after the input, or the masked one.
             ...(config.architecture === 'decoder' && config.lmHead ? { logitsAt: [n - 1] } : {}),
             ...(masked !== null ? { logitsAt: [masked] } : {}),
@@ -369,6 +383,53 @@ export function createHfWorker(ctx: HfWorkerContext): HfWorker {
         if (isAbort(error) || signal.aborted) return;
         ctx.post({ type: 'error', requestId, message: readable(error), stage });
       }
+    },
+
+    async scorer(request, model) {
+      const entry = current;
+      if (!entry || entry.key !== model.key)
+        throw new Error('this Hugging Face model is no longer loaded: load it again');
+      const { tokenizer, config } = entry.hf;
+      const enc = tokenizer.encodeInput(
+        request.text,
+        tokenizer.supportsPairs ? model.pair : undefined,
+      );
+      const tokens: Token[] = enc.tokens.map((t) => ({ ...t }));
+      if (tokens.length === 0) throw new Error('The sentence has no tokens to measure with');
+      await ctx.ensureBackend(request.backend);
+      entry.built ??= createModel(config, entry.hf.weights);
+      const heads = allHeads(config);
+      if (config.architecture === 'decoder' && config.lmHead) {
+        const scorer = await distributionScorer(
+          entry.built,
+          enc.ids,
+          tokens.length - 1,
+          'kl-next-token',
+        );
+        return { scorer, heads };
+      }
+      if (config.mlmHead) {
+        if (request.maskAt === undefined)
+          throw new Error(
+            `${entry.hf.name} is a masked LM: mask a token first (click it), then measure how each head changes what fills it`,
+          );
+        const masked = maskedIndex(request.maskAt, config, tokens, entry.hf.name);
+        const ids = enc.ids.slice();
+        if (masked === null || !tokenizer.maskToken)
+          throw new Error(`${entry.hf.name}: its tokenizer has no mask token to fill`);
+        ids[masked] = tokenizer.maskToken.id;
+        const scorer = await distributionScorer(
+          entry.built,
+          ids,
+          masked,
+          'kl-masked-token',
+          enc.tokenTypeIds,
+        );
+        return { scorer, heads };
+      }
+      throw new Error(
+        `${entry.hf.name} has no output head (no language-model or masked-LM head in its checkpoint): there is no output whose change could measure a head`,
+      );
     },
 
     disposeBuilt() {

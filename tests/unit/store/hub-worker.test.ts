@@ -359,3 +359,54 @@ describe('masked LMs in the worker: the fillers of a masked token', () => {
     expect(of(posted, 'error')[0]!.message).toMatch(/has no masked-LM head/);
   });
 });
+
+describe('head importance of Hugging Face models (the worker side)', () => {
+  const load = async (name: string) => {
+    const { hf, posted } = makeWorker();
+    await hf.load(
+      1,
+      { source: { kind: 'files', files: fixtureFiles(name) }, backend: 'wasm' },
+      signal(),
+    );
+    return { hf, info: loadedInfo(posted) };
+  };
+  const measureRequest = (text: string, key: string, maskAt?: number) => ({
+    slot: 'A' as const,
+    text,
+    model: { kind: 'hf' as const, key },
+    backend: 'wasm' as const,
+    maxTokens: 64,
+    mode: 'zero' as const,
+    ...(maskAt !== undefined ? { maskAt } : {}),
+  });
+
+  it('a causal LM compares next-token distributions; a masked LM its masked token', async () => {
+    const gpt = await load('tiny-gpt2');
+    const causal = await gpt.hf.scorer(measureRequest('The cat sat on the', gpt.info.key), {
+      kind: 'hf',
+      key: gpt.info.key,
+    });
+    expect(causal.scorer.metric).toBe('kl-next-token');
+    expect(causal.heads).toHaveLength(gpt.info.layers * gpt.info.heads);
+    const { score } = await causal.scorer.score(
+      { heads: [causal.heads[0]!], mode: 'zero' },
+      signal(),
+    );
+    expect(score).toBeGreaterThan(0);
+
+    const bert = await load('tiny-bert');
+    const model = { kind: 'hf' as const, key: bert.info.key };
+    await expect(
+      bert.hf.scorer(measureRequest('the cat sat', bert.info.key), model),
+    ).rejects.toThrow(/mask a token first/);
+    const masked = await bert.hf.scorer(measureRequest('the cat sat', bert.info.key, 2), model);
+    expect(masked.scorer.metric).toBe('kl-masked-token');
+  });
+
+  it('a checkpoint without an output head says why importance cannot be measured', async () => {
+    const bare = await load('tiny-bert-f16');
+    await expect(
+      bare.hf.scorer(measureRequest('the cat', bare.info.key), { kind: 'hf', key: bare.info.key }),
+    ).rejects.toThrow(/has no output head/);
+  });
+});
