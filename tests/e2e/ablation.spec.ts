@@ -87,6 +87,11 @@ test('heads switch off in the grid and the Attention tab, are counted, and trave
   await expect(page.getByRole('button', { name: /^L1 H1: .*\(switched off\)$/ })).toBeVisible();
   await settled(page);
 
+  // The Compare tab's head metrics mark them too.
+  await openTab(page, 'Compare');
+  await expect(page.locator('.cmp-metrics').getByText('switched off')).toHaveCount(2);
+  await openHeads(page);
+
   // Open the switched-off head: the Attention tab marks it and can switch it back on.
   await page.getByRole('button', { name: /^L2 H3: / }).click();
   await expect(page.getByRole('tab', { name: 'Attention', exact: true })).toHaveAttribute(

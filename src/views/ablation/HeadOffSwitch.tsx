@@ -42,3 +42,24 @@ export function HeadOffMark({ off }: { off: boolean }) {
   if (!off) return null;
   return <span className="head-off-mark"> · ⊘ {t('ablation.mark')}</span>;
 }
+
+/**
+ * A mark beside a head's name in a list (the Compare tab's tables) while that head of the shown
+ * kind is switched off; nothing otherwise.
+ */
+export function HeadOffBadge({ layer, head }: { layer: number; head: number }) {
+  const t = useT();
+  const { kind: chosen } = useViewSelection();
+  const { kinds } = useViewChoices();
+  const kind = kinds.includes(chosen) ? chosen : (kinds[0] ?? chosen);
+  const off = useAppStore((s) => isHeadOff(s.ablation, kind, layer, head));
+  if (!off) return null;
+  const mark = t('ablation.mark');
+  return (
+    <span className="head-off-mark" title={mark}>
+      {' '}
+      <span aria-hidden="true">⊘</span>
+      <span className="sr-only">{mark}</span>
+    </span>
+  );
+}

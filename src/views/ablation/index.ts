@@ -1,2 +1,2 @@
 export { AblationBar } from './AblationBar';
-export { HeadOffMark, HeadOffSwitch } from './HeadOffSwitch';
+export { HeadOffBadge, HeadOffMark, HeadOffSwitch } from './HeadOffSwitch';

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { HEAD_PATTERNS, METRIC_NAMES, PATTERN_THRESHOLDS, type HeadPattern } from '../../analysis';
 import { useT, type MessageKey } from '../../i18n';
 import type { HeadRef } from '../../store/types';
+import { HeadOffBadge } from '../ablation/HeadOffSwitch';
 import { formatBits, formatMetric } from '../heads/format';
 import type { BlockMetrics } from '../heads/headOrder';
 import { headLabel } from '../heads/thumbnails';
@@ -74,6 +75,7 @@ export function RankingTable({
                   >
                     {r.label}
                   </button>
+                  <HeadOffBadge layer={r.layer} head={r.head} />
                 </td>
                 <td className="cmp-col-wide">
                   <span className="cmp-jsd-cell">
@@ -165,6 +167,7 @@ export function MetricsTable({
                   >
                     {label}
                   </button>
+                  <HeadOffBadge layer={ref.layer} head={ref.head} />
                 </td>
                 {METRIC_NAMES.map((m) => (
                   <td key={m} className="cmp-num">
