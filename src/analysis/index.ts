@@ -69,3 +69,24 @@ export {
   type PredictionCandidate,
   type PredictionEntry,
 } from './predictions';
+export {
+  normsFit,
+  valueWeightedHead,
+  valueWeightedLayer,
+  valueWeightedLayerCached,
+} from './valueWeighted';
+export {
+  IMPORTANCE_TOP,
+  formatImportanceScore,
+  importanceDomain,
+  importanceGrid,
+  importanceKey,
+  importancePosition,
+  rankImportance,
+  visibleRows,
+  type ImportanceEntry,
+  type ImportanceGrid,
+  type ImportanceInput,
+  type ImportanceRow,
+  type RankedEntry,
+} from './headRanking';

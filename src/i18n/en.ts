@@ -9,6 +9,7 @@ import { analysisEn } from './features/analysis.en';
 import { exportEn } from './features/export.en';
 import { fillersEn } from './features/fillers.en';
 import { hubEn } from './features/hub.en';
+import { importanceEn } from './features/importance.en';
 import { predictionsEn } from './features/predictions.en';
 import type { teachEn } from './features/teach.en';
 import { teachTabsEn } from './features/teachTabs.en';
@@ -19,6 +20,7 @@ export const en = {
   ...exportEn,
   ...fillersEn,
   ...hubEn,
+  ...importanceEn,
   ...predictionsEn,
   ...teachTabsEn,
   'app.title': 'Attention Atlas',

@@ -6,6 +6,7 @@ import { analysisZh } from './features/analysis.zh';
 import { exportZh } from './features/export.zh';
 import { fillersZh } from './features/fillers.zh';
 import { hubZh } from './features/hub.zh';
+import { importanceZh } from './features/importance.zh';
 import { predictionsZh } from './features/predictions.zh';
 import { teachTabsZh } from './features/teachTabs.zh';
 
@@ -15,6 +16,7 @@ export const zh: EagerMessages = {
   ...exportZh,
   ...fillersZh,
   ...hubZh,
+  ...importanceZh,
   ...predictionsZh,
   ...teachTabsZh,
   'app.title': 'Attention Atlas 注意力图谱',

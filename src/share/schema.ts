@@ -10,6 +10,7 @@ import {
   MAX_SHARED_ABLATED_HEADS,
   SHARE_ABLATION_MODES,
   SHARE_COLOR_SCALES,
+  SHARE_WEIGHTINGS,
   SHARE_VERSION,
   type SharedAblation,
   type DecodeResult,
@@ -277,6 +278,14 @@ export function validateSharedState(raw: unknown, ctx: ShareContext): DecodeResu
     d.leaveOutFirst,
     (v): v is boolean => typeof v === 'boolean',
   );
+  const weighting = r.field(
+    raw,
+    'weighting',
+    'weighting',
+    d.weighting,
+    (v) => oneOf(v, SHARE_WEIGHTINGS),
+    'unknown',
+  );
 
   const ablation = readAblation(r, raw, d.ablation, kinds);
 
@@ -297,6 +306,7 @@ export function validateSharedState(raw: unknown, ctx: ShareContext): DecodeResu
       colorMap,
       colorScale,
       leaveOutFirst,
+      weighting,
       ablation,
     },
     issues: r.issues,

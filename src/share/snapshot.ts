@@ -17,6 +17,7 @@ export type ShareSource = Pick<
   | 'colorMap'
   | 'colorScale'
   | 'leaveOutFirst'
+  | 'weighting'
   | 'ablation'
 > &
   Partial<Pick<AppState, 'hub'>>;
@@ -56,6 +57,7 @@ export function snapshotShareState(s: ShareSource): SharedState {
     colorMap: s.colorMap,
     colorScale: s.colorScale,
     leaveOutFirst: s.leaveOutFirst,
+    weighting: s.weighting,
     // Heads of a model the link cannot carry would be another model's heads: none then.
     ablation: {
       heads: s.model === 'hf' && !hf ? [] : s.ablation.heads.map((h) => ({ ...h })),

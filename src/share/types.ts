@@ -14,6 +14,10 @@ export type ShareSlot = 'A' | 'B';
 export const SHARE_COLOR_SCALES = ['linear', 'log'] as const;
 export type SharedColorScale = (typeof SHARE_COLOR_SCALES)[number];
 
+/** What the heatmaps show: attention weights α, or value-weighted ‖α·f(x)‖. */
+export const SHARE_WEIGHTINGS = ['attention', 'value'] as const;
+export type SharedWeighting = (typeof SHARE_WEIGHTINGS)[number];
+
 /** What switched-off heads give in a link ('zero' or their mean over the sentence). */
 export const SHARE_ABLATION_MODES = ['zero', 'mean'] as const;
 /** The most switched-off heads a link keeps (more are cut, with a notice). */
@@ -67,6 +71,8 @@ export interface SharedState {
   colorScale: SharedColorScale;
   /** Colours scaled over the keys after the first, which is drawn hatched. */
   leaveOutFirst: boolean;
+  /** Attention weights or value-weighted attention (links without it open with the weights). */
+  weighting: SharedWeighting;
   /** Heads switched off (links without it open with every head on). */
   ablation: SharedAblation;
 }

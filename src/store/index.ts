@@ -22,6 +22,8 @@ export {
   type MaskedToken,
 } from './fillerSlice';
 import { createFillerSlice } from './fillerSlice';
+import { createImportanceSlice } from './importanceSlice';
+import { createWeightingSlice } from './weightingSlice';
 import { createAblationSlice } from './ablationSlice';
 import type { AppState } from './types';
 import { createViewSlice } from './viewSlice';
@@ -37,6 +39,8 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createHubSlice(...a),
   ...createPredictionSlice(...a),
   ...createFillerSlice(...a),
+  ...createImportanceSlice(...a),
+  ...createWeightingSlice(...a),
   ...createAblationSlice(...a),
 }));
 
@@ -105,3 +109,21 @@ export {
   type AblationSlice,
   type HeadShape,
 } from './ablationSlice';
+export {
+  IMPORTANCE_CACHE_SIZE,
+  planImportance,
+  selectImportancePanel,
+  type ImportanceError,
+  type ImportanceMeasure,
+  type ImportancePanelSource,
+  type ImportancePlan,
+  type ImportanceSlice,
+} from './importanceSlice';
+export {
+  WEIGHTINGS,
+  isValueWeighted,
+  shownBlock,
+  shownLayer,
+  type Weighting,
+  type WeightingSlice,
+} from './weightingSlice';

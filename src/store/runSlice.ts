@@ -155,6 +155,8 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
             ? TRANSLATOR_MAX_TOKENS
             : s.playground.maxPositions,
         ...(hfPlan?.run && maskAt !== null ? { maskAt } : {}),
+        // Value-weighted attention (the Show choice) needs each head's value norms.
+        ...(s.weighting === 'value' ? { valueNorms: true } : {}),
         ...(ablation.request ? { ablation: ablation.request } : {}),
       },
       {
@@ -222,7 +224,7 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
             predictionsUnavailable: predictions ? null : (reason ?? null),
           }));
         },
-        onDone: (masks, elapsedMs) =>
+        onDone: (masks, elapsedMs, extras) =>
           patchRun(slot, ticket, (run) => ({
             state: run.tokens.length === 0 ? 'empty' : 'ready',
             requestId: null,
@@ -233,6 +235,7 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
               ...b,
               mask: masks.find((m) => m.kind === b.kind)?.mask ?? b.mask,
               layerMasks: masks.find((m) => m.kind === b.kind)?.layerMasks ?? null,
+              valueNorms: extras?.valueNorms?.find((v) => v.kind === b.kind)?.norms ?? null,
             })),
           })),
         onError: (message, stage = 'run') => {

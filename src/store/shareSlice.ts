@@ -275,6 +275,7 @@ export const createShareSlice: StateCreator<AppState, [], [], ShareSlice> = (set
           : s.colorMap,
         colorScale: shared.colorScale,
         leaveOutFirst: shared.leaveOutFirst,
+        weighting: shared.weighting,
         ablation: { heads: offHeads, mode: shared.ablation.mode },
         ablationModel: offHeads.length > 0 ? ADOPT : '',
         runs: { A: fresh(s.runs.A), B: fresh(s.runs.B) },

@@ -14,6 +14,8 @@ import type { AnalysisSlice } from './analysisSlice';
 import type { HubSlice } from './hubSlice';
 import type { PredictionSlice } from './predictionSlice';
 import type { FillerSlice } from './fillerSlice';
+import type { ImportanceSlice } from './importanceSlice';
+import type { WeightingSlice } from './weightingSlice';
 import type { AblationSlice } from './ablationSlice';
 import type {
   BackendStatus,
@@ -53,6 +55,11 @@ export interface BlockResult {
   /** Attention of each layer ('sliding' layers see slidingWindow keys), when layers differ. */
   layerTypes?: LayerAttentionType[];
   slidingWindow?: number;
+  /**
+   * Value-vector norms ‖f(x_j)‖ of every layer, head and key, row-major [layers][heads][keyLength]
+   * (runs that asked for `valueNorms`, once done); null or absent otherwise.
+   */
+  valueNorms?: Float32Array | null;
 }
 
 /** The translator's output for one sentence. */
@@ -214,4 +221,6 @@ export type AppState = InputSlice &
   HubSlice &
   PredictionSlice &
   FillerSlice &
+  ImportanceSlice &
+  WeightingSlice &
   AblationSlice;

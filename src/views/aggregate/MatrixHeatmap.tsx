@@ -38,7 +38,10 @@ export interface MatrixHeatmapProps {
   maxCell?: number;
   /** A query row to outline (e.g. the focus word), or null. */
   markRow?: number | null;
-  /** Title of a diverging legend (what is subtracted); default "B − A". */
+  /**
+   * Title of the legend: of a diverging one, what is subtracted (default "B − A"); of a
+   * sequential one, what the values are (default "Attention weight").
+   */
   legendTitle?: string;
   /**
    * Names of the two sides of a difference `second − first`, e.g. ['A', 'B'] for B − A: the
@@ -195,7 +198,11 @@ export function MatrixHeatmap({
               sides={legendSides}
             />
           ) : (
-            <ColorLegend max={top} scale={seq ?? undefined} />
+            <ColorLegend
+              max={top}
+              scale={seq ?? undefined}
+              {...(legendTitle ? { title: legendTitle } : {})}
+            />
           ))}
       </div>
     </figure>

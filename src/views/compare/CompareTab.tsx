@@ -8,13 +8,14 @@ import { pictureTitle } from '../export/pictureTitle';
 import { modelIdOf } from '../export/heatmapExport';
 import type { MatrixPartInput } from '../export/matrixPicture';
 import { PictureExport } from '../export/PictureExport';
-import { useAppStore } from '../../store';
+import { isValueWeighted, useAppStore } from '../../store';
 import type { HeadRef } from '../../store/types';
 import { MatrixHeatmap } from '../aggregate/MatrixHeatmap';
 import { AnalysisStatus, SentenceSwitch } from '../heads/common';
-import { headOf, useAnalysisSource, type BlockView } from '../heads/source';
+import { headOf, useAnalysisSource, weightedView, type BlockView } from '../heads/source';
 import { headLabel } from '../heads/thumbnails';
 import { useBlockMetrics } from '../heads/useBlockMetrics';
+import { WeightingNote } from '../weighting/WeightingSwitch';
 import { FocusRows } from './FocusRows';
 import { buildRankingRows, mergeLabels, rankFocusHeads, resolveFocus } from './ranking';
 import { MetricsTable, PatternRules, RankingTable } from './tables';
@@ -37,6 +38,12 @@ export function CompareTab() {
   const srcB = useAnalysisSource('B');
   const a = srcA.view;
   const b = srcB.view;
+  // The pair and its difference follow the Show choice (value-weighted once both have norms);
+  // the ranking and the metrics stay on the attention weights.
+  const weighting = useAppStore((s) => s.weighting);
+  const weighted = isValueWeighted(a?.block, weighting) && isValueWeighted(b?.block, weighting);
+  const shownA = useMemo(() => (a && weighted ? weightedView(a) : a), [a, weighted]);
+  const shownB = useMemo(() => (b && weighted ? weightedView(b) : b), [b, weighted]);
   const ui = useAppStore(
     useShallow((s) => ({
       layer: s.layer,
@@ -97,10 +104,10 @@ export function CompareTab() {
     return out;
   }, [ranking, heads, layer]);
 
-  const matA = useMemo(() => (a ? headOf(a, layer, head) : null), [a, layer, head]);
+  const matA = useMemo(() => (shownA ? headOf(shownA, layer, head) : null), [shownA, layer, head]);
   const matB = useMemo(
-    () => (b && shapesMatch ? headOf(b, layer, head) : null),
-    [b, shapesMatch, layer, head],
+    () => (shownB && shapesMatch ? headOf(shownB, layer, head) : null),
+    [shownB, shapesMatch, layer, head],
   );
   const equalLength =
     !!a &&
@@ -271,6 +278,7 @@ export function CompareTab() {
                   label={t('compare.headLabel', { name: nameA, layer: layer + 1, head: head + 1 })}
                   markRow={focusA >= 0 ? focusA : null}
                   maxCell={30}
+                  {...(weighted ? { legendTitle: t('weighting.legend') } : {})}
                 />
               )}
               {matB && (
@@ -282,6 +290,7 @@ export function CompareTab() {
                   label={t('compare.headLabel', { name: nameB, layer: layer + 1, head: head + 1 })}
                   markRow={focusB >= 0 ? focusB : null}
                   maxCell={30}
+                  {...(weighted ? { legendTitle: t('weighting.legend') } : {})}
                 />
               )}
               {diff && (
@@ -297,6 +306,7 @@ export function CompareTab() {
                 />
               )}
             </div>
+            {weighted && <WeightingNote />}
             {!diff && (
               <p className="an-note">
                 {t('compare.diffUnequal', {

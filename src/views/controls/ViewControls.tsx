@@ -4,10 +4,14 @@ import { useT } from '../../i18n';
 import { useAppStore } from '../../store';
 import { useViewChoices, useViewSelection } from '../../store/selectors';
 import { HeadOffSwitch } from '../ablation/HeadOffSwitch';
+import { WeightingSwitch } from '../weighting/WeightingSwitch';
 import { SelectField } from './Field';
 import { kvGroupOf, layerNote } from './layerNotes';
 
 const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
+
+/** Tabs whose heatmaps can show value-weighted attention. */
+const WEIGHTED_TABS: readonly string[] = ['attention', 'heads', 'compare'];
 
 /** Layer and head (and attention kind, for models with more than one) of the heatmaps. Never re-runs. */
 export function ViewControls() {
@@ -19,6 +23,8 @@ export function ViewControls() {
   const setKind = useAppStore((s) => s.setKind);
   // The Attention tab switches its head off here (the Heads tab has a toggle per thumbnail).
   const onAttentionTab = useAppStore((s) => s.tab === 'attention');
+  // Attention weights or value-weighted attention: the tabs whose heatmaps draw either.
+  const weighs = useAppStore((s) => WEIGHTED_TABS.includes(s.tab));
   // Hugging Face LMs: which heads share keys, and how the chosen layer attends.
   const hf = useAppStore((s) => (s.model === 'hf' ? s.hub.info : null));
   const kv = hf ? kvGroupOf(head, hf.heads, hf.kvHeads) : null;
@@ -49,6 +55,7 @@ export function ViewControls() {
       />
       <SelectField label={t('view.head')} value={head} options={headOptions} onChange={setHead} />
       {onAttentionTab && <HeadOffSwitch />}
+      {weighs && <WeightingSwitch />}
       {(kv || note) && (
         <p className="view-notes" role="note">
           {note &&

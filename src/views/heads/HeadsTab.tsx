@@ -2,7 +2,7 @@ import { useCallback, useId, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { HEAD_PATTERNS, METRIC_NAMES } from '../../analysis';
 import { useT } from '../../i18n';
-import { isHeadOff, useAppStore } from '../../store';
+import { isHeadOff, isValueWeighted, useAppStore } from '../../store';
 import type { GridFilter, GridSortKey, HeadRef } from '../../store/types';
 import { useElementWidth } from '../common/useElementWidth';
 import { KIND_CODES } from '../export/filename';
@@ -12,7 +12,9 @@ import { AnalysisStatus, AnSelect, SentenceSwitch } from './common';
 import { formatMetric } from './format';
 import { orderHeads, patternCounts } from './headOrder';
 import { HeadsGrid, type ThumbCaption } from './HeadsGrid';
-import { useAnalysisSource } from './source';
+import { useAnalysisSource, weightedView } from './source';
+import { ImportancePanel } from '../importance/ImportancePanel';
+import { WeightingNote } from '../weighting/WeightingSwitch';
 import { headLabel, thumbGridLayout } from './thumbnails';
 import { TokenStrip } from './TokenStrip';
 import { useBlockMetrics } from './useBlockMetrics';
@@ -36,6 +38,11 @@ export function HeadsTab() {
   const source = useAnalysisSource(slot);
   const { view } = source;
   const metrics = useBlockMetrics(view);
+  // The thumbnails follow the Show choice (value-weighted once the norms are in); the metrics,
+  // sorting and patterns stay on the attention weights.
+  const weighting = useAppStore((s) => s.weighting);
+  const weighted = !!view && isValueWeighted(view.block, weighting);
+  const gridView = view && weighted ? weightedView(view) : view;
   const ui = useAppStore(
     useShallow((s) => ({
       sort: s.gridSort,
@@ -241,7 +248,7 @@ export function HeadsTab() {
             ) : (
               <div className="an-grid-scroll" ref={gridRef}>
                 <HeadsGrid
-                  view={view}
+                  view={gridView ?? view}
                   order={order}
                   captions={captions}
                   layout={layout}
@@ -256,9 +263,16 @@ export function HeadsTab() {
                 />
               </div>
             )}
+            {weighted && (
+              <div className="weighting-key">
+                <strong>{t('weighting.legend')}</strong>
+                <WeightingNote />
+              </div>
+            )}
           </>
         )}
       </div>
+      <ImportancePanel />
     </section>
   );
 }

@@ -5,7 +5,7 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { headMatrix } from '../../analysis';
-import { useAppStore } from '../../store';
+import { shownBlock, useAppStore } from '../../store';
 import { pickBlock } from '../../store/selectors';
 import type { AppState, BlockResult, RunState, SentenceSlot } from '../../store/types';
 
@@ -51,6 +51,23 @@ export function toBlockView(
       (block.rowTokens === undefined && block.colTokens === undefined) ||
       rowTokens.every((t, i) => t === colTokens[i]));
   return { block, rowTokens, colTokens, data, sameTokens };
+}
+
+const weightedViews = new WeakMap<BlockView, BlockView>();
+
+/**
+ * The view with every layer value-weighted (α_ij·‖f(x_j)‖, from the block's value norms); the view
+ * itself when the block has no norms. The same view gives the same result (cached).
+ */
+export function weightedView(view: BlockView): BlockView {
+  const hit = weightedViews.get(view);
+  if (hit) return hit;
+  const block = shownBlock(view.block, 'value');
+  const data = block.data.filter((d): d is Float32Array => d !== null);
+  const out =
+    block === view.block || data.length !== view.data.length ? view : { ...view, block, data };
+  weightedViews.set(view, out);
+  return out;
 }
 
 /** One head's [queryLength][keyLength] matrix (a view, no copy). */

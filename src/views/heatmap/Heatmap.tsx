@@ -9,7 +9,7 @@ import {
 } from 'react';
 import { headMatrix, matrixMax } from '../../analysis';
 import { useT } from '../../i18n';
-import { useAppStore } from '../../store';
+import { isValueWeighted, shownLayer, useAppStore } from '../../store';
 import { useHeatmapSource } from '../../store/selectors';
 import type { SentenceSlot } from '../../store/types';
 import { useElementWidth } from '../common/useElementWidth';
@@ -22,6 +22,7 @@ import { cellScaleOf, scaledToRgba } from './colorScale';
 import { cellAt, computeHeatmapLayout, moveCell, shortenLabel, type AxisLabel } from './layout';
 import { CellOutline, CellTooltip, HeatmapGrid } from './HeatmapGrid';
 import { ColorLegend } from './Legend';
+import { WeightingNote } from '../weighting/WeightingSwitch';
 
 export interface AttentionHeatmapProps {
   /** Which sentence's run to draw. */
@@ -41,6 +42,8 @@ interface Frame {
   /** 1 where the query may attend the key; null when unknown yet (treated as all allowed). */
   allowed: Uint8Array | null;
   max: number;
+  /** Value-weighted α_ij·‖f(x_j)‖ instead of the weights (the Show choice, once norms are in). */
+  weighted: boolean;
 }
 
 /**
@@ -68,9 +71,19 @@ export function AttentionHeatmap({ slot, name }: AttentionHeatmapProps) {
   const colorScale = useAppStore((s) => s.colorScale);
   const leaveOutFirst = useAppStore((s) => s.leaveOutFirst);
   const language = useAppStore((s) => s.language);
+  const weighting = useAppStore((s) => s.weighting);
 
   const frame = useMemo((): Frame | null => {
-    const { block, layerData, tokens } = src;
+    const { block, tokens } = src;
+    // Value-weighted once the block's norms are in; while a run that will bring them streams,
+    // nothing new (the last drawing stays); a finished run without them shows the weights.
+    const weighted = isValueWeighted(block, weighting);
+    const layerData =
+      block && weighted
+        ? shownLayer(block, src.layer, 'value')
+        : weighting === 'value' && src.state === 'loading'
+          ? null
+          : src.layerData;
     if (!block || !layerData || tokens.length === 0) return null;
     // Blocks label their own axes when they are not the input tokens (the translator's decoder).
     const texts = tokens.map((tk) => tk.text);
@@ -90,8 +103,9 @@ export function AttentionHeatmap({ slot, name }: AttentionHeatmapProps) {
           ? src.mask.allowed
           : null,
       max: scaleMax(matrixMax(matrix)),
+      weighted,
     };
-  }, [src]);
+  }, [src, weighting]);
 
   // While a new run streams in, keep showing the last complete drawing (dimmed) instead of flashing.
   const [lastFrame, setLastFrame] = useState<Frame | null>(frame);
@@ -311,7 +325,12 @@ export function AttentionHeatmap({ slot, name }: AttentionHeatmapProps) {
               max={scale?.max ?? shown.max}
               scale={scale ?? undefined}
               showMasked={shown.allowed?.includes(0) ?? false}
+              {...(shown.weighted ? { title: t('weighting.legend') } : {})}
             />
+            {shown.weighted && <WeightingNote />}
+            {weighting === 'value' && !shown.weighted && dataState === 'ready' && (
+              <p className="weighting-note">{t('weighting.unavailable')}</p>
+            )}
           </>
         )}
       </div>

@@ -14,13 +14,15 @@ export interface ColorLegendProps {
   colorMap?: ColorMapName;
   /** The scale the cells were drawn on (log ticks, the hatched first token); default linear. */
   scale?: CellScale;
+  /** Title of the bar; default "Attention weight" (value-weighted attention: "‖α·f(x)‖"). */
+  title?: string;
 }
 
 /**
  * A horizontal colour bar from 0 (or a log scale's floor) to `max` with nice (or power-of-ten)
  * ticks, the exact max at its right end, and swatches of the hatched kinds of cells.
  */
-export function ColorLegend({ max, showMasked = false, colorMap, scale }: ColorLegendProps) {
+export function ColorLegend({ max, showMasked = false, colorMap, scale, title }: ColorLegendProps) {
   const t = useT();
   const chosen = useAppStore((s) => s.colorMap);
   const language = useAppStore((s) => s.language);
@@ -38,7 +40,7 @@ export function ColorLegend({ max, showMasked = false, colorMap, scale }: ColorL
       : t('legend.caption', { max: formatTick(max) });
   return (
     <div className="legend" aria-label={caption} role="group" data-scale={bar.kind}>
-      <span className="legend-title">{t('legend.label')}</span>
+      <span className="legend-title">{title ?? t('legend.label')}</span>
       <div className="legend-scale">
         <div className="legend-bar" style={{ background: `linear-gradient(to right, ${STOPS})` }} />
         <div className="legend-ticks" aria-hidden="true">

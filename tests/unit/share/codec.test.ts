@@ -39,6 +39,7 @@ const DEFAULTS: SharedState = {
   colorMap: 'viridis',
   colorScale: 'linear',
   leaveOutFirst: false,
+  weighting: 'attention',
   ablation: { heads: [], mode: 'zero' },
 };
 
@@ -77,6 +78,7 @@ const STATE: SharedState = {
   colorMap: 'cividis',
   colorScale: 'log',
   leaveOutFirst: true,
+  weighting: 'value',
 };
 
 describe('base64url', () => {
@@ -308,6 +310,19 @@ describe('hand-edited links', () => {
       'linear',
       false,
     ]);
+    expect(opened.ok && opened.issues).toEqual([]);
+  });
+
+  it('value-weighted attention: kept, or the default plus an issue', async () => {
+    const round = await decodeShareFragment(await encodeShareFragment(STATE), CTX);
+    expect(round.ok && round.state.weighting).toBe('value');
+    const bad = validateSharedState({ ...STATE, weighting: 'norms' }, CTX);
+    expect(bad.ok && bad.state.weighting).toBe('attention');
+    expect(bad.ok && bad.issues.map((i) => `${i.field}:${i.code}`)).toEqual(['weighting:unknown']);
+    // A link from before the choice existed opens with the attention weights, and no issue.
+    const { weighting: _w, ...old } = STATE;
+    const opened = validateSharedState(old, CTX);
+    expect(opened.ok && opened.state.weighting).toBe('attention');
     expect(opened.ok && opened.issues).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 import type { LayerAttention, Token } from '../../../src/engine';
-import type { EngineClient, RunHandlers } from '../../../src/worker/client';
-import type { RunRequest } from '../../../src/worker/protocol';
+import type { EngineClient, ImportanceHandlers, RunHandlers } from '../../../src/worker/client';
+import type { ImportanceRequest, RunRequest } from '../../../src/worker/protocol';
 
 export interface FakeRun {
   requestId: number;
@@ -9,9 +9,18 @@ export interface FakeRun {
   cancelled: boolean;
 }
 
+export interface FakeMeasure {
+  requestId: number;
+  request: ImportanceRequest;
+  handlers: ImportanceHandlers;
+  cancelled: boolean;
+}
+
 /** An engine client that records requests; tests drive the answers by hand. */
 export class FakeClient implements EngineClient {
   runs: FakeRun[] = [];
+  /** Head-importance measurements asked for. */
+  measures: FakeMeasure[] = [];
   disposed = false;
   private nextId = 0;
 
@@ -21,9 +30,17 @@ export class FakeClient implements EngineClient {
     return requestId;
   }
 
+  measureImportance(request: ImportanceRequest, handlers: ImportanceHandlers): number {
+    const requestId = ++this.nextId;
+    this.measures.push({ requestId, request, handlers, cancelled: false });
+    return requestId;
+  }
+
   cancel(requestId: number): void {
     const run = this.runs.find((r) => r.requestId === requestId);
     if (run) run.cancelled = true;
+    const measure = this.measures.find((m) => m.requestId === requestId);
+    if (measure) measure.cancelled = true;
   }
 
   dispose(): void {
