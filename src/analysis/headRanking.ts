@@ -80,26 +80,35 @@ export function importanceGrid(heads: readonly ImportanceEntry[]): ImportanceGri
   return min > max ? { rows, cols, values, min: 0, max: 0 } : { rows, cols, values, min, max };
 }
 
-/**
- * The colour domain of the grid: [0, max] when no score is negative (sequential colours), else
- * symmetric [-m, m] around 0 (diverging colours: a head whose removal helped the output).
- */
-export function importanceDomain(grid: Pick<ImportanceGrid, 'min' | 'max'>): {
+/** The colour domain of the importance grid. */
+export interface ImportanceDomain {
   lo: number;
   hi: number;
+  /** Some score is negative: 0 sits in the middle of a diverging map (as d3's scaleDiverging). */
   diverging: boolean;
-} {
-  if (grid.min < 0) {
-    const m = Math.max(Math.abs(grid.min), Math.abs(grid.max)) || 1;
-    return { lo: -m, hi: m, diverging: true };
-  }
+}
+
+/**
+ * The colour domain of the grid: [0, max] when no score is negative (sequential colours), else
+ * [min, max] with 0 in the middle of a diverging map (a head whose removal made the output more
+ * likely), each side stretched to its own extreme so small negatives do not wash out the rest.
+ */
+export function importanceDomain(grid: Pick<ImportanceGrid, 'min' | 'max'>): ImportanceDomain {
+  if (grid.min < 0) return { lo: grid.min, hi: grid.max > 0 ? grid.max : 1, diverging: true };
   return { lo: 0, hi: grid.max > 0 ? grid.max : 1, diverging: false };
 }
 
-/** Where `value` falls in the domain, 0…1 (clamped; NaN for a missing cell). */
-export function importancePosition(value: number, domain: { lo: number; hi: number }): number {
+/**
+ * Where `value` falls on the colour map, 0…1 (clamped; NaN for a missing cell): linear over
+ * [lo, hi], or for a diverging domain [lo, 0] → [0, 0.5] and [0, hi] → [0.5, 1].
+ */
+export function importancePosition(value: number, domain: ImportanceDomain): number {
   if (!Number.isFinite(value)) return NaN;
-  const t = (value - domain.lo) / (domain.hi - domain.lo || 1);
+  const t = domain.diverging
+    ? value < 0
+      ? 0.5 * (1 - value / domain.lo)
+      : 0.5 + (0.5 * value) / domain.hi
+    : (value - domain.lo) / (domain.hi - domain.lo || 1);
   return Math.max(0, Math.min(1, t));
 }
 

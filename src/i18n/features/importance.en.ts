@@ -42,7 +42,7 @@ export const importanceEn = {
   'importance.kindShort.cross': 'Cross',
   'importance.cell': '{row}, head {head}: {score}',
   'importance.negativeNote':
-    'Purple: the output became more likely with the head off (a negative drop).',
+    'Orange: the output became more likely with the head off (a negative score); white is 0.',
   'importance.tableCaption': 'Heads ranked by {metric}',
   'importance.col.rank': 'Rank',
   'importance.col.block': 'Attention',

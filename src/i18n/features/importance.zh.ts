@@ -39,7 +39,7 @@ export const importanceZh: Record<keyof typeof importanceEn, string> = {
   'importance.kindShort.decoder-self': '解码器',
   'importance.kindShort.cross': '交叉',
   'importance.cell': '{row}，第 {head} 个头：{score}',
-  'importance.negativeNote': '紫色：关闭该头后输出的概率反而升高（下降为负）。',
+  'importance.negativeNote': '橙色：关闭该头后输出的概率反而升高（分数为负）；白色为 0。',
   'importance.tableCaption': '按{metric}排列的注意力头',
   'importance.col.rank': '排名',
   'importance.col.block': '注意力',

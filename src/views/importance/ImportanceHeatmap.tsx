@@ -10,6 +10,7 @@ import {
   formatImportanceScore,
   importanceDomain,
   importancePosition,
+  type ImportanceDomain,
   type ImportanceGrid,
 } from '../../analysis/headRanking';
 import { useT } from '../../i18n';
@@ -49,7 +50,7 @@ function lutOf(interpolate: (t: number) => string): Uint8ClampedArray {
 /** RGBA pixels of the grid on its domain; missing cells are transparent. */
 export function importanceRgba(
   grid: ImportanceGrid,
-  domain: { lo: number; hi: number },
+  domain: ImportanceDomain,
   lut: Uint8ClampedArray,
 ): Uint8ClampedArray {
   const size = lut.length / 3;

@@ -77,14 +77,21 @@ describe('importanceGrid', () => {
     expect(importanceGrid([])).toMatchObject({ rows: [], cols: 0, min: 0, max: 0 });
   });
 
-  it('colour domain: [0, max] sequential, or symmetric around 0 when a score is negative', () => {
-    expect(importanceDomain({ min: 0.2, max: 2 })).toEqual({ lo: 0, hi: 2, diverging: false });
+  it('colour domain: [0, max] sequential, or diverging around 0 when a score is negative', () => {
+    const seq = importanceDomain({ min: 0.2, max: 2 });
+    expect(seq).toEqual({ lo: 0, hi: 2, diverging: false });
     expect(importanceDomain({ min: 0, max: 0 })).toEqual({ lo: 0, hi: 1, diverging: false });
-    expect(importanceDomain({ min: -3, max: 1 })).toEqual({ lo: -3, hi: 3, diverging: true });
-    expect(importancePosition(1, { lo: 0, hi: 2 })).toBe(0.5);
-    expect(importancePosition(5, { lo: 0, hi: 2 })).toBe(1);
-    expect(importancePosition(0, { lo: -3, hi: 3 })).toBe(0.5);
-    expect(Number.isNaN(importancePosition(NaN, { lo: 0, hi: 1 }))).toBe(true);
+    const div = importanceDomain({ min: -0.5, max: 4 });
+    expect(div).toEqual({ lo: -0.5, hi: 4, diverging: true });
+    expect(importancePosition(1, seq)).toBe(0.5);
+    expect(importancePosition(5, seq)).toBe(1);
+    // 0 in the middle; each side reaches its end at its own extreme.
+    expect(importancePosition(0, div)).toBe(0.5);
+    expect(importancePosition(-0.5, div)).toBe(0);
+    expect(importancePosition(-0.25, div)).toBe(0.25);
+    expect(importancePosition(4, div)).toBe(1);
+    expect(importancePosition(2, div)).toBe(0.75);
+    expect(Number.isNaN(importancePosition(NaN, seq))).toBe(true);
   });
 });
 

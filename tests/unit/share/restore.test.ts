@@ -52,6 +52,7 @@ describe('restoreShared', () => {
       colorMap: 'cividis',
       colorScale: 'log',
       leaveOutFirst: true,
+      weighting: 'value',
       hover: { slot: 'A', query: 1, key: 2 },
     });
     const fragment = await encodeShareFragment(snapshotShareState(state()));
@@ -68,6 +69,9 @@ describe('restoreShared', () => {
     expect(s.playground.layers).toBe(5);
     expect(s.colorMap).toBe('cividis');
     expect([s.colorScale, s.leaveOutFirst]).toEqual(['log', true]);
+    // Value-weighted attention: restored, and the runs ask for the value norms.
+    expect(s.weighting).toBe('value');
+    expect(client.last('A').request.valueNorms).toBe(true);
     expect(s.hover).toEqual({ slot: 'A', query: 1, key: 2 });
     expect(s.shareNotices).toEqual([]);
     // Both sentences re-run with the restored model.
