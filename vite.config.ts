@@ -1,5 +1,25 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+
+/**
+ * The bundled Chinese font (src/views/fonts/chineseFont.ts): of fontsource's Noto Sans SC CSS keep
+ * only the numbered CJK subsets (Latin, Cyrillic and Vietnamese stay with the system font) and only
+ * their woff2 files (every browser the app supports reads woff2), so the build copies ~100 woff2
+ * files per weight and no .woff fallbacks.
+ */
+function chineseFontSubsets(): Plugin {
+  return {
+    name: 'atlas:chinese-font-subsets',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/@fontsource\/noto-sans-sc\/\d+\.css$/.test(id.split('?')[0] ?? '')) return null;
+      const faces = code
+        .split(/(?=\/\* noto-sans-sc-)/)
+        .filter((f) => /^\/\* noto-sans-sc-\[\d+\]/.test(f));
+      return faces.join('').replace(/,\s*url\([^)]*\.woff\)\s*format\('woff'\)/g, '');
+    },
+  };
+}
 
 /**
  * Cross-origin isolation lets the wasm backend use threads (SharedArrayBuffer). Every server that
@@ -19,7 +39,7 @@ const tfjsPackages = [
 ];
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), chineseFontSubsets()],
   server: { headers: isolationHeaders },
   preview: { headers: isolationHeaders },
   // Without this the dev server discovers tfjs on first load and reloads the page.

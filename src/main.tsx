@@ -1,5 +1,6 @@
 import { hasFragment } from './share';
 import { useAppStore } from './store';
+import { watchForChinese } from './views/fonts/chineseFont';
 import './app.css';
 
 // The browser tests' hooks: their own chunk, fetched only with `?test-hooks` in the URL.
@@ -16,6 +17,9 @@ if (hasFragment(location.hash)) {
 
 // The interface, in its own chunk (renderApp.tsx), compiled and rendered while the engine starts.
 void import('./renderApp');
+
+// The app's own Chinese font (Noto Sans SC): its CSS loads when Chinese first shows on the page.
+watchForChinese(document.body);
 
 // The browser benchmark's hook (scripts/bench/browser.ts): its own chunk, fetched only with `?bench`.
 if (new URLSearchParams(location.search).has('bench')) void import('./views/bench/browserBench');

@@ -14,7 +14,13 @@ import {
   type FigureSpec,
   type TextItem,
 } from './figure';
-import { drawText, paintFigure, type ExportPictureOptions, type MatrixSource } from './png';
+import {
+  drawText,
+  paintFigure,
+  pictureTexts,
+  type ExportPictureOptions,
+  type MatrixSource,
+} from './png';
 
 /** What a picture shows, without its resolution (PictureExport adds scale and notice). */
 export type PictureContent = Omit<ExportPictureOptions, 'scale' | 'downscaleNotice'>;
@@ -59,6 +65,7 @@ export function canvasComposite(spec: CanvasCompositeSpec): PictureContent {
             ctx.drawImage(c.canvas, c.x, c.y, c.width, c.height);
         for (const label of spec.labels ?? []) drawText(ctx, label);
       },
+      texts: (spec.labels ?? []).map((label) => label.text),
     },
   };
 }
@@ -113,6 +120,7 @@ export function figureRow(title: readonly string[], parts: readonly FigurePart[]
           ctx.restore();
         });
       },
+      texts: pictureTexts(parts),
     },
   };
 }

@@ -7,6 +7,7 @@
  * 268,435,456 px in all, so a picture that would pass either is drawn at a smaller scale instead of
  * coming out blank (`fitScale`).
  */
+import { CJK_FAMILY } from '../fonts/chineseFont';
 import { estimateTextWidth, isUprightLabel, shortenLabel } from '../heatmap/layout';
 
 /** Chromium's canvas limits. */
@@ -16,9 +17,9 @@ export { EXPORT_SCALES, type ExportScale } from './scales';
 
 export const FIGURE_FONT = {
   /** Title and colour-bar text. */
-  sans: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans CJK SC", "PingFang SC", sans-serif',
+  sans: `system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans CJK SC", "PingFang SC", ${CJK_FAMILY}, sans-serif`,
   /** Token labels (as on the page). */
-  mono: 'ui-monospace, Menlo, Consolas, "DejaVu Sans Mono", "Noto Sans Mono CJK SC", monospace',
+  mono: `ui-monospace, Menlo, Consolas, "DejaVu Sans Mono", "Noto Sans Mono CJK SC", ${CJK_FAMILY}, monospace`,
 } as const;
 
 const PAD = 16;

@@ -15,6 +15,7 @@
  * downloadBlob(png.blob, 'atlas_….png');
  * ```
  */
+import { ensureChineseGlyphs } from '../fonts/chineseFont';
 import {
   computeFigureLayout,
   FIGURE_FONT,
@@ -37,9 +38,13 @@ export interface MatrixArea {
   cellSize: number;
 }
 
-/** The matrix itself: an image with one pixel per cell (drawn without smoothing), or a painter. */
+/**
+ * The matrix itself: an image with one pixel per cell (drawn without smoothing), or a painter (with
+ * the text it draws, so that the export can wait for the glyphs first).
+ */
 export type MatrixSource =
-  { source: CanvasImageSource } | { paint: (ctx: Ctx2D, area: MatrixArea) => void };
+  | { source: CanvasImageSource }
+  | { paint: (ctx: Ctx2D, area: MatrixArea) => void; texts?: readonly string[] };
 
 export interface ExportPictureOptions extends FigureSpec {
   matrix: MatrixSource;
@@ -252,8 +257,30 @@ export async function canvasToPng(canvas: AnyCanvas): Promise<Blob> {
   );
 }
 
-/** Composes and encodes a picture (see the module comment for an example). */
+/**
+ * Every string in a picture's options: titles, labels, captions, a painter's `texts` (plain objects
+ * and arrays are walked; canvases, typed arrays and functions are not).
+ */
+export function pictureTexts(value: unknown, out: string[] = [], depth = 0): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (depth > 8 || value === null || typeof value !== 'object') return out;
+  else if (Array.isArray(value)) for (const v of value) pictureTexts(v, out, depth + 1);
+  else {
+    const proto: unknown = Object.getPrototypeOf(value);
+    if (proto === Object.prototype || proto === null)
+      for (const v of Object.values(value)) pictureTexts(v, out, depth + 1);
+  }
+  return out;
+}
+
+/**
+ * Composes and encodes a picture (see the module comment for an example). Chinese text waits for
+ * the app's own font (a canvas draws with what is loaded now: boxes on a machine without one).
+ */
 export async function exportCanvasPng(options: ExportPictureOptions): Promise<PngExport> {
+  const texts = pictureTexts(options);
+  if (options.downscaleNotice) texts.push(options.downscaleNotice(50));
+  await ensureChineseGlyphs(texts);
   const { canvas, fit } = renderPicture(options);
   const blob = await canvasToPng(canvas);
   return {

@@ -6,9 +6,10 @@
  * Hugging Face tokenizer library, the ZIP library of the export, the webgl/webgpu/cpu backends,
  * the benchmark hooks, the teaching views and their strings (only the tab labels, teachTabs.*.ts,
  * are on the first page), and the code that writes export files (loaded when an export is chosen;
- * the menus themselves are on the first page). The browser benchmark (scripts/bench/browser.ts) reports their weight.
+ * the menus themselves are on the first page), and the Chinese font's CSS and files (loaded when
+ * Chinese is first shown). The browser benchmark (scripts/bench/browser.ts) reports their weight.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -95,6 +96,39 @@ describe('the chunks the first page loads', () => {
       expect(sources.has(file), file).toBe(false);
     expect(sources.has('src/views/export/ExportMenu.tsx')).toBe(true);
     expect(sources.has('src/views/export/PictureExport.tsx')).toBe(true);
+  });
+
+  it('leave out the Chinese font: its CSS and woff2 subsets load when Chinese is first shown', () => {
+    const html = readFileSync(path.join(outDir, 'index.html'), 'utf8');
+    const linkedCss = [...html.matchAll(/href="\/?(assets\/[\w-]+\.css)"/g)].map((m) => m[1]!);
+    expect(linkedCss.length).toBeGreaterThan(0);
+    for (const file of linkedCss)
+      expect(readFileSync(path.join(outDir, file), 'utf8'), file).not.toContain('@font-face');
+    // Only the small watcher that starts the load is on the first page.
+    expect(sources.has('src/views/fonts/chineseFont.ts')).toBe(true);
+    expect(eagerFrom('node_modules/@fontsource/')).toEqual([]);
+
+    const assets = readdirSync(path.join(outDir, 'assets'));
+    const read = (f: string) => readFileSync(path.join(outDir, 'assets', f), 'utf8');
+    const fontCss = assets.filter(
+      (f) =>
+        f.endsWith('.css') && /@font-face\s*\{\s*font-family:\s*['"]?Noto Sans SC/.test(read(f)),
+    );
+    expect(fontCss).toHaveLength(1);
+    const css = read(fontCss[0]!);
+    // CJK subsets only (no Latin face), woff2 only, served by the app itself.
+    expect(css.match(/@font-face/g)!.length).toBeGreaterThan(50);
+    expect(css).toMatch(/unicode-range:\s*U\+/);
+    expect(css).not.toMatch(/U\+0000-00FF/i);
+    expect(css).not.toMatch(/\.woff\)|https?:/);
+    // One woff2 per face: a file of the build, or inlined when under Vite's 4 KB limit.
+    const urls = [...css.matchAll(/url\(([^)]*)\)/g)].map((m) => m[1]!.replace(/["']/g, ''));
+    expect(urls).toHaveLength(css.match(/@font-face/g)!.length);
+    for (const url of urls)
+      expect(url.slice(0, 60)).toMatch(
+        /^(?:\/assets\/noto-sans-sc-\d+-400-normal-[\w-]+\.woff2|data:font\/woff2;)/,
+      );
+    expect(assets.filter((f) => f.endsWith('.woff'))).toEqual([]);
   });
 
   it('load the tokenizer library on demand from the engine worker', () => {
