@@ -14,6 +14,7 @@ import {
   createPlaygroundWeights,
   initBackend,
   type TransformerConfig,
+  floatValues,
 } from '../../src/engine/index.ts';
 import { Seq2SeqTrainer } from '../../src/engine/train/seq2seq.ts';
 import { buildVocab, encodePairs, epochBatches, readJsonl } from './data.ts';
@@ -64,7 +65,7 @@ async function main(): Promise<void> {
   };
   const params = new Map<string, tf.Variable>();
   for (const [name, w] of createPlaygroundWeights(config, SEED))
-    params.set(name, tf.variable(tf.tensor(w.data, w.shape), true, name));
+    params.set(name, tf.variable(tf.tensor(floatValues(w.data), w.shape), true, name));
   const paramCount = [...params.values()].reduce((n, v) => n + v.size, 0);
   const trainer = new Seq2SeqTrainer(config, params);
   const optimizer = tf.train.adam(PEAK_LR, 0.9, 0.98, 1e-9);

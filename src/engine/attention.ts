@@ -5,7 +5,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { applyRope, linear, rmsNorm, uploadWeight } from './ops';
 import { transpose2d } from './wasm-kernels/transpose';
-import type { NamedArray } from './weights';
+import { uploadBf16 } from './wasm-kernels/bf16';
+import { Bf16Values, floatValues, type NamedArray } from './weights';
 
 /**
  * One attention block's weights, rearranged per head at load time so the forward needs no
@@ -37,21 +38,30 @@ export interface AttentionParams {
 function headMatrices(w: NamedArray, b: NamedArray, heads: number): tf.Tensor2D[] {
   const [d, width] = w.shape as [number, number];
   const dh = width / heads;
+  const bias = floatValues(b.data);
+  const values = w.data;
   if (w.transposed)
     // Held as [n·dh][d]: head h's rows are one block, turned on the backend, bias row below.
     return Array.from({ length: heads }, (_, h) =>
-      tf.tidy(() =>
-        tf.concat([
-          transpose2d(tf.tensor2d(w.data.subarray(h * dh * d, (h + 1) * dh * d), [dh, d])), // [d, dh]
-          tf.tensor2d(b.data.subarray(h * dh, (h + 1) * dh), [1, dh]),
-        ]),
-      ),
+      tf.tidy(() => {
+        const [from, to] = [h * dh * d, (h + 1) * dh * d];
+        const turned =
+          values instanceof Bf16Values
+            ? (uploadBf16(
+                new Bf16Values(values.words.subarray(from, to)),
+                [d, dh],
+                true,
+              ) as tf.Tensor2D)
+            : transpose2d(tf.tensor2d(values.subarray(from, to), [dh, d])); // [d, dh]
+        return tf.concat([turned, tf.tensor2d(bias.subarray(h * dh, (h + 1) * dh), [1, dh])]);
+      }),
     );
+  const data = floatValues(values);
   return Array.from({ length: heads }, (_, h) => {
     const m = new Float32Array((d + 1) * dh);
     for (let r = 0; r < d; r++)
-      m.set(w.data.subarray(r * width + h * dh, r * width + (h + 1) * dh), r * dh); // row r, head h
-    m.set(b.data.subarray(h * dh, (h + 1) * dh), d * dh); // the bias row
+      m.set(data.subarray(r * width + h * dh, r * width + (h + 1) * dh), r * dh); // row r, head h
+    m.set(bias.subarray(h * dh, (h + 1) * dh), d * dh); // the bias row
     return tf.tensor2d(m, [d + 1, dh]);
   });
 }
@@ -76,13 +86,13 @@ export function attentionFromArrays(
     k: headMatrices(need('wk'), need('bk'), kvHeads),
     v: headMatrices(need('wv'), need('bv'), kvHeads),
     wo: uploadWeight(wo) as tf.Tensor2D,
-    bo: tf.tensor1d(need('bo').data),
+    bo: tf.tensor1d(floatValues(need('bo').data)),
   };
   const qNorm = part('qnorm');
   const kNorm = part('knorm');
   if (qNorm && kNorm) {
-    p.qNorm = tf.tensor1d(qNorm.data);
-    p.kNorm = tf.tensor1d(kNorm.data);
+    p.qNorm = tf.tensor1d(floatValues(qNorm.data));
+    p.kNorm = tf.tensor1d(floatValues(kNorm.data));
   }
   return p;
 }

@@ -5,6 +5,7 @@
 export * from './types';
 export type { Token, Tokenizer } from './tokenize/types';
 export type { NamedArray, WeightMap } from './weights';
+export { Bf16Values, floatValues } from './weights';
 export { splitWords } from './tokenize/words';
 export { createHashTokenizer, hashPadId } from './tokenize/hash-tokenizer';
 export { padIds, PAD_TEXT, type PaddedIds } from './padding';

@@ -1,7 +1,8 @@
 /** Small tensor building blocks shared by every architecture. All shapes are 2-D [rows, features]. */
 import * as tf from '@tensorflow/tfjs-core';
 import { transpose2d } from './wasm-kernels/transpose';
-import type { NamedArray } from './weights';
+import { uploadBf16 } from './wasm-kernels/bf16';
+import { Bf16Values, type NamedArray } from './weights';
 
 /**
  * x·W (+ b). W is stored [in][out], so this is a plain 2-D matmul with no transpose flag: the
@@ -14,9 +15,11 @@ export function linear(x: tf.Tensor2D, w: tf.Tensor2D, b?: tf.Tensor1D): tf.Tens
 
 /** Uploads a plain weight in the engine's layout (a `transposed` one is turned on the backend). */
 export function uploadWeight(w: NamedArray): tf.Tensor {
+  if (w.data instanceof Bf16Values) return uploadBf16(w.data, w.shape, w.transposed);
   if (!w.transposed) return tf.tensor(w.data, w.shape, 'float32');
   const [rows, cols] = w.shape as [number, number];
-  return tf.tidy(() => transpose2d(tf.tensor2d(w.data, [cols, rows]))); // [out, in] -> [in, out]
+  const data = w.data;
+  return tf.tidy(() => transpose2d(tf.tensor2d(data, [cols, rows]))); // [out, in] -> [in, out]
 }
 
 /** LayerNorm over the last axis with the biased variance, as PyTorch computes it. */

@@ -457,7 +457,7 @@ class Transformer implements AttentionModel {
     const readNorms = async (plan: StackPlan, layer: number, norms: tf.Tensor2D): Promise<void> => {
       const [heads, keys] = norms.shape;
       plan.valueNorms ??= new Float32Array(plan.layers * heads * keys);
-      plan.valueNorms.set((await norms.data()) as Float32Array, layer * heads * keys);
+      plan.valueNorms.set(await norms.data(), layer * heads * keys);
     };
 
     /**

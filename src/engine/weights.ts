@@ -45,10 +45,35 @@
  * mask AND causal; cross-attention uses the source padding mask (all allowed by default).
  */
 
+/**
+ * bfloat16 values kept as their 16-bit words (a bfloat16 is the top half of a float32): a
+ * checkpoint's BF16 tensors stay this size, as views of the downloaded file, until the engine
+ * widens them on upload (in wasm on tfjs-wasm).
+ */
+export class Bf16Values {
+  constructor(readonly words: Uint16Array) {}
+
+  get length(): number {
+    return this.words.length;
+  }
+
+  /** The values as a new float32 array. */
+  toFloat32(): Float32Array {
+    const bits = new Uint32Array(this.words.length);
+    for (let i = 0; i < bits.length; i++) bits[i] = this.words[i]! << 16;
+    return new Float32Array(bits.buffer);
+  }
+}
+
+/** A weight's values as float32 (bfloat16 ones widened: a copy). */
+export const floatValues = (data: Float32Array | Bf16Values): Float32Array =>
+  data instanceof Bf16Values ? data.toFloat32() : data;
+
 /** A named weight as plain data. */
 export interface NamedArray {
   shape: number[];
-  data: Float32Array;
+  /** Row-major values: float32, or bfloat16 words kept compact (see Bf16Values). */
+  data: Float32Array | Bf16Values;
   /**
    * A 2-D weight held as its transpose: `data` is [shape[1]][shape[0]] (a checkpoint's nn.Linear
    * [out][in]) and the engine transposes it on the backend when it uploads it, which is much

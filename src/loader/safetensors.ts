@@ -5,6 +5,7 @@
  * `{ name: { dtype, shape, data_offsets: [begin, end] }, "__metadata__"?: {…} }`, then the data.
  * Every error names the file and, where there is one, the tensor.
  */
+import { Bf16Values } from '../engine/weights';
 
 export type SafetensorsDtype =
   'F32' | 'F16' | 'BF16' | 'F64' | 'I64' | 'I32' | 'I16' | 'I8' | 'U8' | 'BOOL';
@@ -41,6 +42,11 @@ export interface SafetensorsFile {
   dataStart: number;
   /** Reads one tensor as float32 (F16/BF16/F64/ints converted). */
   float32(name: string): Float32Array;
+  /**
+   * Reads one tensor for the engine: BF16 stays compact as its 16-bit words (a view of the file
+   * when aligned), everything else as float32.
+   */
+  values(name: string): Float32Array | Bf16Values;
 }
 
 export class SafetensorsError extends Error {
@@ -156,6 +162,11 @@ export function readSafetensors(bytes: Uint8Array, file = 'model.safetensors'): 
     metadata,
     entries,
     dataStart,
+    values(name: string): Float32Array | Bf16Values {
+      const e = byName.get(name);
+      if (!e || e.dtype !== 'BF16' || !LITTLE_ENDIAN) return this.float32(name);
+      return new Bf16Values(words16(bytes.subarray(dataStart + e.begin, dataStart + e.end)));
+    },
     float32(name: string): Float32Array {
       const e = byName.get(name);
       if (!e) throw new SafetensorsError(file, 'not in the file', name);

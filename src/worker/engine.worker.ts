@@ -31,7 +31,9 @@ import {
   playgroundConfig,
   SPECIAL_TOKENS,
   watchWebglContext,
+  floatValues,
   type AttentionModel,
+  type NamedArray,
   type AttentionStack,
   type BackendName,
   type HeadRef,
@@ -538,7 +540,7 @@ function runExtras(
   request: RunRequest,
   config: TransformerConfig,
   intermediates: RunExtras['intermediates'],
-  positions: () => { shape: number[]; data: Float32Array } | undefined,
+  positions: () => NamedArray | undefined,
 ): RunExtras | undefined {
   if (!request.intermediates && !request.positionRows) return undefined;
   const extras: RunExtras = { positional: config.positional, intermediates };
@@ -547,7 +549,7 @@ function runExtras(
     const offset = config.positionOffset ?? 0;
     const cols = table.shape[1]!;
     const rows = Math.max(0, Math.min(request.positionRows ?? 0, table.shape[0]! - offset));
-    const data = table.data.slice(offset * cols, (offset + rows) * cols); // [rows, d]
+    const data = floatValues(table.data).slice(offset * cols, (offset + rows) * cols); // [rows, d]
     extras.positionTable = { rows, cols, data };
   }
   return extras;

@@ -14,6 +14,7 @@ import {
   type AttentionStack,
   type BackendName,
   type HeadRef,
+  type NamedArray,
   type Token,
   type TransformerConfig,
 } from '../engine';
@@ -49,7 +50,7 @@ export interface HfWorkerContext {
     request: RunRequest,
     config: TransformerConfig,
     intermediates: RunExtras['intermediates'],
-    positions: () => { shape: number[]; data: Float32Array } | undefined,
+    positions: () => NamedArray | undefined,
   ): RunExtras | undefined;
   postDone(requestId: number, stacks: AttentionStack[], t0: number, extras?: RunExtras): void;
 }

@@ -21,7 +21,7 @@
  */
 import { headSizeOf, kvHeadsOf } from '../../engine/schema';
 import type { TransformerConfig } from '../../engine/types';
-import type { NamedArray } from '../../engine/weights';
+import { floatValues, type NamedArray } from '../../engine/weights';
 import type { LlmFamily } from './llm-config';
 import { copy, linear, type Rule } from './rules';
 
@@ -34,7 +34,7 @@ export interface LlmBiases {
 /** Gemma's RMSNorm weight w, used as (1 + w): stored here as 1 + w. */
 const plusOne = (target: string, n: number): Rule => ({
   shape: [n],
-  convert: (data) => [[target, { shape: [n], data: data.map((w) => 1 + w) }]],
+  convert: (data) => [[target, { shape: [n], data: floatValues(data).map((w) => 1 + w) }]],
 });
 
 /**
@@ -43,7 +43,8 @@ const plusOne = (target: string, n: number): Rule => ({
  */
 const neoxQkv = (prefix: string, heads: number, dh: number, d: number, bias: boolean): Rule => ({
   shape: bias ? [heads * 3 * dh] : [heads * 3 * dh, d],
-  convert: (data) => {
+  convert: (values) => {
+    const data = floatValues(values);
     const parts = ['q', 'k', 'v'] as const;
     const width = bias ? 1 : d;
     return parts.map((part, p): [string, NamedArray] => {

@@ -1,10 +1,11 @@
 /** How one checkpoint tensor becomes engine weights: shared by every family's name map. */
-import type { NamedArray } from '../../engine/weights';
+import type { Bf16Values, NamedArray } from '../../engine/weights';
 
 /** One checkpoint tensor the engine needs: its expected shape and how it becomes engine weights. */
 export interface Rule {
   shape: number[];
-  convert(data: Float32Array): [string, NamedArray][];
+  /** BF16 tensors arrive compact (Bf16Values); rules that compute on values widen them. */
+  convert(data: Float32Array | Bf16Values): [string, NamedArray][];
 }
 
 /** Same layout. */

@@ -10,7 +10,12 @@
  */
 import { expectedWeightShapes, validateWeights } from '../../engine/schema';
 import type { TransformerConfig } from '../../engine/types';
-import type { NamedArray, WeightMap } from '../../engine/weights';
+import {
+  floatValues,
+  type Bf16Values,
+  type NamedArray,
+  type WeightMap,
+} from '../../engine/weights';
 import {
   readSafetensors,
   SafetensorsError,
@@ -77,22 +82,24 @@ const shapeText = (shape: readonly number[]): string => shape.join('x') || 'scal
 /** GPT-2 c_attn weight [d][3d] → three [d][d] (columns q | k | v). */
 const splitQkvWeight = (targets: [string, string, string], d: number): Rule => ({
   shape: [d, 3 * d],
-  convert: (data) =>
-    targets.map((target, part): [string, NamedArray] => {
+  convert: (values) => {
+    const data = floatValues(values);
+    return targets.map((target, part): [string, NamedArray] => {
       const m = new Float32Array(d * d);
       for (let r = 0; r < d; r++)
         m.set(data.subarray(r * 3 * d + part * d, r * 3 * d + (part + 1) * d), r * d);
       return [target, { shape: [d, d], data: m }];
-    }),
+    });
+  },
 });
 
 /** GPT-2 c_attn bias [3d] → three [d]. */
 const splitQkvBias = (targets: [string, string, string], d: number): Rule => ({
   shape: [3 * d],
-  convert: (data) =>
+  convert: (values) =>
     targets.map((target, part): [string, NamedArray] => [
       target,
-      { shape: [d], data: data.slice(part * d, (part + 1) * d) },
+      { shape: [d], data: floatValues(values).slice(part * d, (part + 1) * d) },
     ]),
 });
 
@@ -368,9 +375,9 @@ export class HfWeightCollector {
       convertUpTo: (length) => {
         while (next < planned.length && st.dataStart + planned[next]!.entry.end <= length) {
           const { entry, rule } = planned[next++]!;
-          let data: Float32Array;
+          let data: Float32Array | Bf16Values;
           try {
-            data = st.float32(entry.name);
+            data = st.values(entry.name);
           } catch (error) {
             throw asInvalid(error, file);
           }

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createModel,
+  floatValues,
   initBackend,
   type HeadRef,
   type TransformerConfig,
@@ -70,7 +71,7 @@ function oneHeadModel(): { config: TransformerConfig; weights: WeightMap } {
   const d = config.dModel;
   for (let layer = 0; layer < 2; layer++) {
     const wo = weights.get(`decoder.${layer}.self.wo`)!;
-    const kept = Float32Array.from(wo.data, (v, i) =>
+    const kept = Float32Array.from(floatValues(wo.data), (v, i) =>
       layer === 1 && Math.floor(i / d) < 4 ? v * 4 : 0,
     ); // rows 0–3 of layer 2: head 1's
     weights.set(`decoder.${layer}.self.wo`, { shape: wo.shape, data: kept });

@@ -14,7 +14,7 @@ describe('wasm kernels', () => {
   it('binaries.ts holds every .wat source as compiled now, in both memory builds', async () => {
     const compiled = await compileKernels();
     expect([...compiled.keys()]).toEqual(Object.keys(WASM_KERNELS).sort());
-    expect([...watSources().keys()]).toEqual(['erf-gelu', 'layer-norm', 'transpose']);
+    expect([...watSources().keys()]).toEqual(['bf16', 'erf-gelu', 'layer-norm', 'transpose']);
     for (const [name, { plain, shared }] of compiled) {
       const stored = WASM_KERNELS[name as keyof typeof WASM_KERNELS];
       expect(fromBase64(stored.plain), `${name} plain`).toEqual(plain);

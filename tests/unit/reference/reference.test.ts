@@ -96,7 +96,8 @@ describe('float64 reference', () => {
       scaleEmbeddings: false,
     };
     const w = refRandomWeights(config, 1);
-    for (const n of ['wq', 'wk', 'bq', 'bk']) w.get(`encoder.0.self.${n}`)?.data.fill(0);
+    for (const n of ['wq', 'wk', 'bq', 'bk'])
+      (w.get(`encoder.0.self.${n}`)?.data as Float32Array).fill(0);
     const r = refForward(config, w, {
       sourceIds: [1, 2, 3, 4],
       mask: { kind: 'padding', validLength: 3 },

@@ -21,7 +21,7 @@ import type {
   ScaleSpec,
   TransformerConfig,
 } from '../../../src/engine/types';
-import type { WeightMap } from '../../../src/engine/weights';
+import { floatValues, type WeightMap } from '../../../src/engine/weights';
 import { mulberry32 } from '../../../src/lib/random';
 
 // ---------------------------------------------------------------------------------------------
@@ -239,7 +239,7 @@ class Weights {
     if (w.shape.length !== shape.length || w.shape.some((s, i) => s !== shape[i])) {
       throw new Error(`reference: ${name} has shape [${w.shape}], expected [${shape}]`);
     }
-    return Float64Array.from(w.data);
+    return Float64Array.from(floatValues(w.data));
   }
 }
 

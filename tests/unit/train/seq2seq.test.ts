@@ -10,6 +10,7 @@ import {
   initBackend,
   type TransformerConfig,
 } from '../../../src/engine/index.ts';
+import { floatValues } from '../../../src/engine/weights';
 import { Seq2SeqTrainer } from '../../../src/engine/train/seq2seq.ts';
 import { gradMatMul } from '../../../src/engine/train/grad-matmul.ts';
 import { makeBatch, type EncodedPair } from '../../../scripts/train/data.ts';
@@ -54,7 +55,7 @@ describe('Seq2SeqTrainer', () => {
       const params = new Map(
         [...weights].map(([n, w]) => [
           n,
-          tf.variable(tf.tensor(w.data, w.shape), true, `${n}-${variant.norm}`),
+          tf.variable(tf.tensor(floatValues(w.data), w.shape), true, `${n}-${variant.norm}`),
         ]),
       );
       const trainer = new Seq2SeqTrainer(config, params);
@@ -99,7 +100,10 @@ describe('Seq2SeqTrainer', () => {
     const config = base;
     const weights = createPlaygroundWeights(config, 9);
     const params = new Map(
-      [...weights].map(([n, w]) => [n, tf.variable(tf.tensor(w.data, w.shape), true, `${n}-adam`)]),
+      [...weights].map(([n, w]) => [
+        n,
+        tf.variable(tf.tensor(floatValues(w.data), w.shape), true, `${n}-adam`),
+      ]),
     );
     const trainer = new Seq2SeqTrainer(config, params);
     const batch = makeBatch(pairs);
