@@ -360,6 +360,46 @@ export const teachEn = {
   'teach.same.s6.text':
     'Yes: attention weights belong to a word in its context, not to the word. That is how “bank” can lean towards “river” in one sentence and towards “money” in the other, and how a translator can pick 河岸 or 银行.',
 
+  'teach.same.heads.title': 'Which heads tell the two banks apart?',
+  'teach.same.heads.intro':
+    'Switch one head off at a time and measure how much the log-probability of the translation drops: the heads whose loss hurts most come first. Then look at the Chinese for “bank” in each translation: 银行 (the money bank) or 河岸 (the river bank).',
+  'teach.same.heads.needTranslator':
+    'This card needs the built-in translator (its translation is what is measured): choose it in the model menu.',
+  'teach.same.heads.measure': 'Measure both sentences',
+  'teach.same.heads.cancel': 'Cancel',
+  'teach.same.heads.progress': 'Measuring sentence {name}: {done} of {total} heads…',
+  'teach.same.heads.starting': 'Measuring sentence {name}…',
+  'teach.same.heads.notYet': 'Not measured yet: press “Measure both sentences” (one run per head).',
+  'teach.same.heads.error': 'Sentence {name} could not be measured: {message}',
+  'teach.same.heads.sentence': 'Sentence {name}: {text}',
+  'teach.same.heads.baseline': 'With every head on: {text}',
+  'teach.same.heads.word': 'The word for “bank” here: {word}.',
+  'teach.same.heads.noWord':
+    'Neither 银行 nor 河岸 appears in this translation, so each head is judged by whether the whole translation changes.',
+  'teach.same.heads.caption': 'Top {count} heads of sentence {name}',
+  'teach.same.heads.col.rank': 'Rank',
+  'teach.same.heads.col.head': 'Head',
+  'teach.same.heads.col.drop': 'Drop (nats)',
+  'teach.same.heads.col.output': 'Translation with it off',
+  'teach.same.heads.col.bank': 'Bank',
+  'teach.same.heads.headName': '{kind}, layer {layer}, head {head}',
+  'teach.same.heads.stays': '{word} stays',
+  'teach.same.heads.changes': '{word} changes',
+  'teach.same.heads.staysGeneric': 'the word for bank stays',
+  'teach.same.heads.changesGeneric': 'the word for bank changes',
+  'teach.same.heads.flipsOne':
+    '1 of the {total} heads changes {word} when switched off on its own.',
+  'teach.same.heads.flips':
+    '{count} of the {total} heads change {word} when switched off on their own.',
+  'teach.same.heads.noFlip':
+    'No single head changes {word}: the sense is spread over several heads.',
+  'teach.same.heads.noFlipGeneric':
+    'No single head changes the word for bank: the sense is spread over several heads.',
+  'teach.same.heads.together': 'Switch the top {count} off together',
+  'teach.same.heads.allOn': 'Switch all back on',
+  'teach.same.heads.now': 'Now, with {count} heads switched off in the whole page: {text}',
+  'teach.same.heads.nowRunning': 'Now, with {count} heads switched off: running…',
+
   'teach.flash.title': 'Efficient attention: the idea of FlashAttention',
   'teach.flash.intro':
     'Full attention writes the whole N × N score matrix to memory before the softmax. FlashAttention never does: it reads K and V in tiles, and for each query row keeps only a running max m, a running sum l and a running output, rescaling them when a new tile brings a larger score. The result is exactly the same softmax.',

@@ -341,6 +341,43 @@ export const teachZh: Record<keyof typeof teachEn, string> = {
   'teach.same.s6.text':
     '可以：注意力权重属于“处在上下文中的词”，而不属于词本身。这就是“bank”为什么在一句里偏向“river”、在另一句里偏向“money”，也是翻译模型能分别选出“河岸”或“银行”的原因。',
 
+  'teach.same.heads.title': '哪些头把两个“bank”区分开？',
+  'teach.same.heads.intro':
+    '每次关闭一个头，测量译文的对数概率下降了多少：关掉后损失最大的头排在最前。再看每个译文里“bank”对应的中文：银行（存钱的银行）还是河岸（河边的岸）。',
+  'teach.same.heads.needTranslator':
+    '这张卡片需要内置翻译模型（测量的是它的译文）：请在模型菜单中选择它。',
+  'teach.same.heads.measure': '测量两个句子',
+  'teach.same.heads.cancel': '取消',
+  'teach.same.heads.progress': '正在测量句子 {name}：已完成 {done} / {total} 个头…',
+  'teach.same.heads.starting': '正在测量句子 {name}…',
+  'teach.same.heads.notYet': '尚未测量：请点击“测量两个句子”（每个头运行一次）。',
+  'teach.same.heads.error': '句子 {name} 无法测量：{message}',
+  'teach.same.heads.sentence': '句子 {name}：{text}',
+  'teach.same.heads.baseline': '所有头都打开时：{text}',
+  'teach.same.heads.word': '这里“bank”的中文：{word}。',
+  'teach.same.heads.noWord':
+    '这个译文里既没有“银行”也没有“河岸”，所以按整个译文是否改变来判断每个头。',
+  'teach.same.heads.caption': '句子 {name} 最重要的 {count} 个头',
+  'teach.same.heads.col.rank': '排名',
+  'teach.same.heads.col.head': '头',
+  'teach.same.heads.col.drop': '下降（奈特）',
+  'teach.same.heads.col.output': '关闭它后的译文',
+  'teach.same.heads.col.bank': 'bank',
+  'teach.same.heads.headName': '{kind}，第 {layer} 层，第 {head} 个头',
+  'teach.same.heads.stays': '{word} 不变',
+  'teach.same.heads.changes': '{word} 改变',
+  'teach.same.heads.staysGeneric': '“bank”的译法不变',
+  'teach.same.heads.changesGeneric': '“bank”的译法改变',
+  'teach.same.heads.flipsOne': '{total} 个头中有 1 个在单独关闭时会改变 {word}。',
+  'teach.same.heads.flips': '{total} 个头中有 {count} 个在单独关闭时会改变 {word}。',
+  'teach.same.heads.noFlip': '没有哪一个头单独关闭就能改变 {word}：这个词义分散在多个头里。',
+  'teach.same.heads.noFlipGeneric':
+    '没有哪一个头单独关闭就能改变“bank”的译法：这个词义分散在多个头里。',
+  'teach.same.heads.together': '同时关闭前 {count} 个头',
+  'teach.same.heads.allOn': '全部重新打开',
+  'teach.same.heads.now': '现在，整个页面关闭了 {count} 个头：{text}',
+  'teach.same.heads.nowRunning': '现在，关闭了 {count} 个头：正在运行…',
+
   'teach.flash.title': '高效注意力：FlashAttention 的思路',
   'teach.flash.intro':
     '完整的注意力在做 softmax 之前要把整个 N × N 分数矩阵写进内存。FlashAttention 从不这样做：它分块读取 K 和 V，每个查询行只保留一个运行最大值 m、一个运行和 l 和一个运行输出，遇到更大的分数时对它们重新缩放。结果与原来的 softmax 完全相同。',

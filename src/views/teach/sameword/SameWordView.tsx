@@ -13,6 +13,7 @@ import { TokenPicker } from '../common/TokenPicker';
 import { useTeachRun } from '../common/useTeach';
 import { WeightBars } from '../common/WeightBars';
 import '../common/teach.css';
+import { BankHeadsCard } from './BankHeadsCard';
 import { findToken } from './match';
 
 /**
@@ -172,6 +173,7 @@ export function SameWordView() {
             </TeachCard>
           </>
         )}
+        <BankHeadsCard />
       </div>
     </section>
   );
