@@ -8,7 +8,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { createModel, initBackend } from '../../src/engine/index.ts';
 import { hfWeightsFromSafetensors, normalizeHfConfig } from '../../src/loader/hf/index.ts';
 import { writeSafetensors } from '../../src/loader/safetensors.ts';
-import { mulberry32 } from '../../src/lib/random.ts';
+import { bertBaseTensors } from './llm-checkpoints.ts';
 
 const HF_CONFIG = {
   model_type: 'bert',
@@ -23,41 +23,6 @@ const HF_CONFIG = {
   type_vocab_size: 2,
   layer_norm_eps: 1e-12,
 };
-
-function bertBaseTensors(): { name: string; shape: number[]; data: Float32Array }[] {
-  const rand = mulberry32(5);
-  const out: { name: string; shape: number[]; data: Float32Array }[] = [];
-  const add = (name: string, shape: number[], ones = false): void => {
-    const data = new Float32Array(shape.reduce((a, b) => a * b, 1));
-    for (let i = 0; i < data.length; i++) data[i] = ones ? 1 : (rand() - 0.5) * 0.04;
-    out.push({ name, shape, data });
-  };
-  const d = 768;
-  const e = 'bert.embeddings';
-  add(`${e}.word_embeddings.weight`, [30522, d]);
-  add(`${e}.position_embeddings.weight`, [512, d]);
-  add(`${e}.token_type_embeddings.weight`, [2, d]);
-  add(`${e}.LayerNorm.weight`, [d], true);
-  add(`${e}.LayerNorm.bias`, [d]);
-  for (let l = 0; l < 12; l++) {
-    const p = `bert.encoder.layer.${l}`;
-    for (const m of ['query', 'key', 'value']) {
-      add(`${p}.attention.self.${m}.weight`, [d, d]); // nn.Linear: [out, in]
-      add(`${p}.attention.self.${m}.bias`, [d]);
-    }
-    add(`${p}.attention.output.dense.weight`, [d, d]);
-    add(`${p}.attention.output.dense.bias`, [d]);
-    add(`${p}.attention.output.LayerNorm.weight`, [d], true);
-    add(`${p}.attention.output.LayerNorm.bias`, [d]);
-    add(`${p}.intermediate.dense.weight`, [3072, d]);
-    add(`${p}.intermediate.dense.bias`, [3072]);
-    add(`${p}.output.dense.weight`, [d, 3072]);
-    add(`${p}.output.dense.bias`, [d]);
-    add(`${p}.output.LayerNorm.weight`, [d], true);
-    add(`${p}.output.LayerNorm.bias`, [d]);
-  }
-  return out;
-}
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 

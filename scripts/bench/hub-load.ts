@@ -59,9 +59,8 @@ import { chromium, type BrowserContext, type CDPSession, type Page } from '@play
 import { medianOf as median } from '../../src/engine/benchmark.ts';
 import { normalizeHfConfig } from '../../src/loader/hf/index.ts';
 import { writeSafetensors } from '../../src/loader/safetensors.ts';
-import { mulberry32 } from '../../src/lib/random.ts';
 import { buildWithSourcemaps, packageOf, ROOT, sourceLocator } from './bundle.ts';
-import { bf16Checkpoint, MODELS, tensorList } from './llm-checkpoints.ts';
+import { bertBaseTensors, bf16Checkpoint, MODELS, tensorList } from './llm-checkpoints.ts';
 import { startPreview, stopPreview, waitForServer } from './preview.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4293);
@@ -120,52 +119,6 @@ const BERT_CONFIG = {
   vocab_size: 30522,
 };
 
-/** bert-base-uncased's tensors: encoder, pooler, MLM and NSP heads (decoder tied), random F32. */
-function bertBaseTensors(): { name: string; shape: number[]; data: Float32Array }[] {
-  const rand = mulberry32(5);
-  const out: { name: string; shape: number[]; data: Float32Array }[] = [];
-  const add = (name: string, shape: number[], ones = false): void => {
-    const data = new Float32Array(shape.reduce((a, b) => a * b, 1));
-    for (let i = 0; i < data.length; i++) data[i] = ones ? 1 : (rand() - 0.5) * 0.04;
-    out.push({ name, shape, data });
-  };
-  const d = 768;
-  const f = 3072;
-  const e = 'bert.embeddings';
-  add(`${e}.word_embeddings.weight`, [30522, d]);
-  add(`${e}.position_embeddings.weight`, [512, d]);
-  add(`${e}.token_type_embeddings.weight`, [2, d]);
-  add(`${e}.LayerNorm.weight`, [d], true);
-  add(`${e}.LayerNorm.bias`, [d]);
-  for (let l = 0; l < 12; l++) {
-    const p = `bert.encoder.layer.${l}`;
-    for (const m of ['query', 'key', 'value']) {
-      add(`${p}.attention.self.${m}.weight`, [d, d]);
-      add(`${p}.attention.self.${m}.bias`, [d]);
-    }
-    add(`${p}.attention.output.dense.weight`, [d, d]);
-    add(`${p}.attention.output.dense.bias`, [d]);
-    add(`${p}.attention.output.LayerNorm.weight`, [d], true);
-    add(`${p}.attention.output.LayerNorm.bias`, [d]);
-    add(`${p}.intermediate.dense.weight`, [f, d]);
-    add(`${p}.intermediate.dense.bias`, [f]);
-    add(`${p}.output.dense.weight`, [d, f]);
-    add(`${p}.output.dense.bias`, [d]);
-    add(`${p}.output.LayerNorm.weight`, [d], true);
-    add(`${p}.output.LayerNorm.bias`, [d]);
-  }
-  add('bert.pooler.dense.weight', [d, d]);
-  add('bert.pooler.dense.bias', [d]);
-  add('cls.predictions.bias', [30522]);
-  add('cls.predictions.transform.dense.weight', [d, d]);
-  add('cls.predictions.transform.dense.bias', [d]);
-  add('cls.predictions.transform.LayerNorm.weight', [d], true);
-  add('cls.predictions.transform.LayerNorm.bias', [d]);
-  add('cls.seq_relationship.weight', [2, d]);
-  add('cls.seq_relationship.bias', [2]);
-  return out;
-}
-
 const ARCHITECTURES: Record<string, string> = {
   llama: 'LlamaForCausalLM',
   qwen2: 'Qwen2ForCausalLM',
@@ -187,7 +140,7 @@ function writeCheckpoint(hubDir: string, key: string): Checkpoint {
   let params = 0;
   if (key === 'bert') {
     config = BERT_CONFIG;
-    const tensors = bertBaseTensors();
+    const tensors = bertBaseTensors(true);
     params = tensors.reduce((n, t) => n + t.data.length, 0);
     weights = writeSafetensors(tensors, 'F32', { format: 'pt' });
   } else {

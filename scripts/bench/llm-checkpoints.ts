@@ -1,7 +1,7 @@
 /**
- * Random decoder-LM checkpoints in their Hub layouts (SmolLM2-135M and Qwen2.5-0.5B dimensions,
- * BF16 safetensors), shared by the Node benchmark (llm.ts) and the checkpoint load benchmark in
- * Chromium (hub-load.ts).
+ * Random checkpoints in their Hub layouts for the benchmarks: decoder LMs (SmolLM2-135M and
+ * Qwen2.5-0.5B dimensions, BF16 safetensors) for llm.ts and hub-load.ts, and bert-base-uncased
+ * (F32) for checkpoint.ts and hub-load.ts.
  */
 import type { TransformerConfig } from '../../src/engine/index.ts';
 import { headSizeOf, kvHeadsOf } from '../../src/engine/schema.ts';
@@ -100,5 +100,58 @@ export function bf16Checkpoint(entries: Entry[]): Uint8Array {
       halves[i] = bits[0]! >>> 16;
     }
   }
+  return out;
+}
+
+/**
+ * bert-base-uncased's tensors with random F32 weights (norm weights 1), the `bert.` names and
+ * nn.Linear [out][in] layouts; `heads` adds the pooler, the MLM head (decoder tied) and NSP, as
+ * the Hub's file has them.
+ */
+export function bertBaseTensors(
+  heads = false,
+): { name: string; shape: number[]; data: Float32Array }[] {
+  const rand = mulberry32(5);
+  const out: { name: string; shape: number[]; data: Float32Array }[] = [];
+  const add = (name: string, shape: number[], ones = false): void => {
+    const data = new Float32Array(shape.reduce((a, b) => a * b, 1));
+    for (let i = 0; i < data.length; i++) data[i] = ones ? 1 : (rand() - 0.5) * 0.04;
+    out.push({ name, shape, data });
+  };
+  const d = 768;
+  const f = 3072;
+  const e = 'bert.embeddings';
+  add(`${e}.word_embeddings.weight`, [30522, d]);
+  add(`${e}.position_embeddings.weight`, [512, d]);
+  add(`${e}.token_type_embeddings.weight`, [2, d]);
+  add(`${e}.LayerNorm.weight`, [d], true);
+  add(`${e}.LayerNorm.bias`, [d]);
+  for (let l = 0; l < 12; l++) {
+    const p = `bert.encoder.layer.${l}`;
+    for (const m of ['query', 'key', 'value']) {
+      add(`${p}.attention.self.${m}.weight`, [d, d]);
+      add(`${p}.attention.self.${m}.bias`, [d]);
+    }
+    add(`${p}.attention.output.dense.weight`, [d, d]);
+    add(`${p}.attention.output.dense.bias`, [d]);
+    add(`${p}.attention.output.LayerNorm.weight`, [d], true);
+    add(`${p}.attention.output.LayerNorm.bias`, [d]);
+    add(`${p}.intermediate.dense.weight`, [f, d]);
+    add(`${p}.intermediate.dense.bias`, [f]);
+    add(`${p}.output.dense.weight`, [d, f]);
+    add(`${p}.output.dense.bias`, [d]);
+    add(`${p}.output.LayerNorm.weight`, [d], true);
+    add(`${p}.output.LayerNorm.bias`, [d]);
+  }
+  if (!heads) return out;
+  add('bert.pooler.dense.weight', [d, d]);
+  add('bert.pooler.dense.bias', [d]);
+  add('cls.predictions.bias', [30522]);
+  add('cls.predictions.transform.dense.weight', [d, d]);
+  add('cls.predictions.transform.dense.bias', [d]);
+  add('cls.predictions.transform.LayerNorm.weight', [d], true);
+  add('cls.predictions.transform.LayerNorm.bias', [d]);
+  add('cls.seq_relationship.weight', [2, d]);
+  add('cls.seq_relationship.bias', [2]);
   return out;
 }
