@@ -10,7 +10,7 @@ import { Bf16Values } from '../engine/weights';
 export type SafetensorsDtype =
   'F32' | 'F16' | 'BF16' | 'F64' | 'I64' | 'I32' | 'I16' | 'I8' | 'U8' | 'BOOL';
 
-const DTYPE_BYTES: Record<SafetensorsDtype, number> = {
+export const DTYPE_BYTES: Record<SafetensorsDtype, number> = {
   F64: 8,
   I64: 8,
   F32: 4,
@@ -64,20 +64,82 @@ function isDtype(value: unknown): value is SafetensorsDtype {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(DTYPE_BYTES, value);
 }
 
+/** What the header of a safetensors file says, validated against the file's size. */
+export interface SafetensorsHeader {
+  metadata: Record<string, string>;
+  entries: SafetensorsEntry[];
+  /** Byte offset of the data section in the file (8 + the header's length). */
+  dataStart: number;
+}
+
+/**
+ * The header length N from a file's first 8 bytes, checked against the limit and the file's size
+ * (`fileSize` bytes): the whole header is then bytes [8, 8 + N).
+ */
+export function safetensorsHeaderLength(
+  first8: Uint8Array,
+  fileSize: number,
+  file = 'model.safetensors',
+): number {
+  if (first8.byteLength < 8 || fileSize < 8)
+    throw new SafetensorsError(
+      file,
+      `file is ${fileSize} bytes, too short for the 8-byte header length`,
+    );
+  const view = new DataView(first8.buffer, first8.byteOffset, 8);
+  const headerLength = view.getBigUint64(0, true);
+  if (headerLength > BigInt(MAX_HEADER_BYTES))
+    throw new SafetensorsError(
+      file,
+      `header length ${headerLength} is over the ${MAX_HEADER_BYTES}-byte limit`,
+    );
+  const n = Number(headerLength);
+  if (8 + n > fileSize)
+    throw new SafetensorsError(
+      file,
+      `header length ${n} runs past the end of the file (${fileSize} bytes)`,
+    );
+  return n;
+}
+
 /** Parses and validates a whole safetensors file held in memory. */
 export function readSafetensors(bytes: Uint8Array, file = 'model.safetensors'): SafetensorsFile {
+  const { metadata, entries, dataStart } = parseSafetensorsHeader(bytes, bytes.byteLength, file);
+  const byName = new Map(entries.map((e) => [e.name, e]));
+  return {
+    metadata,
+    entries,
+    dataStart,
+    values(name: string): Float32Array | Bf16Values {
+      const e = byName.get(name);
+      if (!e || e.dtype !== 'BF16' || !LITTLE_ENDIAN) return this.float32(name);
+      return new Bf16Values(words16(bytes.subarray(dataStart + e.begin, dataStart + e.end)));
+    },
+    float32(name: string): Float32Array {
+      const e = byName.get(name);
+      if (!e) throw new SafetensorsError(file, 'not in the file', name);
+      return toFloat32(bytes.subarray(dataStart + e.begin, dataStart + e.end), e.dtype, file, name);
+    },
+  };
+}
+
+/**
+ * Parses and validates a safetensors header: `head` holds at least the file's first 8 + N bytes
+ * (N the header length), `fileSize` is the whole file's size, so a file read lazily (the header
+ * first, tensors later through `Blob.slice`) is checked exactly as one held in memory.
+ */
+export function parseSafetensorsHeader(
+  head: Uint8Array,
+  fileSize: number,
+  file = 'model.safetensors',
+): SafetensorsHeader {
   const fail = (message: string, tensor?: string): never => {
     throw new SafetensorsError(file, message, tensor);
   };
-  if (bytes.byteLength < 8)
-    fail(`file is ${bytes.byteLength} bytes, too short for the 8-byte header length`);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const headerLength = view.getBigUint64(0, true);
-  if (headerLength > BigInt(MAX_HEADER_BYTES))
-    fail(`header length ${headerLength} is over the ${MAX_HEADER_BYTES}-byte limit`);
-  const n = Number(headerLength);
-  if (8 + n > bytes.byteLength)
-    fail(`header length ${n} runs past the end of the file (${bytes.byteLength} bytes)`);
+  const n = safetensorsHeaderLength(head, fileSize, file);
+  if (8 + n > head.byteLength)
+    fail(`header length ${n} runs past the ${head.byteLength} bytes given for the header`);
+  const bytes = head;
   let text = '';
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(8, 8 + n));
@@ -97,7 +159,7 @@ export function readSafetensors(bytes: Uint8Array, file = 'model.safetensors'): 
   const duplicate = firstDuplicateKey(text);
   if (duplicate !== null) fail('appears twice in the header', duplicate);
   const dataStart = 8 + n;
-  const dataLength = bytes.byteLength - dataStart;
+  const dataLength = fileSize - dataStart;
   const metadata: Record<string, string> = {};
   const entries: SafetensorsEntry[] = [];
   for (const [name, raw] of Object.entries(header as Record<string, unknown>)) {
@@ -157,22 +219,7 @@ export function readSafetensors(bytes: Uint8Array, file = 'model.safetensors'): 
   }
   if (cursor !== dataLength)
     fail(`data section has ${dataLength - cursor} trailing bytes after the last tensor`);
-  const byName = new Map(entries.map((e) => [e.name, e]));
-  return {
-    metadata,
-    entries,
-    dataStart,
-    values(name: string): Float32Array | Bf16Values {
-      const e = byName.get(name);
-      if (!e || e.dtype !== 'BF16' || !LITTLE_ENDIAN) return this.float32(name);
-      return new Bf16Values(words16(bytes.subarray(dataStart + e.begin, dataStart + e.end)));
-    },
-    float32(name: string): Float32Array {
-      const e = byName.get(name);
-      if (!e) throw new SafetensorsError(file, 'not in the file', name);
-      return toFloat32(bytes.subarray(dataStart + e.begin, dataStart + e.end), e.dtype, file, name);
-    },
-  };
+  return { metadata, entries, dataStart };
 }
 
 /**
@@ -266,7 +313,8 @@ function bulkFloat32(raw: Uint8Array, dtype: SafetensorsDtype): Float32Array | n
   return null;
 }
 
-function toFloat32(
+/** Bytes of one tensor (or a contiguous part of one) as float32; `name` names it in errors. */
+export function toFloat32(
   raw: Uint8Array,
   dtype: SafetensorsDtype,
   file: string,
