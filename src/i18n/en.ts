@@ -6,6 +6,7 @@
  */
 import { ablationEn } from './features/ablation.en';
 import { analysisEn } from './features/analysis.en';
+import { attentionFileEn } from './features/attentionFile.en';
 import { exportEn } from './features/export.en';
 import { fillersEn } from './features/fillers.en';
 import { hubEn } from './features/hub.en';
@@ -13,10 +14,12 @@ import { importanceEn } from './features/importance.en';
 import { predictionsEn } from './features/predictions.en';
 import type { teachEn } from './features/teach.en';
 import { teachTabsEn } from './features/teachTabs.en';
+import type { trainEn } from './features/train.en';
 
 export const en = {
   ...ablationEn,
   ...analysisEn,
+  ...attentionFileEn,
   ...exportEn,
   ...fillersEn,
   ...hubEn,
@@ -184,7 +187,7 @@ export const en = {
 /** Keys whose strings are in the first page's dictionaries (en, zh). */
 export type EagerKey = keyof typeof en;
 /** Keys whose strings load with their feature's chunk (type-only import: no string is bundled). */
-export type LazyKey = keyof typeof teachEn;
+export type LazyKey = keyof typeof teachEn | keyof typeof trainEn;
 export type MessageKey = EagerKey | LazyKey;
 export type Messages = Record<MessageKey, string>;
 export type EagerMessages = Record<EagerKey, string>;

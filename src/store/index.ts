@@ -12,6 +12,7 @@ import { cancelScheduled } from './scheduler';
 import { createTeachSlice } from './teachSlice';
 import { createShareSlice } from './shareSlice';
 import { createHubSlice } from './hubSlice';
+import { createAttentionFileSlice } from './attentionFileSlice';
 import { createPredictionSlice } from './predictionSlice';
 export {
   activeMaskedToken,
@@ -25,10 +26,12 @@ import { createFillerSlice } from './fillerSlice';
 import { createImportanceSlice } from './importanceSlice';
 import { createWeightingSlice } from './weightingSlice';
 import { createAblationSlice } from './ablationSlice';
+import { createTrainSlice } from './trainSlice';
 import type { AppState } from './types';
 import { createViewSlice } from './viewSlice';
 
 export const useAppStore = create<AppState>()((...a) => ({
+  ...createAttentionFileSlice(...a),
   ...createInputSlice(...a),
   ...createModelSlice(...a),
   ...createRunSlice(...a),
@@ -42,6 +45,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createImportanceSlice(...a),
   ...createWeightingSlice(...a),
   ...createAblationSlice(...a),
+  ...createTrainSlice(...a),
 }));
 
 const initialState = useAppStore.getState();
@@ -75,6 +79,11 @@ export {
   type ViewChoices,
 } from './model';
 export { readUrlOptions, absoluteUrl, asFolder, type UrlOptions } from './urlParams';
+export {
+  ATTENTION_FILE_BUDGET_BYTES,
+  type AttentionFileInfo,
+  type AttentionFileSlice,
+} from './attentionFileSlice';
 export {
   setEngineClient,
   getEngineClient,
@@ -127,3 +136,11 @@ export {
   type Weighting,
   type WeightingSlice,
 } from './weightingSlice';
+export {
+  TRAIN_MAX_SNAPSHOTS,
+  setTrainClient,
+  type TrainPoint,
+  type TrainSlice,
+  type TrainState,
+  type TrainStatus,
+} from './trainSlice';

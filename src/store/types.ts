@@ -7,6 +7,7 @@ import type {
   PlaygroundOptions,
   Token,
 } from '../engine';
+import type { AttentionFileSlice } from './attentionFileSlice';
 import type { Language } from '../i18n/language';
 import type { TeachSlice } from './teachSlice';
 import type { ShareSlice } from './shareSlice';
@@ -17,6 +18,7 @@ import type { FillerSlice } from './fillerSlice';
 import type { ImportanceSlice } from './importanceSlice';
 import type { WeightingSlice } from './weightingSlice';
 import type { AblationSlice } from './ablationSlice';
+import type { TrainSlice } from './trainSlice';
 import type {
   BackendStatus,
   ErrorStage,
@@ -211,7 +213,8 @@ export type {
   HeadRef,
 } from './analysisSlice';
 
-export type AppState = InputSlice &
+export type AppState = AttentionFileSlice &
+  InputSlice &
   ModelSlice &
   RunSlice &
   ViewSlice &
@@ -223,4 +226,5 @@ export type AppState = InputSlice &
   FillerSlice &
   ImportanceSlice &
   WeightingSlice &
-  AblationSlice;
+  AblationSlice &
+  TrainSlice;

@@ -17,6 +17,8 @@ export const teachTabsEn = {
   'tab.teach.positions.short': 'Positions',
   'tab.teach.same.short': 'Same word',
   'tab.teach.flash.short': 'Tiling',
+  'tab.train': 'Train',
+  'tab.train.short': 'Train',
 
   'teach.status.loadingView': 'Loading this view…',
 } as const;

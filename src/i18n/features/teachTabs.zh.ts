@@ -14,6 +14,8 @@ export const teachTabsZh: Record<keyof typeof teachTabsEn, string> = {
   'tab.teach.positions.short': '位置编码',
   'tab.teach.same.short': '同一个词',
   'tab.teach.flash.short': '高效注意力',
+  'tab.train': '训练',
+  'tab.train.short': '训练',
 
   'teach.status.loadingView': '正在加载此视图…',
 };

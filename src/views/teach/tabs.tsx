@@ -18,6 +18,9 @@ const SameWordView = lazy(() =>
   import('./sameword/SameWordView').then((m) => ({ default: m.SameWordView })),
 );
 const FlashView = lazy(() => import('./flash/FlashView').then((m) => ({ default: m.FlashView })));
+const TrainView = lazy(() =>
+  import('../train/TrainView').then((m) => ({ default: m.TrainView })),
+);
 
 function Loading() {
   const t = useT();
@@ -73,5 +76,11 @@ export const TEACH_TABS: readonly TabDef[] = [
     shortKey: 'tab.teach.flash.short',
     group: 'learn',
     render: () => lazyTab(<FlashView />),
+  },
+  {
+    id: 'train',
+    labelKey: 'tab.train',
+    group: 'learn',
+    render: () => lazyTab(<TrainView />),
   },
 ];

@@ -4,6 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../../src/i18n/en';
 import { teachEn } from '../../../src/i18n/features/teach.en';
 import { teachZh } from '../../../src/i18n/features/teach.zh';
+import { trainEn } from '../../../src/i18n/features/train.en';
+import { trainZh } from '../../../src/i18n/features/train.zh';
 import { detectLanguage } from '../../../src/i18n/language';
 import { format, translate } from '../../../src/i18n/translate';
 import { zh } from '../../../src/i18n/zh';
@@ -23,8 +25,8 @@ beforeAll(async () => {
 });
 
 /** The whole app's strings: the first page's and the lazy teaching views'. */
-const allEn: Dictionary = { ...en, ...teachEn };
-const allZh: Dictionary = { ...zh, ...teachZh };
+const allEn: Dictionary = { ...en, ...teachEn, ...trainEn };
+const allZh: Dictionary = { ...zh, ...teachZh, ...trainZh };
 
 const placeholders = (text: string): string[] =>
   [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();

@@ -1,0 +1,179 @@
+/**
+ * The Train tab's state: settings, the run's status, its loss and accuracy curves and the
+ * snapshots of the heads' attention on the probe. Talks to the training worker through a small
+ * client loaded on first use (tests inject a fake with `setTrainClient`). Changing a setting
+ * resets the run; settings that cannot train are refused here with the reason, before any worker.
+ */
+import type { StateCreator } from 'zustand';
+import {
+  DEFAULT_TRAIN_SETTINGS,
+  checkTrainSettings,
+  type SettingsProblem,
+  type TrainSettings,
+} from '../analysis/trainSettings';
+import type { TrainClient } from '../worker/trainClient';
+import type { TrainResponse, TrainSnapshotMessage } from '../worker/trainProtocol';
+import type { AppState } from './types';
+
+export type TrainStatus = 'idle' | 'running' | 'paused' | 'diverged' | 'error';
+
+export interface TrainPoint {
+  step: number;
+  value: number;
+}
+
+/** Snapshots kept at most; beyond it every other one is dropped (the timeline stays even). */
+export const TRAIN_MAX_SNAPSHOTS = 240;
+
+export interface TrainState {
+  settings: TrainSettings;
+  status: TrainStatus;
+  /** Why the settings cannot train (shown, and Start refused); null when they can. */
+  problem: SettingsProblem | null;
+  error: string | null;
+  step: number;
+  losses: TrainPoint[];
+  /** Held-out token accuracy in [0, 1]. */
+  accuracy: TrainPoint[];
+  snapshots: TrainSnapshotMessage[];
+  /** The snapshot shown; null follows the latest. */
+  snapshotIndex: number | null;
+  /** The step whose loss was NaN, when training diverged. */
+  divergedAt: number | null;
+  stepsPerSecond: number | null;
+  /** Tensors the worker still held after the last Reset (0 when all were freed). */
+  tensorsLeft: number | null;
+}
+
+export interface TrainSlice {
+  train: TrainState;
+  setTrainSettings: (changes: Partial<TrainSettings>) => void;
+  startTraining: () => void;
+  pauseTraining: () => void;
+  stepTraining: () => void;
+  resetTraining: () => void;
+  /** Shows snapshot `index` (null: follow the latest). */
+  setTrainSnapshot: (index: number | null) => void;
+}
+
+const initialTrain = (settings: TrainSettings = DEFAULT_TRAIN_SETTINGS): TrainState => ({
+  settings,
+  status: 'idle',
+  problem: checkTrainSettings(settings),
+  error: null,
+  step: 0,
+  losses: [],
+  accuracy: [],
+  snapshots: [],
+  snapshotIndex: null,
+  divergedAt: null,
+  stepsPerSecond: null,
+  tensorsLeft: null,
+});
+
+let client: TrainClient | null = null;
+let clientPromise: Promise<TrainClient> | null = null;
+let onResponse: ((response: TrainResponse) => void) | null = null;
+/** Resets sent and not yet answered: the old run's late answers before them are dropped. */
+let pendingResets = 0;
+
+function getClient(): Promise<TrainClient> {
+  if (client) return Promise.resolve(client);
+  clientPromise ??= import('../worker/trainClient').then(({ createTrainClient }) => {
+    client ??= createTrainClient();
+    client.listen((r) => onResponse?.(r));
+    return client;
+  });
+  return clientPromise;
+}
+
+/** Replaces the training client (tests pass a fake; null frees the current one). */
+export function setTrainClient(next: TrainClient | null): void {
+  if (client && client !== next) client.dispose();
+  client = next;
+  clientPromise = null;
+  next?.listen((r) => onResponse?.(r));
+}
+
+function keepSnapshots(list: TrainSnapshotMessage[]): TrainSnapshotMessage[] {
+  return list.length <= TRAIN_MAX_SNAPSHOTS
+    ? list
+    : list.filter((_, i) => i % 2 === 0 || i === list.length - 1);
+}
+
+export const createTrainSlice: StateCreator<AppState, [], [], TrainSlice> = (set, get) => {
+  const patch = (changes: Partial<TrainState>): void =>
+    set((s) => ({ train: { ...s.train, ...changes } }));
+
+  onResponse = (r) => {
+    const t = get().train;
+    if (r.type === 'reset') pendingResets = Math.max(0, pendingResets - 1);
+    else if (pendingResets > 0 && r.type !== 'started' && r.type !== 'error') return;
+    switch (r.type) {
+      case 'started':
+        return;
+      case 'step': {
+        if (t.status === 'idle') return; // a late answer after Reset
+        const changes: Partial<TrainState> = {
+          step: r.step,
+          losses: [...t.losses, { step: r.step, value: r.loss }],
+        };
+        if (r.accuracy !== undefined)
+          changes.accuracy = [...t.accuracy, { step: r.step, value: r.accuracy }];
+        if (r.snapshot) changes.snapshots = keepSnapshots([...t.snapshots, r.snapshot]);
+        if (r.stepsPerSecond !== undefined) changes.stepsPerSecond = r.stepsPerSecond;
+        patch(changes);
+        return;
+      }
+      case 'paused':
+        if (t.status === 'running') patch({ status: 'paused' });
+        return;
+      case 'diverged':
+        patch({ status: 'diverged', divergedAt: r.step });
+        return;
+      case 'reset':
+        patch({ tensorsLeft: r.tensorsLeft });
+        return;
+      case 'error':
+        patch({ status: 'error', error: r.message });
+        return;
+    }
+  };
+
+  const send = (type: 'start' | 'step'): void => {
+    const { train, backend } = get();
+    if (train.problem || train.status === 'diverged') return;
+    patch({ status: type === 'start' ? 'running' : 'paused', error: null });
+    void getClient().then((c) => c.send({ type, settings: train.settings, backend }));
+  };
+
+  return {
+    train: initialTrain(),
+    setTrainSettings: (changes) => {
+      const settings = { ...get().train.settings, ...changes };
+      if (get().train.step > 0 || get().train.status !== 'idle') get().resetTraining();
+      patch({ settings, problem: checkTrainSettings(settings) });
+    },
+    startTraining: () => {
+      if (get().train.status !== 'running') send('start');
+    },
+    pauseTraining: () => {
+      if (get().train.status !== 'running') return;
+      patch({ status: 'paused' });
+      client?.send({ type: 'pause' });
+    },
+    stepTraining: () => {
+      if (get().train.status !== 'running') send('step');
+    },
+    resetTraining: () => {
+      if (client) {
+        pendingResets += 1;
+        client.send({ type: 'reset' });
+      }
+      set((s) => ({
+        train: { ...initialTrain(s.train.settings), tensorsLeft: s.train.tensorsLeft },
+      }));
+    },
+    setTrainSnapshot: (index) => patch({ snapshotIndex: index }),
+  };
+};

@@ -1,0 +1,76 @@
+/**
+ * The Train tab: pick "reverse", a small model, press Start; the held-out accuracy climbs and the
+ * anti-diagonal score of a head rises within a few dozen steps; Pause; scrub the timeline back.
+ * Prints the steps per second and the accuracy reached.
+ */
+import { expect, test } from './fixtures';
+
+const percentOf = (text: string | null): number => Number(/([\d.]+)%/.exec(text ?? '')?.[1] ?? NaN);
+
+test('trains reverse: accuracy rises, the anti-diagonal forms, the timeline scrubs', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await page.goto('/');
+  await page.getByRole('tab', { name: 'Train', exact: true }).click();
+  const panel = page.getByRole('tabpanel');
+  await panel.getByLabel('Task', { exact: true }).selectOption('reverse');
+  await panel.getByLabel('Layers', { exact: true }).selectOption('1');
+  await panel.getByLabel('Heads', { exact: true }).selectOption('2');
+  await panel.getByLabel('d_model', { exact: true }).fill('32');
+  await panel.getByLabel('Positional encoding', { exact: true }).selectOption('learned');
+  await panel.getByLabel('Learning rate', { exact: true }).fill('0.01');
+  await panel.getByLabel('Batch size', { exact: true }).fill('32');
+  await panel.getByLabel('Seed', { exact: true }).fill('1');
+  await expect(panel.getByTestId('train-pattern')).toContainText('anti-diagonal');
+
+  // Settings that cannot train are refused with the reason.
+  await panel.getByLabel('d_model', { exact: true }).fill('30');
+  await panel.getByLabel('Heads', { exact: true }).selectOption('4');
+  await expect(panel.getByRole('alert')).toContainText('divisible');
+  await expect(panel.getByRole('button', { name: 'Start' })).toBeDisabled();
+  await panel.getByLabel('d_model', { exact: true }).fill('32');
+  await panel.getByLabel('Heads', { exact: true }).selectOption('2');
+  await expect(panel.getByRole('alert')).toHaveCount(0);
+
+  await expect(panel.getByRole('img', { name: 'Loss' })).toBeVisible();
+  await expect(panel.getByRole('img', { name: 'Accuracy' })).toBeVisible();
+  const started = Date.now();
+  await panel.getByRole('button', { name: 'Start' }).click();
+  const accuracy = panel.getByTestId('train-accuracy-now');
+  await expect(accuracy).toContainText('%');
+  const first = percentOf(await accuracy.textContent());
+  await expect
+    .poll(async () => percentOf(await accuracy.textContent()), { timeout: 30_000 })
+    .toBeGreaterThanOrEqual(99);
+  const seconds = (Date.now() - started) / 1000;
+  const speed = await panel.getByTestId('train-speed').textContent();
+  await panel.getByRole('button', { name: 'Pause' }).click();
+  await expect(panel.getByTestId('train-status')).toContainText('Paused at step');
+  const reached = percentOf(await accuracy.textContent());
+  const status = await panel.getByTestId('train-status').textContent();
+  console.log(
+    `train reverse: accuracy ${first}% -> ${reached}% in ${seconds.toFixed(1)} s; ${status}; ${speed}`,
+  );
+  expect(reached).toBeGreaterThan(first);
+
+  // The best head's anti-diagonal score at the latest snapshot beats the first snapshot's.
+  const heads = panel.getByRole('img', { name: /^Layer 1, head \d at step/ });
+  const bestScore = async (): Promise<number> => {
+    const names = await heads.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+    return Math.max(...names.map((n) => Number(/: ([\d.]+) on the ideal/.exec(n ?? '')?.[1])));
+  };
+  const latest = await bestScore();
+  const slider = panel.getByRole('slider', { name: 'Snapshot' });
+  await slider.focus();
+  await page.keyboard.press('Home');
+  await expect(heads.first()).toHaveAttribute('aria-label', /at step 1:/);
+  const earliest = await bestScore();
+  console.log(`anti-diagonal score (best head): ${earliest} -> ${latest}`);
+  expect(latest).toBeGreaterThan(earliest + 0.2);
+  await page.keyboard.press('End');
+  await expect(heads.first()).not.toHaveAttribute('aria-label', /at step 1:/);
+
+  await panel.getByRole('button', { name: 'Reset' }).click();
+  await expect(panel.getByTestId('train-status')).toContainText('Ready to train');
+});
