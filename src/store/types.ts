@@ -7,7 +7,6 @@ import type {
   PlaygroundOptions,
   Token,
 } from '../engine';
-import type { AttentionFileSlice } from './attentionFileSlice';
 import type { Language } from '../i18n/language';
 import type { TeachSlice } from './teachSlice';
 import type { ShareSlice } from './shareSlice';
@@ -213,8 +212,7 @@ export type {
   HeadRef,
 } from './analysisSlice';
 
-export type AppState = AttentionFileSlice &
-  InputSlice &
+export type AppState = InputSlice &
   ModelSlice &
   RunSlice &
   ViewSlice &
