@@ -67,6 +67,11 @@ describe('the chunks the first page loads', () => {
       'src/worker/bench.worker.ts',
       'src/engine/benchmark.ts',
       'src/views/teach/steps/StepsView.tsx',
+      'src/views/train/TrainView.tsx',
+      'src/worker/train.worker.ts',
+      'src/worker/trainClient.ts',
+      'src/engine/train/tiny.ts',
+      'src/i18n/features/train.en.ts',
     ])
       expect(sources.has(file), file).toBe(false);
   });
