@@ -6,6 +6,7 @@
  */
 import { ablationEn } from './features/ablation.en';
 import { analysisEn } from './features/analysis.en';
+import { attentionFileEn } from './features/attentionFile.en';
 import { exportEn } from './features/export.en';
 import { fillersEn } from './features/fillers.en';
 import { hubEn } from './features/hub.en';
@@ -18,6 +19,7 @@ import type { trainEn } from './features/train.en';
 export const en = {
   ...ablationEn,
   ...analysisEn,
+  ...attentionFileEn,
   ...exportEn,
   ...fillersEn,
   ...hubEn,

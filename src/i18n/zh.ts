@@ -3,6 +3,7 @@ import type { EagerMessages } from './en';
 /** 简体中文（首页部分）。键与 en.ts 完全相同（有单元测试检查）。 */
 import { ablationZh } from './features/ablation.zh';
 import { analysisZh } from './features/analysis.zh';
+import { attentionFileZh } from './features/attentionFile.zh';
 import { exportZh } from './features/export.zh';
 import { fillersZh } from './features/fillers.zh';
 import { hubZh } from './features/hub.zh';
@@ -13,6 +14,7 @@ import { teachTabsZh } from './features/teachTabs.zh';
 export const zh: EagerMessages = {
   ...ablationZh,
   ...analysisZh,
+  ...attentionFileZh,
   ...exportZh,
   ...fillersZh,
   ...hubZh,

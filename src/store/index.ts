@@ -12,6 +12,7 @@ import { cancelScheduled } from './scheduler';
 import { createTeachSlice } from './teachSlice';
 import { createShareSlice } from './shareSlice';
 import { createHubSlice } from './hubSlice';
+import { createAttentionFileSlice } from './attentionFileSlice';
 import { createPredictionSlice } from './predictionSlice';
 export {
   activeMaskedToken,
@@ -30,6 +31,7 @@ import type { AppState } from './types';
 import { createViewSlice } from './viewSlice';
 
 export const useAppStore = create<AppState>()((...a) => ({
+  ...createAttentionFileSlice(...a),
   ...createInputSlice(...a),
   ...createModelSlice(...a),
   ...createRunSlice(...a),
@@ -77,6 +79,11 @@ export {
   type ViewChoices,
 } from './model';
 export { readUrlOptions, absoluteUrl, asFolder, type UrlOptions } from './urlParams';
+export {
+  ATTENTION_FILE_BUDGET_BYTES,
+  type AttentionFileInfo,
+  type AttentionFileSlice,
+} from './attentionFileSlice';
 export {
   setEngineClient,
   getEngineClient,

@@ -105,8 +105,14 @@ export interface ViewChoices {
  */
 export function viewChoices(
   s: Pick<AppState, 'model' | 'playground' | 'translatorInfo' | 'kind' | 'layer' | 'head'> &
-    Partial<Pick<AppState, 'hub'>>,
+    Partial<Pick<AppState, 'hub' | 'attentionFile'>>,
 ): ViewChoices {
+  const file = s.attentionFile;
+  if (file) {
+    // An open attention file: the shape of its block of the chosen kind (else its first block).
+    const shape = file.shapes[file.kinds.includes(s.kind) ? s.kind : file.kinds[0]!];
+    return { layers: shape?.layers ?? 1, heads: shape?.heads ?? 1, kinds: file.kinds };
+  }
   if (s.model === 'playground')
     return {
       layers: s.playground.layers,

@@ -57,6 +57,8 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
   const runSentence = (slot: SentenceSlot): void => {
     cancelScheduled(slot);
     const s = get();
+    // An open attention file is sentence A's result: nothing runs over it until it is closed.
+    if (slot === 'A' && s.attentionFile) return;
     const previous = s.runs[slot];
     const ticket = ++lastTicket;
     const text = s.sentences[slot];
@@ -257,6 +259,7 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
   };
 
   const markPending = (slot: SentenceSlot): void => {
+    if (slot === 'A' && get().attentionFile) return;
     const run = get().runs[slot];
     if (run.requestId !== null) {
       try {

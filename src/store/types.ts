@@ -7,6 +7,7 @@ import type {
   PlaygroundOptions,
   Token,
 } from '../engine';
+import type { AttentionFileSlice } from './attentionFileSlice';
 import type { Language } from '../i18n/language';
 import type { TeachSlice } from './teachSlice';
 import type { ShareSlice } from './shareSlice';
@@ -212,7 +213,8 @@ export type {
   HeadRef,
 } from './analysisSlice';
 
-export type AppState = InputSlice &
+export type AppState = AttentionFileSlice &
+  InputSlice &
   ModelSlice &
   RunSlice &
   ViewSlice &

@@ -9,6 +9,7 @@ import {
   ViewControls,
 } from '../controls';
 import { AblationBar } from '../ablation';
+import { AttentionFileControl } from '../attention-file';
 import { CopyLinkButton, DisplayPrefs, ShareNotices } from '../export';
 import { WorkspaceTabs } from './WorkspaceTabs';
 import { HubLoadError, HubPanel, HubSummary } from '../hub';
@@ -73,6 +74,7 @@ export function AppLayout() {
               )}
             </p>
           </div>
+          <AttentionFileControl />
           <ModelLoadError />
           <HubLoadError />
           <ShareNotices />

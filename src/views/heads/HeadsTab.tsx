@@ -1,5 +1,6 @@
 import { useCallback, useId, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { NeedsModelNotice } from '../attention-file/NeedsModelNotice';
 import { HEAD_PATTERNS, METRIC_NAMES } from '../../analysis';
 import { useT } from '../../i18n';
 import { isHeadOff, isValueWeighted, useAppStore } from '../../store';
@@ -66,6 +67,8 @@ export function HeadsTab() {
   const setHead = useAppStore((s) => s.setHead);
   const setTab = useAppStore((s) => s.setTab);
   const ablation = useAppStore((s) => s.ablation);
+  // Switching heads off re-runs the model, which an open attention file (sentence A) lacks.
+  const fromFile = useAppStore((s) => slot === 'A' && s.attentionFile !== null);
   const toggleHeadOff = useAppStore((s) => s.toggleHeadOff);
 
   const bodyRef = useRef<HTMLDivElement>(null);
@@ -204,7 +207,7 @@ export function HeadsTab() {
         {view && (
           <>
             <p className="an-help">{t('heads.help')}</p>
-            <p className="an-help">{t('ablation.gridHelp')}</p>
+            {fromFile ? <NeedsModelNotice /> : <p className="an-help">{t('ablation.gridHelp')}</p>}
             <TokenStrip
               tokens={view.rowTokens}
               label={t('heads.tokens', { name })}

@@ -5,6 +5,7 @@
  * input shows its ranking at once. The panel only reads the store and calls its actions.
  */
 import { useId, useMemo, useState } from 'react';
+import { NeedsModelNotice } from '../attention-file/NeedsModelNotice';
 import { useShallow } from 'zustand/react/shallow';
 import {
   IMPORTANCE_TOP,
@@ -41,6 +42,15 @@ export function ImportancePanel() {
   const cancelImportance = useAppStore((s) => s.cancelImportance);
   const name = t(slot === 'A' ? 'input.sentenceA' : 'input.sentenceB');
   const { measure } = src;
+  const fromFile = useAppStore((s) => slot === 'A' && s.attentionFile !== null);
+
+  if (fromFile)
+    return (
+      <section className="panel an-panel imp-panel" aria-labelledby={`${ids}-title`}>
+        <h2 id={`${ids}-title`}>{t('importance.heading')}</h2>
+        <NeedsModelNotice />
+      </section>
+    );
 
   return (
     <section className="panel an-panel imp-panel" aria-labelledby={`${ids}-title`}>

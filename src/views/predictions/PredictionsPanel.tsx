@@ -1,5 +1,6 @@
 import { useId, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { NeedsModelNotice } from '../attention-file/NeedsModelNotice';
 import { predictionProbabilities, type PredictionEntry } from '../../analysis/predictions';
 import { useT } from '../../i18n';
 import type { Language } from '../../i18n/language';
@@ -42,6 +43,7 @@ export function PredictionsPanel({ slot, name }: PredictionsPanelProps) {
   const hasTokens = useAppStore((s) => s.runs[slot].tokens.length > 0);
   const setTemperature = useAppStore((s) => s.setPredictionTemperature);
   const append = useAppStore((s) => s.appendPrediction);
+  const fromFile = useAppStore((s) => slot === 'A' && s.attentionFile !== null);
   // A masked LM lists fillers only while a token is masked (the unmasked run predicts nothing).
   const shown = fillsMask ? (masked && predictions?.masked ? predictions : null) : predictions;
   const entries = useMemo(
@@ -49,6 +51,9 @@ export function PredictionsPanel({ slot, name }: PredictionsPanelProps) {
     [shown, temperature],
   );
   const pending = state === 'loading';
+
+  // An open attention file has weights only: the model that would predict is not there.
+  if (fromFile) return predicts || fillsMask ? <NeedsModelNotice /> : null;
 
   if (fillsMask) {
     // Nothing to mask in an empty sentence, or the run failed (the heatmap says why).

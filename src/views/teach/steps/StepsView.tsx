@@ -12,12 +12,15 @@ import { TokenPicker } from '../common/TokenPicker';
 import { useTeachQuery, useTeachRun } from '../common/useTeach';
 import '../common/teach.css';
 import { ByHand } from './ByHand';
+import { NeedsModelNotice } from '../../attention-file/NeedsModelNotice';
 import { querySteps } from './modelSteps';
 
 /** Tab "Step by step": one query's attention with the loaded model's numbers, or by hand. */
 export function StepsView() {
   const t = useT();
   const [mode, setMode] = useState<'model' | 'hand'>('model');
+  // Sentence A from an attention file has weights only: no intermediates to show.
+  const fromFile = useAppStore((s) => s.teachSlot === 'A' && s.attentionFile !== null);
   const headingId = useId();
   return (
     <section className="teach" aria-labelledby={headingId}>
@@ -39,7 +42,7 @@ export function StepsView() {
           {t('teach.steps.mode.hand')}
         </label>
       </fieldset>
-      {mode === 'model' ? <ModelSteps /> : <ByHand />}
+      {mode === 'hand' ? <ByHand /> : fromFile ? <NeedsModelNotice /> : <ModelSteps />}
     </section>
   );
 }

@@ -1,0 +1,2 @@
+export { AttentionFileControl } from './AttentionFileControl';
+export { NeedsModelNotice } from './NeedsModelNotice';
