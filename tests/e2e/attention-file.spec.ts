@@ -97,4 +97,20 @@ test('opens an attention file as sentence A, switches layer, refuses a broken fi
     timeout: 30_000,
   });
   await expect(heatmapA(page)).toBeVisible();
+
+  // Dropping a file on the page opens it too.
+  const dataTransfer = await page.evaluateHandle(
+    (bytes) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(bytes)], 'dropped.safetensors'));
+      return dt;
+    },
+    [...attentionFile(TOKENS)],
+  );
+  await page.dispatchEvent('body', 'drop', { dataTransfer });
+  await expect(
+    page.getByText(/attention computed elsewhere \(dropped\.safetensors\)/),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Close attention file' }).click();
+  await expect(textA).toHaveValue(before);
 });

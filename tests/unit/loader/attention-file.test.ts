@@ -169,6 +169,28 @@ describe('the binary form (safetensors)', () => {
     half.forEach((v, i) => expect(Math.abs(v - dec[1]![i]!)).toBeLessThan(1e-3));
   });
 
+  it('reads BF16 (the top half of each float32) within a 1e-2 row tolerance', async () => {
+    const f32 = file('F32');
+    const headerEnd = 8 + Number(new DataView(f32.buffer).getBigUint64(0, true));
+    const values = new Float32Array(f32.slice(headerEnd).buffer);
+    const words = new Uint16Array(values.length);
+    const bits = new Uint32Array(values.buffer);
+    for (let i = 0; i < values.length; i++) words[i] = bits[i]! >>> 16; // truncated: rows still ≈ 1
+    let header = new TextDecoder()
+      .decode(f32.subarray(8, headerEnd))
+      .replace('"F32"', '"BF16"')
+      .replace('[0,384]', '[0,192]');
+    header += ' '.repeat((8 - ((8 + header.length) % 8)) % 8);
+    const head = new TextEncoder().encode(header);
+    const bytes = new Uint8Array(8 + head.length + words.byteLength);
+    new DataView(bytes.buffer).setBigUint64(0, BigInt(head.length), true);
+    bytes.set(head, 8);
+    bytes.set(new Uint8Array(words.buffer), 8 + head.length);
+    const f = await openAttentionFile(blobOf(bytes), 'b.safetensors');
+    const layer = await f.readLayer('decoder-self', 1);
+    layer.forEach((v, i) => expect(Math.abs(v - dec[1]![i]!)).toBeLessThan(1e-2));
+  });
+
   it('reads cross attention with its own query tokens', async () => {
     const cross = weights(1, 1, 2, 4, 9);
     const bytes = writeSafetensors(
