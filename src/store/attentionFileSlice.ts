@@ -21,6 +21,15 @@ import type { AppState, BlockResult, SentenceRun } from './types';
 /** Float32 bytes of attention layers kept in memory at once (256 MiB). */
 export const ATTENTION_FILE_BUDGET_BYTES = 256 * 1024 * 1024;
 
+let budgetBytes = ATTENTION_FILE_BUDGET_BYTES;
+
+/** Sets the budget (tests make it small to see layers read on demand and let go); returns the old. */
+export function setAttentionFileBudget(bytes: number): number {
+  const old = budgetBytes;
+  budgetBytes = bytes;
+  return old;
+}
+
 /** What the page shows of the open attention file. */
 export interface AttentionFileInfo {
   /** The file's name. */
@@ -73,7 +82,7 @@ export const createAttentionFileSlice: StateCreator<AppState, [], [], AttentionF
 ) => {
   const budgetLayers = (file: AttentionFile): number => {
     const biggest = Math.max(...file.blocks.map((b) => b.layerBytes));
-    return Math.max(1, Math.floor(ATTENTION_FILE_BUDGET_BYTES / biggest));
+    return Math.max(1, Math.floor(budgetBytes / biggest));
   };
 
   /** Puts layer data into sentence A's run (or takes it out, with null). */
@@ -132,7 +141,7 @@ export const createAttentionFileSlice: StateCreator<AppState, [], [], AttentionF
     const s = get();
     const first = file.blocks.find((b) => b.kind === s.kind) ?? file.blocks[0]!;
     await readLayer(first.kind, Math.min(s.layer, first.layers - 1));
-    if (total > ATTENTION_FILE_BUDGET_BYTES) return;
+    if (total > budgetBytes) return;
     for (const b of file.blocks)
       for (let l = 0; l < b.layers; l++) {
         if (mine !== generation) return;

@@ -81,6 +81,7 @@ export {
 export { readUrlOptions, absoluteUrl, asFolder, type UrlOptions } from './urlParams';
 export {
   ATTENTION_FILE_BUDGET_BYTES,
+  setAttentionFileBudget,
   type AttentionFileInfo,
   type AttentionFileSlice,
 } from './attentionFileSlice';

@@ -1,6 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeSafetensors } from '../../../src/loader/safetensors.ts';
-import { resetAppStore, setEngineClient, useAppStore } from '../../../src/store';
+import {
+  resetAppStore,
+  setAttentionFileBudget,
+  setEngineClient,
+  useAppStore,
+} from '../../../src/store';
+
+/** A Blob that records its slice() calls. */
+class CountingBlob extends Blob {
+  readonly reads: [number, number][] = [];
+  override slice(start = 0, end = this.size, type?: string): Blob {
+    this.reads.push([start, end]);
+    return super.slice(start, end, type);
+  }
+}
 import { FakeClient } from './fakeClient';
 
 /** A [layers, heads, q, q] file of uniform rows. */
@@ -62,6 +76,29 @@ describe('the attention file slice', () => {
     expect(client.runs.length).toBe(posted + 1);
     expect(client.runs.at(-1)!.request.slot).toBe('A');
     expect(s.runs.A.tokens).toEqual(before.tokens);
+  });
+
+  it('reads only the layers shown when the file is over the budget, and lets old ones go', async () => {
+    // 4 layers of 2 heads × 3 × 3 float32 = 72 bytes a layer; the budget holds two.
+    const old = setAttentionFileBudget(150);
+    try {
+      const blob = new CountingBlob([await file(4, 2, ['a', 'b', 'c']).arrayBuffer()]);
+      await useAppStore.getState().openAttentionFile(blob, 'big.safetensors');
+      const data = () => useAppStore.getState().runs.A.blocks[0]!.data.map((d) => d !== null);
+      await until(() => data()[0]!);
+      await new Promise((r) => setTimeout(r, 20));
+      expect(data()).toEqual([true, false, false, false]);
+      const afterHeader = blob.reads.length;
+      useAppStore.getState().setLayer(2);
+      useAppStore.getState().ensureAttentionLayer('decoder-self', 2);
+      await until(() => data()[2]!);
+      expect(blob.reads.length).toBe(afterHeader + 1);
+      useAppStore.getState().ensureAttentionLayer('decoder-self', 3);
+      await until(() => data()[3]!);
+      expect(data()).toEqual([false, false, true, true]);
+    } finally {
+      setAttentionFileBudget(old);
+    }
   });
 
   it('refuses a broken file with its message and leaves the model as it was', async () => {
