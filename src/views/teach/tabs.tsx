@@ -18,9 +18,7 @@ const SameWordView = lazy(() =>
   import('./sameword/SameWordView').then((m) => ({ default: m.SameWordView })),
 );
 const FlashView = lazy(() => import('./flash/FlashView').then((m) => ({ default: m.FlashView })));
-const TrainView = lazy(() =>
-  import('../train/TrainView').then((m) => ({ default: m.TrainView })),
-);
+const TrainView = lazy(() => import('../train/TrainView').then((m) => ({ default: m.TrainView })));
 
 function Loading() {
   const t = useT();
