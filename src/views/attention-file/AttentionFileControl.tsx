@@ -65,7 +65,7 @@ export function AttentionFileControl() {
       <div className="attention-file-row">
         <button
           type="button"
-          className="attention-file-open"
+          className="button attention-file-open"
           title={t('attentionFile.dropHint')}
           disabled={opening}
           onClick={() => input.current?.click()}
@@ -90,7 +90,7 @@ export function AttentionFileControl() {
             <span className="attention-file-summary" role="status">
               {t('attentionFile.summary', { model: file.model, file: file.name })}
             </span>
-            <button type="button" onClick={close}>
+            <button type="button" className="button" onClick={close}>
               {t('attentionFile.close')}
             </button>
           </>
