@@ -8,21 +8,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { createModel, initBackend } from '../../src/engine/index.ts';
 import { hfWeightsFromSafetensors, normalizeHfConfig } from '../../src/loader/hf/index.ts';
 import { writeSafetensors } from '../../src/loader/safetensors.ts';
-import { bertBaseTensors } from './llm-checkpoints.ts';
-
-const HF_CONFIG = {
-  model_type: 'bert',
-  architectures: ['BertModel'],
-  vocab_size: 30522,
-  hidden_size: 768,
-  num_hidden_layers: 12,
-  num_attention_heads: 12,
-  intermediate_size: 3072,
-  hidden_act: 'gelu',
-  max_position_embeddings: 512,
-  type_vocab_size: 2,
-  layer_norm_eps: 1e-12,
-};
+import { BERT_BASE_CONFIG, bertBaseTensors } from './llm-checkpoints.ts';
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -34,7 +20,7 @@ async function main(): Promise<void> {
   console.log(
     `\nBERT-base-sized checkpoint: ${(params / 1e6).toFixed(1)}M parameters, ${(bytes.length / 2 ** 20).toFixed(0)} MiB F32 safetensors (generated in memory)`,
   );
-  const info = normalizeHfConfig(HF_CONFIG);
+  const info = normalizeHfConfig(BERT_BASE_CONFIG);
   const parse: number[] = [];
   const upload: number[] = [];
   const forward: number[] = [];

@@ -22,7 +22,7 @@ import {
 import type { HeadRef } from '../../src/engine/index.ts';
 import { makeTranslator } from '../eval/translator-metrics.ts';
 import { readTranslatorDir } from '../eval/node-files.ts';
-import { bertBaseTensors } from './llm-checkpoints.ts';
+import { BERT_BASE_CONFIG, bertBaseTensors } from './llm-checkpoints.ts';
 
 const loadAverage = (): string => {
   try {
@@ -70,18 +70,7 @@ async function main(): Promise<void> {
   }
   translator.model.dispose();
 
-  const info = normalizeHfConfig({
-    model_type: 'bert',
-    vocab_size: 30522,
-    hidden_size: 768,
-    num_hidden_layers: 12,
-    num_attention_heads: 12,
-    intermediate_size: 3072,
-    hidden_act: 'gelu',
-    max_position_embeddings: 512,
-    type_vocab_size: 2,
-    layer_norm_eps: 1e-12,
-  });
+  const info = normalizeHfConfig(BERT_BASE_CONFIG);
   const bytes = writeSafetensors(bertBaseTensors(true), 'F32');
   const { weights, config } = hfWeightsFromSafetensors(info.family, info.config, [
     { name: 'model.safetensors', bytes },

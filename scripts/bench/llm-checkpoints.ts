@@ -103,6 +103,21 @@ export function bf16Checkpoint(entries: Entry[]): Uint8Array {
   return out;
 }
 
+/** bert-base-uncased's config.json (the keys that shape the model). */
+export const BERT_BASE_CONFIG = {
+  model_type: 'bert',
+  architectures: ['BertModel'],
+  vocab_size: 30522,
+  hidden_size: 768,
+  num_hidden_layers: 12,
+  num_attention_heads: 12,
+  intermediate_size: 3072,
+  hidden_act: 'gelu',
+  max_position_embeddings: 512,
+  type_vocab_size: 2,
+  layer_norm_eps: 1e-12,
+};
+
 /**
  * bert-base-uncased's tensors with random F32 weights (norm weights 1), the `bert.` names and
  * nn.Linear [out][in] layouts; `heads` adds the pooler, the MLM head (decoder tied) and NSP, as
