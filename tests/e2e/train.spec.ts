@@ -3,6 +3,7 @@
  * anti-diagonal score of a head rises within a few dozen steps; Pause; scrub the timeline back.
  * Prints the steps per second and the accuracy reached.
  */
+import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
 
 const percentOf = (text: string | null): number => Number(/([\d.]+)%/.exec(text ?? '')?.[1] ?? NaN);
@@ -70,6 +71,39 @@ test('trains reverse: accuracy rises, the anti-diagonal forms, the timeline scru
   expect(latest).toBeGreaterThan(earliest + 0.2);
   await page.keyboard.press('End');
   await expect(heads.first()).not.toHaveAttribute('aria-label', /at step 1:/);
+
+  // Export the run: the JSON download parses as attention-atlas-training v1 with the curves; the
+  // PNG of the curves and the timeline strip is a PNG.
+  const [json] = await Promise.all([
+    page.waitForEvent('download'),
+    panel.getByRole('button', { name: 'Download JSON' }).click(),
+  ]);
+  expect(json.suggestedFilename()).toMatch(/training_reverse.*\.json$/);
+  const doc = JSON.parse(readFileSync(await json.path(), 'utf8')) as {
+    format: string;
+    version: number;
+    seed: number;
+    settings: { task: string };
+    steps: number;
+    loss: [number, number][];
+    accuracy: [number, number][];
+    scores: { step: number; heads: number[][] }[];
+  };
+  expect(doc.format).toBe('attention-atlas-training');
+  expect(doc.version).toBe(1);
+  expect(doc.seed).toBe(1);
+  expect(doc.settings.task).toBe('reverse');
+  expect(doc.loss.length).toBe(doc.steps);
+  expect(doc.accuracy.at(-1)?.[1]).toBeGreaterThanOrEqual(0.99);
+  expect(doc.scores.at(-1)?.heads).toHaveLength(1);
+  const pictureGroup = panel.getByRole('group', { name: /as a picture/ });
+  const [png] = await Promise.all([
+    page.waitForEvent('download'),
+    pictureGroup.getByRole('button', { name: 'Download PNG' }).click(),
+  ]);
+  expect(png.suggestedFilename()).toMatch(/training_reverse.*\.png$/);
+  const bytes = readFileSync(await png.path());
+  expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
 
   await panel.getByRole('button', { name: 'Reset' }).click();
   await expect(panel.getByTestId('train-status')).toContainText('Ready to train');

@@ -77,4 +77,14 @@ export const trainEn = {
   'train.scoresTitle': 'Ideal-pattern score per head',
   'train.scores': 'Ideal-pattern score per head over steps',
   'train.series.head': 'L{layer} H{head}',
+  'train.exportTitle': 'Export the run',
+  'train.export.json': 'Download JSON',
+  'train.export.jsonGroup': 'Export the curves and scores as JSON',
+  'train.export.saved': 'Saved {file}',
+  'train.export.picture': 'Export the curves and the timeline as a picture',
+  'train.export.title': 'Training “{task}” · {step} steps',
+  'train.export.settings':
+    '{layers} layers · {heads} heads · d_model {dModel} · {positional} · learning rate {lr} · batch {batch} · seed {seed}',
+  'train.export.strip': 'Timeline of layer {layer}, head {head} (best at the last snapshot)',
+  'train.export.stepScore': 'step {step} · {score}',
 } as const;

@@ -72,4 +72,14 @@ export const trainZh: Record<keyof typeof trainEn, string> = {
   'train.scoresTitle': '每个头的理想模式得分',
   'train.scores': '每个头的理想模式得分随步数的变化',
   'train.series.head': 'L{layer} H{head}',
+  'train.exportTitle': '导出这次训练',
+  'train.export.json': '下载 JSON',
+  'train.export.jsonGroup': '把曲线和得分导出为 JSON',
+  'train.export.saved': '已保存 {file}',
+  'train.export.picture': '把曲线和时间线导出为图片',
+  'train.export.title': '训练“{task}”· 共 {step} 步',
+  'train.export.settings':
+    '{layers} 层 · {heads} 个头 · d_model {dModel} · {positional} · 学习率 {lr} · 批大小 {batch} · 种子 {seed}',
+  'train.export.strip': '第 {layer} 层第 {head} 个头的时间线（最后一个快照中得分最高）',
+  'train.export.stepScore': '第 {step} 步 · {score}',
 };

@@ -16,6 +16,7 @@ import { LinePlot, type PlotPoint, type PlotSeries } from '../teach/common/LineP
 import { NumberSelect } from '../teach/common/NumberSelect';
 import { TeachCard } from '../teach/common/TeachCard';
 import { TeachSlider } from '../teach/common/TeachSlider';
+import { TrainExport } from './TrainExport';
 import '../teach/common/teach.css';
 import './train.css';
 
@@ -197,6 +198,8 @@ export function TrainView() {
   const shown = shownIndex >= 0 ? snapshots[shownIndex] : undefined;
   const lastAccuracy = train.accuracy[train.accuracy.length - 1];
   const running = train.status === 'running';
+  const lossRef = useRef<HTMLElement>(null);
+  const accuracyRef = useRef<HTMLElement>(null);
 
   const lossSeries: PlotSeries[] = useMemo(
     () => [
@@ -280,7 +283,7 @@ export function TrainView() {
 
       <TeachCard title={t('train.curves')}>
         <div className="train-curves">
-          <figure className="train-curve">
+          <figure className="train-curve" ref={lossRef}>
             <LinePlot
               series={lossSeries}
               label={t('train.loss')}
@@ -289,7 +292,7 @@ export function TrainView() {
               height={200}
             />
           </figure>
-          <figure className="train-curve">
+          <figure className="train-curve" ref={accuracyRef}>
             <figcaption data-testid="train-accuracy-now">
               {lastAccuracy
                 ? t('train.accuracyNow', { value: percent(lastAccuracy.value) })
@@ -367,6 +370,16 @@ export function TrainView() {
           yDomain={[0, 1]}
           {...(shown && { marker: shown.step })}
           height={200}
+        />
+      </TeachCard>
+
+      <TeachCard title={t('train.exportTitle')}>
+        <TrainExport
+          train={train}
+          length={len}
+          idealPattern={t(`train.pattern.${settings.task}` as MessageKey)}
+          lossRef={lossRef}
+          accuracyRef={accuracyRef}
         />
       </TeachCard>
     </section>
