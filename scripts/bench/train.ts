@@ -86,7 +86,7 @@ function inductionHead(settings: TrainSettings): void {
   const result =
     out.reached !== null
       ? `step ${String(out.reached).padStart(5)}  ${out.seconds.toFixed(1).padStart(6)} s`
-      : `not reached in ${out.steps} steps / ${out.seconds.toFixed(1)} s (best ${out.last.toFixed(2)})`;
+      : `not reached in ${out.steps} steps / ${out.seconds.toFixed(1)} s (at the end ${out.last.toFixed(2)})`;
   console.log(
     `${what.padEnd(46)} ${result}  ${(out.steps / out.seconds).toFixed(1).padStart(6)} steps/s   goal ≤ 180 s`,
   );

@@ -132,8 +132,12 @@ function sortTask({ length = 8, symbols = 10 }: TaskSize): TrainTask {
 }
 
 /**
- * Induction: a run of distinct random tokens, then the same run again. In the second half each
- * position predicts the next token, which is what came after the previous occurrence of itself.
+ * Induction: distinct random tokens, among which a run of them appears twice in a row; the run's
+ * length (from a quarter to half the sequence, at least 2) and where it starts are random, so
+ * neither a head that looks at a fixed position nor one that looks a fixed distance back can
+ * solve it. In the repeat each position predicts the next token, which is what came after the
+ * previous occurrence of itself (for the repeat's last token: the repeat's first). Other
+ * positions ask nothing. Needs at least length − 2 symbols.
  */
 function inductionTask({ length = 12, symbols = 16 }: TaskSize): TrainTask {
   const half = Math.floor(length / 2);
@@ -149,9 +153,21 @@ function inductionTask({ length = 12, symbols = 16 }: TaskSize): TrainTask {
         const j = randInt(rand, i + 1);
         [pool[i], pool[j]] = [pool[j]!, pool[i]!];
       }
-      const run = pool.slice(0, half);
-      const input = [...run, ...run];
-      const target = input.map((_, t) => (t < half ? IGNORE : input[t - half + 1]!));
+      const total = half * 2;
+      const shortest = Math.min(half, Math.max(2, Math.floor(half / 2)));
+      const k = shortest + randInt(rand, half - shortest + 1);
+      const start = randInt(rand, total - 2 * k + 1);
+      const run = pool.slice(0, k);
+      const filler = pool.slice(k);
+      const input = [
+        ...filler.slice(0, start),
+        ...run,
+        ...run,
+        ...filler.slice(start, total - 2 * k),
+      ];
+      const target = input.map((_, t) =>
+        t >= start + k && t < start + 2 * k ? input[t - k + 1]! : IGNORE,
+      );
       return { input, target };
     },
     tokenLabel: digit,

@@ -30,17 +30,28 @@ describe('train tasks', () => {
     expect(seq('sort')).toEqual({ input: [3, 0, 9, 5], target: [0, 3, 5, 9] });
   });
 
-  it('induction repeats a run of distinct tokens and asks for what came after', () => {
+  it('induction repeats a run of distinct tokens at a random place and asks for what came after', () => {
     const task = makeTask('induction', { length: 8, symbols: 16 });
-    for (const ex of sampleExamples(task, 20, 3)) {
-      const run = ex.input.slice(0, 4);
-      expect(new Set(run).size).toBe(4);
-      expect(ex.input.slice(4)).toEqual(run);
-      expect(ex.target.slice(0, 4)).toEqual([IGNORE, IGNORE, IGNORE, IGNORE]);
-      // Position 5 holds run[1]; its previous occurrence is 1, after which came run[2].
-      expect(ex.target[5]).toBe(run[2]);
-      expect(ex.target[7]).toBe(run[0]);
+    const layouts = new Set<string>();
+    for (const ex of sampleExamples(task, 60, 3)) {
+      expect(ex.input).toHaveLength(8);
+      // Every token is distinct except the run's second copy.
+      const asked = ex.target.flatMap((y, i) => (y === IGNORE ? [] : [i]));
+      const start = asked[0]!;
+      const k = asked.length;
+      expect(k).toBeGreaterThanOrEqual(2);
+      expect(k).toBeLessThanOrEqual(4);
+      expect(asked).toEqual(Array.from({ length: k }, (_, i) => start + i)); // one stretch
+      const run = ex.input.slice(start - k, start);
+      expect(ex.input.slice(start, start + k)).toEqual(run);
+      expect(new Set(ex.input).size).toBe(8 - k);
+      // Position start+i holds run[i]; after its first occurrence came run[i+1] (the last: run[0]).
+      run.forEach((_, i) => expect(ex.target[start + i]).toBe(run[(i + 1) % k]));
+      layouts.add(`${start - k}/${k}`);
     }
+    // Where the run starts and how long it is both vary.
+    expect(new Set([...layouts].map((l) => l.split('/')[0])).size).toBeGreaterThan(1);
+    expect(new Set([...layouts].map((l) => l.split('/')[1])).size).toBeGreaterThan(1);
   });
 
   it('brackets are balanced-as-you-go and the target is the depth', () => {
@@ -91,11 +102,14 @@ describe('train tasks', () => {
     ).toBeCloseTo(0);
     expect(reverse.idealScore(uniform(t), ex)).toBeCloseTo(1 / t);
 
+    // Hand-checked: filler 9, the run 1 2 3 twice, filler 8. Rows 4, 5, 6 are asked; row 4 (a 1)
+    // should look at 2 (position 2), row 5 at position 3, row 6 (a 3) at position 4.
     const induction = makeTask('induction', { length: 8 });
-    const iex = probeExample(induction);
+    const iex = { input: [9, 1, 2, 3, 1, 2, 3, 8], target: [-1, -1, -1, -1, 2, 3, 1, -1] };
+    iex.target = iex.target.map((y) => (y < 0 ? IGNORE : y));
     expect(
       induction.idealScore(
-        oneHot(8, (q) => (q < 4 ? 0 : q - 3)),
+        oneHot(8, (q) => [0, 0, 0, 0, 2, 3, 4, 0][q]!),
         iex,
       ),
     ).toBeCloseTo(1);
@@ -105,6 +119,22 @@ describe('train tasks', () => {
         iex,
       ),
     ).toBeCloseTo(0);
+    // A previous-token head (one back) gets none of it; two of three rows right gives 2/3.
+    expect(
+      induction.idealScore(
+        oneHot(8, (q) => Math.max(0, q - 1)),
+        iex,
+      ),
+    ).toBeCloseTo(0);
+    expect(
+      induction.idealScore(
+        oneHot(8, (q) => [0, 0, 0, 0, 2, 3, 0, 0][q]!),
+        iex,
+      ),
+    ).toBeCloseTo(2 / 3);
+    // The probe is one such example.
+    const probe = probeExample(induction);
+    expect(probe.target.some((y) => y !== IGNORE)).toBe(true);
 
     const sort = makeTask('sort', { length: 4 });
     const sex = { input: [3, 0, 9, 5], target: [0, 3, 5, 9] };
