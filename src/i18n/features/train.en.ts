@@ -84,7 +84,7 @@ export const trainEn = {
   'train.export.picture': 'Export the curves and the timeline as a picture',
   'train.export.title': 'Training “{task}” · {step} steps',
   'train.export.settings':
-    '{layers} layers · {heads} heads · d_model {dModel} · {positional} · learning rate {lr} · batch {batch} · seed {seed}',
+    'layers {layers} · heads {heads} · d_model {dModel} · {positional} · learning rate {lr} · batch {batch} · seed {seed}',
   'train.export.strip': 'Timeline of layer {layer}, head {head} (best at the last snapshot)',
   'train.export.stepScore': 'step {step} · {score}',
 } as const;
