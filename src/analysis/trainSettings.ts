@@ -29,14 +29,35 @@ export interface TrainSettings {
   seed: number;
 }
 
-export const DEFAULT_TRAIN_SETTINGS: TrainSettings = {
-  task: 'reverse',
+/** The model and training settings a task recommends (everything but the task and the seed). */
+export type TrainPreset = Omit<TrainSettings, 'task' | 'seed'>;
+
+const ONE_LAYER: TrainPreset = {
   layers: 1,
   heads: 2,
   dModel: 32,
   positional: 'learned',
   learningRate: 0.01,
   batchSize: 32,
+};
+
+/**
+ * Each task's recommended settings, filled in when the task is chosen (the user can still change
+ * them). Induction needs two layers (a previous-token head, then the induction head) and a lower
+ * learning rate: at 0.01 its induction head does not form (BENCHMARKS.md section 8).
+ */
+export const TASK_PRESETS: Record<TrainTaskId, TrainPreset> = {
+  copy: ONE_LAYER,
+  reverse: ONE_LAYER,
+  sort: ONE_LAYER,
+  induction: { ...ONE_LAYER, layers: 2, learningRate: 0.003 },
+  brackets: ONE_LAYER,
+  bank: ONE_LAYER,
+};
+
+export const DEFAULT_TRAIN_SETTINGS: TrainSettings = {
+  task: 'reverse',
+  ...TASK_PRESETS.reverse,
   seed: 1,
 };
 

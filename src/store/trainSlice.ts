@@ -2,11 +2,13 @@
  * The Train tab's state: settings, the run's status, its loss and accuracy curves and the
  * snapshots of the heads' attention on the probe. Talks to the training worker through a small
  * client loaded on first use (tests inject a fake with `setTrainClient`). Changing a setting
- * resets the run; settings that cannot train are refused here with the reason, before any worker.
+ * resets the run; choosing a task fills in its recommended settings (TASK_PRESETS); settings
+ * that cannot train are refused here with the reason, before any worker.
  */
 import type { StateCreator } from 'zustand';
 import {
   DEFAULT_TRAIN_SETTINGS,
+  TASK_PRESETS,
   checkTrainSettings,
   type SettingsProblem,
   type TrainSettings,
@@ -150,7 +152,13 @@ export const createTrainSlice: StateCreator<AppState, [], [], TrainSlice> = (set
   return {
     train: initialTrain(),
     setTrainSettings: (changes) => {
-      const settings = { ...get().train.settings, ...changes };
+      const current = get().train.settings;
+      // Choosing another task fills in its recommended settings; explicit changes still win.
+      const preset =
+        changes.task !== undefined && changes.task !== current.task
+          ? TASK_PRESETS[changes.task]
+          : {};
+      const settings = { ...current, ...preset, ...changes };
       if (get().train.step > 0 || get().train.status !== 'idle') get().resetTraining();
       patch({ settings, problem: checkTrainSettings(settings) });
     },

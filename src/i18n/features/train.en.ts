@@ -14,6 +14,8 @@ export const trainEn = {
   'train.task.induction': 'Induction (find the previous occurrence)',
   'train.task.brackets': 'Bracket depth',
   'train.task.bank': 'Two senses of “bank”',
+  'train.presetNote':
+    'Choosing a task fills in its recommended model and training settings; you can still change them.',
   'train.pattern.copy': 'Each position looks at itself: weight on the diagonal.',
   'train.pattern.reverse': 'Position i looks at position T − 1 − i: weight on the anti-diagonal.',
   'train.pattern.sort':

@@ -12,6 +12,7 @@ export const trainZh: Record<keyof typeof trainEn, string> = {
   'train.task.induction': '归纳（找到上一次出现）',
   'train.task.brackets': '括号深度',
   'train.task.bank': '“bank”的两种词义',
+  'train.presetNote': '选择任务会填入它推荐的模型与训练设置；你仍然可以修改。',
   'train.pattern.copy': '每个位置看自己：权重落在对角线上。',
   'train.pattern.reverse': '位置 i 看位置 T − 1 − i：权重落在反对角线上。',
   'train.pattern.sort': '位置 i 看第 i 小的词元所在的位置，无论它在哪里。',

@@ -95,6 +95,7 @@ function Controls({ settings }: { settings: TrainSettings }) {
             </option>
           ))}
         </select>
+        <p className="train-preset-note">{t('train.presetNote')}</p>
       </div>
       <NumberSelect
         label={t('train.layers')}

@@ -4,6 +4,7 @@
  * snapshot kept, and the old run's late answers after Reset are dropped.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
+import { TASK_PRESETS } from '../../../src/analysis/trainSettings';
 import { resetAppStore, setTrainClient, useAppStore } from '../../../src/store';
 import type { TrainClient } from '../../../src/worker/trainClient';
 import type { TrainRequest, TrainResponse } from '../../../src/worker/trainProtocol';
@@ -90,5 +91,26 @@ describe('trainSlice', () => {
     expect(train().losses).toEqual([]);
     expect(train().settings.task).toBe('copy');
     expect(fake.sent.map((r) => r.type)).toEqual(['step', 'reset']);
+  });
+
+  it('choosing a task fills in its recommended settings, which can still be changed', () => {
+    const s = useAppStore.getState();
+    s.setTrainSettings({ seed: 7, heads: 4, learningRate: 0.05 });
+    s.setTrainSettings({ task: 'induction' });
+    expect(train().settings).toEqual({ task: 'induction', ...TASK_PRESETS.induction, seed: 7 });
+    expect(train().settings.layers).toBe(2);
+    expect(train().settings.learningRate).toBe(0.003);
+    expect(train().problem).toBeNull();
+    s.setTrainSettings({ learningRate: 0.002, heads: 4 }); // the user changes the preset
+    expect(train().settings).toMatchObject({ task: 'induction', learningRate: 0.002, heads: 4 });
+    s.setTrainSettings({ task: 'induction' }); // the same task again: nothing refilled
+    expect(train().settings.heads).toBe(4);
+    s.setTrainSettings({ task: 'reverse', layers: 3 }); // explicit changes beside the task win
+    expect(train().settings).toEqual({
+      task: 'reverse',
+      ...TASK_PRESETS.reverse,
+      layers: 3,
+      seed: 7,
+    });
   });
 });
