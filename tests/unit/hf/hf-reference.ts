@@ -118,7 +118,8 @@ function conv1d(
   return y;
 }
 
-function layerNorm(
+/** nn.LayerNorm with weight and bias (biased variance, as torch). */
+export function layerNorm(
   x: Float64Array,
   rows: number,
   n: number,

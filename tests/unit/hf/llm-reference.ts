@@ -52,7 +52,7 @@
  * transformers v5's rope_parameters (flat, or per layer type for Gemma 3) is read too.
  */
 import { refGelu, refGeluTanh, refRelu } from '../reference/reference';
-import type { RefTensor } from './hf-reference';
+import { layerNorm, type RefTensor } from './hf-reference';
 
 export interface LlmReferenceResult {
   /** attention[layer][queryHead] = [T][T] row-major (masked entries 0). */
@@ -302,29 +302,6 @@ export function rmsNorm(
       const g = gemma ? 1 + (w[i] as number) : (w[i] as number);
       y[t * n + i] = (x[t * n + i] as number) * inv * g;
     }
-  }
-  return y;
-}
-
-/** nn.LayerNorm with weight and bias (biased variance, as torch). */
-function layerNorm(
-  x: Float64Array,
-  rows: number,
-  n: number,
-  g: Float64Array,
-  b: Float64Array,
-  eps: number,
-): Float64Array {
-  const y = new Float64Array(rows * n);
-  for (let t = 0; t < rows; t++) {
-    let mean = 0;
-    for (let i = 0; i < n; i++) mean += x[t * n + i] as number;
-    mean /= n;
-    let v = 0;
-    for (let i = 0; i < n; i++) v += ((x[t * n + i] as number) - mean) ** 2;
-    const inv = 1 / Math.sqrt(v / n + eps);
-    for (let i = 0; i < n; i++)
-      y[t * n + i] = ((x[t * n + i] as number) - mean) * inv * (g[i] as number) + (b[i] as number);
   }
   return y;
 }
