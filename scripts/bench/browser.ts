@@ -43,6 +43,7 @@ import type { EngineBenchRequest } from '../../src/worker/bench.worker.ts';
 import { emptyEngineBenchResult, type EngineBenchResult } from '../../src/worker/benchResult.ts';
 import { buildWithSourcemaps, bytesBySource, gzipSize, packageOf } from './bundle.ts';
 import { startPreview, stopPreview, waitForServer } from './preview.ts';
+import { engineWorkerSession, type WorkerSession } from './workerSession.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4283);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -324,51 +325,6 @@ async function engine(browser: Browser): Promise<void> {
 }
 
 // ---- 4: memory soak -------------------------------------------------------------------------------
-
-/** A DevTools session on the page's engine worker (through the page's session). */
-interface WorkerSession {
-  send<T>(method: string, params?: Record<string, unknown>): Promise<T>;
-}
-
-async function engineWorkerSession(cdp: CDPSession): Promise<WorkerSession> {
-  const sessions: { sessionId: string; url: string }[] = [];
-  const pending = new Map<number, (result: unknown) => void>();
-  cdp.on('Target.attachedToTarget', (e) => {
-    if (e.targetInfo.type === 'worker')
-      sessions.push({ sessionId: e.sessionId, url: e.targetInfo.url });
-  });
-  cdp.on('Target.receivedMessageFromTarget', (e) => {
-    const msg = JSON.parse(e.message) as { id?: number; result?: unknown; error?: unknown };
-    if (msg.id === undefined) return;
-    pending.get(msg.id)?.(
-      msg.error ? Promise.reject(new Error(JSON.stringify(msg.error))) : msg.result,
-    );
-    pending.delete(msg.id);
-  });
-  await cdp.send('Target.setAutoAttach', {
-    autoAttach: true,
-    waitForDebuggerOnStart: false,
-    flatten: false,
-  });
-  const start = Date.now();
-  while (!sessions.some((s) => s.url.includes('engine.worker'))) {
-    if (Date.now() - start > 10_000) throw new Error('the engine worker did not show up');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  const { sessionId } = sessions.find((s) => s.url.includes('engine.worker'))!;
-  let nextId = 1;
-  return {
-    send<T>(method: string, params: Record<string, unknown> = {}): Promise<T> {
-      const id = nextId++;
-      const reply = new Promise<T>((resolve) => pending.set(id, (r) => resolve(r as T)));
-      void cdp.send('Target.sendMessageToTarget', {
-        sessionId,
-        message: JSON.stringify({ id, method, params }),
-      });
-      return reply;
-    },
-  };
-}
 
 interface HeapUsage {
   usedSize: number;

@@ -55,13 +55,14 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { medianOf as median } from '../../src/engine/benchmark.ts';
 import { normalizeHfConfig } from '../../src/loader/hf/index.ts';
 import { writeSafetensors } from '../../src/loader/safetensors.ts';
 import { buildWithSourcemaps, packageOf, ROOT, sourceLocator } from './bundle.ts';
 import { bertBaseTensors, bf16Checkpoint, MODELS, tensorList } from './llm-checkpoints.ts';
 import { startPreview, stopPreview, waitForServer } from './preview.ts';
+import { engineWorkerSession } from './workerSession.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4293);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -283,53 +284,6 @@ const WATCH_LOAD = `(() => {
   });
   window.__hubLoad = times;
 })();`;
-
-/** A DevTools session on the page's engine worker (through the page's session). */
-interface WorkerSession {
-  send<T>(method: string, params?: Record<string, unknown>): Promise<T>;
-}
-
-async function engineWorkerSession(cdp: CDPSession): Promise<WorkerSession> {
-  const sessions: { sessionId: string; url: string }[] = [];
-  const pending = new Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void }>();
-  cdp.on('Target.attachedToTarget', (e) => {
-    if (e.targetInfo.type === 'worker')
-      sessions.push({ sessionId: e.sessionId, url: e.targetInfo.url });
-  });
-  cdp.on('Target.receivedMessageFromTarget', (e) => {
-    const msg = JSON.parse(e.message) as { id?: number; result?: unknown; error?: unknown };
-    if (msg.id === undefined) return;
-    const waiting = pending.get(msg.id);
-    pending.delete(msg.id);
-    if (msg.error) waiting?.reject(new Error(JSON.stringify(msg.error)));
-    else waiting?.resolve(msg.result);
-  });
-  await cdp.send('Target.setAutoAttach', {
-    autoAttach: true,
-    waitForDebuggerOnStart: false,
-    flatten: false,
-  });
-  const start = Date.now();
-  while (!sessions.some((s) => s.url.includes('engine.worker'))) {
-    if (Date.now() - start > 10_000) throw new Error('the engine worker did not show up');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  const { sessionId } = sessions.find((s) => s.url.includes('engine.worker'))!;
-  let nextId = 1;
-  return {
-    send<T>(method: string, params: Record<string, unknown> = {}): Promise<T> {
-      const id = nextId++;
-      const reply = new Promise<T>((resolve, reject) =>
-        pending.set(id, { resolve: (r) => resolve(r as T), reject }),
-      );
-      void cdp.send('Target.sendMessageToTarget', {
-        sessionId,
-        message: JSON.stringify({ id, method, params }),
-      });
-      return reply;
-    },
-  };
-}
 
 /** The processes of this machine: parent and command line, from /proc (Linux). */
 function processTable(): Map<number, { ppid: number; cmdline: string }> {
