@@ -236,6 +236,35 @@ class ConfigReader {
 type TensorGetter = (name: string, shape: number[]) => Float64Array;
 
 /** Looks a tensor up by its exact Hub name and checks its shape. */
+/** nn.Linear by its Hub name over `rows` rows: x·Wᵀ (+ b), W stored [out][in]. */
+function hubLinear(get: TensorGetter, rows: number) {
+  return (x: Float64Array, name: string, inp: number, out: number, bias: boolean): Float64Array =>
+    linear(
+      x,
+      rows,
+      inp,
+      get(`${name}.weight`, [out, inp]),
+      bias ? get(`${name}.bias`, [out]) : null,
+      out,
+    );
+}
+
+/** The embedding rows of `ids` (× scale), [T][d]; an id outside the vocabulary is an error. */
+function embedRows(
+  table: Float64Array,
+  ids: number[],
+  V: number,
+  d: number,
+  scale = 1,
+): Float64Array {
+  const x = new Float64Array(ids.length * d);
+  ids.forEach((id, t) => {
+    if (!(id >= 0 && id < V)) throw new Error(`llm reference: token id ${id} outside vocab ${V}`);
+    for (let i = 0; i < d; i++) x[t * d + i] = (table[id * d + i] as number) * scale;
+  });
+  return x;
+}
+
 function tensorGetter(tensors: Map<string, RefTensor>): TensorGetter {
   return (name, shape) => {
     const t = tensors.get(name);
@@ -610,31 +639,11 @@ function decoderForward(
   const ropes = { sliding: ropeFor('sliding'), full: ropeFor('full') };
   const norm = (x: Float64Array, rows: number, n: number, name: string): Float64Array =>
     rmsNorm(x, rows, n, get(name, [n]), eps, gemma);
-  const lin = (
-    x: Float64Array,
-    name: string,
-    inp: number,
-    out: number,
-    bias: boolean,
-  ): Float64Array =>
-    linear(
-      x,
-      T,
-      inp,
-      get(`${name}.weight`, [out, inp]),
-      bias ? get(`${name}.bias`, [out]) : null,
-      out,
-    );
+  const lin = hubLinear(get, T);
 
-  const embed = get('model.embed_tokens.weight', [V, d]);
   // Gemma scales the embeddings by √hidden_size (a float of the model's dtype in HF; exact here).
-  const embedScale = gemma ? Math.sqrt(d) : 1;
-  let x: Float64Array = new Float64Array(T * d);
-  for (let t = 0; t < T; t++) {
-    const id = ids[t] as number;
-    if (!(id >= 0 && id < V)) throw new Error(`llm reference: token id ${id} outside vocab ${V}`);
-    for (let i = 0; i < d; i++) x[t * d + i] = (embed[id * d + i] as number) * embedScale;
-  }
+  const embed = get('model.embed_tokens.weight', [V, d]);
+  let x = embedRows(embed, ids, V, d, gemma ? Math.sqrt(d) : 1);
 
   const out: Float64Array[][] = [];
   for (let l = 0; l < L; l++) {
@@ -708,21 +717,7 @@ function gptNeoxForward(r: ConfigReader, get: TensorGetter, ids: number[]): LlmR
   );
   const ln = (x: Float64Array, name: string): Float64Array =>
     layerNorm(x, T, d, get(`${name}.weight`, [d]), get(`${name}.bias`, [d]), eps);
-  const lin = (
-    x: Float64Array,
-    name: string,
-    inp: number,
-    out: number,
-    bias: boolean,
-  ): Float64Array =>
-    linear(
-      x,
-      T,
-      inp,
-      get(`${name}.weight`, [out, inp]),
-      bias ? get(`${name}.bias`, [out]) : null,
-      out,
-    );
+  const lin = hubLinear(get, T);
   const mlp = (h: Float64Array, p: string): Float64Array =>
     lin(
       lin(h, `${p}mlp.dense_h_to_4h`, d, ff, true).map(act),
@@ -733,12 +728,7 @@ function gptNeoxForward(r: ConfigReader, get: TensorGetter, ids: number[]): LlmR
     );
 
   const embed = get('gpt_neox.embed_in.weight', [V, d]);
-  let x: Float64Array = new Float64Array(T * d);
-  for (let t = 0; t < T; t++) {
-    const id = ids[t] as number;
-    if (!(id >= 0 && id < V)) throw new Error(`llm reference: token id ${id} outside vocab ${V}`);
-    x.set(embed.subarray(id * d, (id + 1) * d), t * d);
-  }
+  let x = embedRows(embed, ids, V, d);
 
   const out: Float64Array[][] = [];
   for (let l = 0; l < L; l++) {
