@@ -233,12 +233,15 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
             elapsedMs,
             // A model that does not predict (another model now) leaves no stale predictions.
             ...(predicted ? {} : { predictions: null, predictionsUnavailable: null }),
-            blocks: run.blocks.map((b) => ({
-              ...b,
-              mask: masks.find((m) => m.kind === b.kind)?.mask ?? b.mask,
-              layerMasks: masks.find((m) => m.kind === b.kind)?.layerMasks ?? null,
-              valueNorms: extras?.valueNorms?.find((v) => v.kind === b.kind)?.norms ?? null,
-            })),
+            blocks: run.blocks.map((b) => {
+              const used = masks.find((m) => m.kind === b.kind);
+              return {
+                ...b,
+                mask: used?.mask ?? b.mask,
+                layerMasks: used?.layerMasks ?? null,
+                valueNorms: extras?.valueNorms?.find((v) => v.kind === b.kind)?.norms ?? null,
+              };
+            }),
           })),
         onError: (message, stage = 'run') => {
           if (stage === 'load' && isTranslator)
