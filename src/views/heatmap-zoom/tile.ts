@@ -1,0 +1,57 @@
+/**
+ * The tile contract with the store (see notes/long-attention-api.md): a window of one layer's
+ * attention, pooled to at most maxRows × maxCols. Declared here, identical to the store's, until
+ * the store action lands; the zoomable heatmap only ever sees these shapes.
+ */
+import type { AttentionKind } from '../../engine';
+import type { SentenceSlot } from '../../store/types';
+
+export interface AttentionTileRequest {
+  slot: SentenceSlot;
+  kind: AttentionKind;
+  layer: number;
+  heads: number[];
+  /** Half-open query range [r0, r1). */
+  rows: [number, number];
+  /** Half-open key range [c0, c1). */
+  cols: [number, number];
+  /** Output size limit (device pixels). */
+  maxRows: number;
+  maxCols: number;
+}
+
+export interface AttentionTile {
+  rows: [number, number];
+  cols: [number, number];
+  outRows: number;
+  outCols: number;
+  /** Per requested head, row-major [outRows][outCols]: the largest weight of each block. */
+  max: Float32Array[];
+  /** Per requested head, row-major [outRows][outCols]: the mean weight of each block. */
+  mean: Float32Array[];
+}
+
+/** What the heatmap asks for: one head of one layer; the container adds the sentence and kind. */
+export type TileWindowRequest = Omit<AttentionTileRequest, 'slot' | 'kind'>;
+
+/** The heatmap's way to get tiles (the store action behind a container, or a fake in tests). */
+export type FetchTile = (req: TileWindowRequest) => Promise<AttentionTile>;
+
+/**
+ * The cells that output index `i` of an axis covers (the contract's pooling rule): with n cells
+ * pooled into `out` outputs, [floor(i·n/out), floor((i+1)·n/out)), relative to the window start.
+ */
+export function blockRange(i: number, n: number, out: number): [number, number] {
+  return [Math.floor((i * n) / out), Math.floor(((i + 1) * n) / out)];
+}
+
+/** The output index whose block holds cell `q` (0 ≤ q < n): the inverse of `blockRange`. */
+export function blockOf(q: number, n: number, out: number): number {
+  // Largest i with floor(i·n/out) ≤ q  ⇔  i < (q + 1)·out / n.
+  return Math.min(out - 1, Math.max(0, Math.ceil(((q + 1) * out) / n) - 1));
+}
+
+/** The widest block of an axis: how many cells one output pixel covers at most. */
+export function widestBlock(n: number, out: number): number {
+  return out > 0 ? Math.ceil(n / out) : 0;
+}
