@@ -90,3 +90,10 @@ export {
   type ImportanceRow,
   type RankedEntry,
 } from './headRanking';
+export {
+  bandEdges,
+  createPooler,
+  poolWindow,
+  type PooledWindow,
+  type WindowPooler,
+} from './pooling';

@@ -158,6 +158,8 @@ export interface AttentionOutput {
   /** When asked for: ‖v_j·W_O^h‖ per head and key, [H, Tk]. */
   valueNorms?: tf.Tensor2D;
   trace?: HeadTrace;
+  /** With options.keep: what regenerates the weights (which are then not returned). */
+  kept?: KeptAttention;
 }
 
 /** What one layer's attention does besides attending (interventions and extra outputs). */
@@ -168,6 +170,45 @@ export interface HeadOptions {
   mode?: 'zero' | 'mean';
   /** Also return each head's value-vector norms ‖v_j·W_O^h‖ (AttentionOutput.valueNorms). */
   valueNorms?: boolean;
+  /**
+   * Attention on demand: return no weights but what regenerates them (AttentionOutput.kept), and
+   * compute each head in its own tidy so only one head's [Tq, Tk] tensors are live at a time;
+   * `onHead` sees each head's weights before they are freed.
+   */
+  keep?: { onHead?: (head: number, weights: tf.Tensor2D) => void };
+}
+
+/** What regenerates a layer's weights (AttentionOptions.keep). */
+export interface KeptAttention {
+  /** H × [Tq, dh]: after q-norm and RoPE, before the scale. */
+  q: tf.Tensor2D[];
+  /** Hkv × [dh, Tk]: after k-norm and RoPE. */
+  kT: tf.Tensor2D[];
+}
+
+/**
+ * One head's weights from its (post-RoPE) queries and transposed keys, as the forward computes them:
+ * scale, soft-cap, ALiBi bias, mask, softmax, empty rows zeroed. `alibi`, `maskAdd` and `rowHasKey`
+ * must cover the same rows as `qh`. Returns the scaled scores too (for the teaching trace).
+ */
+export function headWeights(
+  qh: tf.Tensor2D,
+  khT: tf.Tensor2D,
+  scale: number,
+  softcap: number | undefined,
+  alibi: tf.Tensor2D | undefined,
+  maskAdd: tf.Tensor2D | undefined,
+  rowHasKey: tf.Tensor2D | undefined,
+): { scaled: tf.Tensor2D; weights: tf.Tensor2D } {
+  // Scaling q ([Tq, dh]) instead of the scores ([Tq, Tk]) is the same product, for less work.
+  let scaled = tf.matMul<tf.Tensor2D>(tf.mul(qh, scale), khT); // [Tq, dh] x [dh, Tk] -> [Tq, Tk]
+  if (softcap !== undefined) scaled = tf.mul(tf.tanh(tf.div(scaled, softcap)), softcap);
+  if (alibi) scaled = tf.add(scaled, alibi);
+  const masked = maskAdd ? tf.add<tf.Tensor2D>(scaled, maskAdd) : scaled;
+  let w = tf.softmax(masked); // [Tq, Tk]
+  // A row with no allowed key would be a uniform softmax over −1e9s: zero it (documented rule).
+  if (rowHasKey) w = tf.mul(w, rowHasKey);
+  return { scaled, weights: w };
 }
 
 /** Attention of queries from `xq` [Tq, d] over keys/values from `xkv` [Tk, d]. */
@@ -199,8 +240,10 @@ export function multiHeadAttention(
     values.push(tf.matMul<tf.Tensor2D>(xkvA, p.v[g]!)); // [Tk, d+1] x [d+1, dh] -> [Tk, dh]
   }
 
+  const keep = options.keep;
+  const keptQ: tf.Tensor2D[] = [];
   const headOutputs: tf.Tensor2D[] = [];
-  const headWeights: tf.Tensor2D[] = [];
+  const weightsOut: tf.Tensor2D[] = [];
   const norms: tf.Tensor1D[] = [];
   const dh = p.q[0]!.shape[1];
   let trace: HeadTrace | undefined;
@@ -212,19 +255,34 @@ export function multiHeadAttention(
     const kh = keys[g]!;
     const khT = keysT[g]!;
     const vh = values[g]!;
-    // Scaling q ([Tq, dh]) instead of the scores ([Tq, Tk]) is the same product, for less work.
-    let scaled = tf.matMul<tf.Tensor2D>(tf.mul(qh, setup.scale), khT); // [Tq, dh] x [dh, Tk] -> [Tq, Tk]
-    if (setup.softcap !== undefined)
-      scaled = tf.mul(tf.tanh(tf.div(scaled, setup.softcap)), setup.softcap);
-    const bias = setup.alibi?.[h];
-    if (bias) scaled = tf.add(scaled, bias);
-    const masked = setup.maskAdd ? tf.add<tf.Tensor2D>(scaled, setup.maskAdd) : scaled;
-    let w = tf.softmax(masked); // [Tq, Tk]
-    // A row with no allowed key would be a uniform softmax over −1e9s: zero it (documented rule).
-    if (setup.rowHasKey) w = tf.mul(w, setup.rowHasKey);
+    const weigh = (): { scaled: tf.Tensor2D; weights: tf.Tensor2D } =>
+      headWeights(
+        qh,
+        khT,
+        setup.scale,
+        setup.softcap,
+        setup.alibi?.[h],
+        setup.maskAdd,
+        setup.rowHasKey,
+      );
+    if (keep) {
+      keptQ.push(qh);
+      if (setup.traceHead !== h) {
+        // Its own scope: the head's [Tq, Tk] tensors are freed before the next head starts.
+        const out = tf.tidy(() => {
+          const { weights: w } = weigh();
+          keep.onHead?.(h, w);
+          return tf.matMul<tf.Tensor2D>(w, vh); // [Tq, Tk] x [Tk, dh] -> [Tq, dh]
+        });
+        headOutputs.push(options.off?.has(h) ? switchedOff(out, options.mode ?? 'zero') : out);
+        continue;
+      }
+    }
+    const { scaled, weights: w } = weigh();
+    if (keep) keep.onHead?.(h, w);
     const out = tf.matMul<tf.Tensor2D>(w, vh); // [Tq, Tk] x [Tk, dh] -> [Tq, dh]
     headOutputs.push(options.off?.has(h) ? switchedOff(out, options.mode ?? 'zero') : out);
-    headWeights.push(w);
+    if (!keep) weightsOut.push(w);
     if (options.valueNorms) {
       // f(x_j) = v_j·W_O^h, head h's rows of the output projection (its bias is no key's).
       const woHead = tf.slice(p.wo, [h * dh, 0], [dh, p.wo.shape[1]]); // [dh, d]
@@ -252,8 +310,9 @@ export function multiHeadAttention(
   const concat = heads === 1 ? headOutputs[0]! : tf.concat(headOutputs, 1); // [Tq, H·dh]
   return {
     output: linear(concat, p.wo, p.bo), // [Tq, H·dh] x [H·dh, d] -> [Tq, d]
-    weights: headWeights,
+    weights: weightsOut,
     trace,
+    ...(keep ? { kept: { q: keptQ, kT: keysT } } : {}),
     ...(options.valueNorms ? { valueNorms: tf.stack(norms) as tf.Tensor2D } : {}), // [H, Tk]
   };
 }

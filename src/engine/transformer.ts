@@ -12,7 +12,9 @@ import {
   type AttentionSetup,
   type HeadOptions,
   type HeadTrace,
+  type KeptAttention,
 } from './attention';
+import { createProbe } from './probe';
 import { CachedDecodeSession, type EncoderCache, type ForwardMode } from './decodeSession';
 import { attentionKindsOf, causalSlidingMask, intersectMasks, runMasks } from './masks';
 import { readInto } from './readback';
@@ -64,6 +66,8 @@ interface StackPlan {
   filled: number;
   /** [layers][H][Tk] value-vector norms, when the run asks for them. */
   valueNorms?: Float32Array;
+  /** keepAttention runs: what regenerates each layer's weights, in layer order. */
+  kept?: KeptAttention[];
 }
 
 /** A stack the run computes: its plan plus the setup its layers share. */
@@ -93,6 +97,8 @@ interface LayerStep {
   selfNorms?: tf.Tensor2D;
   crossNorms?: tf.Tensor2D;
   trace?: HeadTrace;
+  selfKept?: KeptAttention;
+  crossKept?: KeptAttention;
 }
 
 function abortError(): Error {
@@ -312,6 +318,7 @@ class Transformer implements AttentionModel {
         selfW: a.weights,
         selfNorms: a.valueNorms,
         trace: a.trace,
+        selfKept: a.kept,
       };
     }
     const sandwich = this.config.sandwichNorm === true;
@@ -319,6 +326,7 @@ class Transformer implements AttentionModel {
     if (!pre) h = this.ln(`${prefix}.ln1`, h);
     let crossW: tf.Tensor2D[] | undefined;
     let crossNorms: tf.Tensor2D | undefined;
+    let crossKept: KeptAttention | undefined;
     let trace = a.trace;
     if (cross) {
       const crossIn = pre ? this.ln(`${prefix}.ln2`, h) : h;
@@ -333,12 +341,22 @@ class Transformer implements AttentionModel {
       if (!pre) h = this.ln(`${prefix}.ln2`, h);
       crossW = c.weights;
       crossNorms = c.valueNorms;
+      crossKept = c.kept;
       trace = trace ?? c.trace;
     }
     const f = this.ffn(`${prefix}.ffn`, pre ? this.ln(`${prefix}.${lastLn}`, h) : h);
     let out = tf.add<tf.Tensor2D>(h, sandwich ? this.ln(`${prefix}.lnPostFfn`, f) : f);
     if (!pre) out = this.ln(`${prefix}.${lastLn}`, out);
-    return { x: out, selfW: a.weights, crossW, selfNorms: a.valueNorms, crossNorms, trace };
+    return {
+      x: out,
+      selfW: a.weights,
+      crossW,
+      selfNorms: a.valueNorms,
+      crossNorms,
+      trace,
+      selfKept: a.kept,
+      crossKept,
+    };
   }
 
   run(input: RunInput, hooks: RunHooks = {}): Promise<ForwardResult> {
@@ -470,7 +488,7 @@ class Transformer implements AttentionModel {
       x0: tf.Tensor2D,
       selfPlan: AttentionPlan,
       cross?: { plan: AttentionPlan; memory: tf.Tensor2D },
-      readWeights = !input.skipWeights,
+      readWeights = !input.skipWeights && !input.keepAttention,
     ): Promise<tf.Tensor2D> => {
       if (block === 'encoder') encoderPasses++;
       // In `keep` from the start: a run aborted before the first layer frees its embedding too.
@@ -481,6 +499,14 @@ class Transformer implements AttentionModel {
         off: ablated.get(kind)?.get(layer),
         mode: input.ablation?.mode ?? 'zero',
         valueNorms: norms,
+        ...(input.keepAttention
+          ? {
+              keep: {
+                onHead: (head: number, w: tf.Tensor2D) =>
+                  hooks.onHead?.(kind, layer, head, w.dataSync() as Float32Array),
+              },
+            }
+          : {}),
       });
       for (let i = 0; i < layers; i++) {
         checkAbort();
@@ -504,6 +530,9 @@ class Transformer implements AttentionModel {
         prev.dispose();
         h = step.x;
         keep.push(h);
+        // Kept tensors belong to the run's probes from now on (freed with them, or on failure).
+        if (step.selfKept) (selfPlan.kept ??= []).push(step.selfKept);
+        if (cross && step.crossKept) (cross.plan.kept ??= []).push(step.crossKept);
         try {
           if (readWeights) {
             await readLayer(selfPlan, i, step.selfW);
@@ -590,7 +619,7 @@ class Transformer implements AttentionModel {
               this.embed('embed', sourceIds, input.tokenTypeIds),
               newPlan('encoder-self', masks['encoder-self']!, true, cfg.numLayers),
               undefined,
-              !input.skipWeights || mode.keepEncoder !== undefined,
+              !input.keepAttention && (!input.skipWeights || mode.keepEncoder !== undefined),
             );
         if (mode.keepEncoder && !mode.encoder) {
           const encoderPlan = plans[0]!;
@@ -625,6 +654,9 @@ class Transformer implements AttentionModel {
         logits = (await out.data()) as Float32Array;
         out.dispose();
       }
+    } catch (error) {
+      for (const plan of plans) for (const k of plan.kept ?? []) tf.dispose([...k.q, ...k.kT]);
+      throw error;
     } finally {
       tf.dispose(keep);
       for (const s of setups) {
@@ -638,6 +670,32 @@ class Transformer implements AttentionModel {
       }
     }
     const kvHeads = kvHeadsOf(cfg) < cfg.numHeads ? kvHeadsOf(cfg) : undefined;
+    if (input.keepAttention) {
+      const withMasks: (StackPlan & { layerMasks?: MaskMatrix[] })[] = plans;
+      return {
+        stacks: [],
+        probes: withMasks.map((p) =>
+          createProbe(
+            {
+              kind: p.kind,
+              heads: cfg.numHeads,
+              queryLength: p.mask.rows,
+              keyLength: p.mask.cols,
+              scale,
+              ...(cfg.attnSoftcap !== undefined ? { softcap: cfg.attnSoftcap } : {}),
+              alibi: cfg.positional === 'alibi' && p.kind !== 'cross',
+              mask: p.mask,
+              ...(p.layerMasks ? { layerMasks: p.layerMasks } : {}),
+            },
+            p.kept ?? [],
+          ),
+        ),
+        intermediates,
+        hidden: hiddenData,
+        logits,
+        ...(positionLogits ? { positionLogits } : {}),
+      };
+    }
     return {
       stacks: input.skipWeights ? [] : plans.map((p) => assembleStack(p, cfg.numHeads, kvHeads)),
       intermediates,

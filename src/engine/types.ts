@@ -246,6 +246,45 @@ export interface ForwardResult {
   logits?: Float32Array;
   /** Language models (lmHead): logits of the rows asked for in `logitsAt`, [n][vocab]. */
   positionLogits?: Float32Array;
+  /**
+   * When the run asked for `keepAttention`: one probe per attention block (in `stacks` order, which
+   * is then empty) that regenerates any head's weights on request. The caller disposes them.
+   */
+  probes?: AttentionProbe[];
+}
+
+/**
+ * Attention on demand: what one block kept of a forward (per layer, post-RoPE queries of every
+ * head, keys of every kv head, the layer's mask, scale and soft-cap: O(layers·heads·T·dh) floats
+ * instead of O(layers·heads·T²)) to compute any head's weights again, exactly as the forward did.
+ * Holds tensors inside the engine; call dispose() when done (safe to call twice).
+ */
+export interface AttentionProbe {
+  readonly kind: AttentionKind;
+  readonly layers: number;
+  readonly heads: number;
+  readonly kvHeads: number;
+  readonly queryLength: number;
+  readonly keyLength: number;
+  /** The mask every layer used (the 'full' layers' one). */
+  readonly mask: MaskMatrix;
+  /** One mask per layer, when layers differ (sliding-window layers). */
+  readonly layerMasks?: MaskMatrix[];
+  /** Bytes of tensors held. */
+  readonly bytes: number;
+  /**
+   * The weights of `heads` of `layer` for query rows [r0, r1) and key columns [c0, c1): each row's
+   * softmax is computed over all keys (then the columns are cut), so the values equal the full
+   * forward's. Per requested head, row-major [r1 − r0][c1 − c0]. Throws a RangeError on a range or
+   * head outside the block, and an Error once disposed.
+   */
+  tile(
+    layer: number,
+    heads: readonly number[],
+    rows: readonly [number, number],
+    cols: readonly [number, number],
+  ): Float32Array[];
+  dispose(): void;
 }
 
 /** One forward's input. Ids are vocabulary ids; the target side is for encoder-decoder models. */
@@ -283,6 +322,12 @@ export interface RunInput {
   ablation?: HeadAblation;
   /** Also compute each head's value-vector norms ‖f(x_j)‖ (AttentionStack.valueNorms). */
   valueNorms?: boolean;
+  /**
+   * Attention on demand (long inputs): read no weights back, compute each head in its own scope (so
+   * one head's [Tq][Tk] is live at a time), show each to `RunHooks.onHead`, and return
+   * `ForwardResult.probes` to compute any of them again. Ignores skipWeights, valueNorms.
+   */
+  keepAttention?: boolean;
 }
 
 /** Callbacks and cancellation for a run. */
@@ -291,6 +336,11 @@ export interface RunHooks {
   onLayer?: (layer: LayerAttention) => void;
   /** A run whose signal is aborted stops between layers and rejects with an AbortError. */
   signal?: AbortSignal;
+  /**
+   * keepAttention runs: each head's weights, row-major [queryLength][keyLength], as soon as they are
+   * computed (the array is the caller's; the engine keeps none of them).
+   */
+  onHead?: (kind: AttentionKind, layer: number, head: number, weights: Float32Array) => void;
 }
 
 /** What stays fixed while one source is decoded: everything of a run but the target. */
