@@ -45,6 +45,7 @@ import {
 } from '../engine';
 import { fetchTranslator, type TranslatorBundle } from '../loader/translator';
 import { createHfWorker } from './hf-model';
+import { createTileServer } from './attention-tiles';
 import { allHeads, measureImportance, translatorScorer, type Scorer } from './importance';
 import { interventions } from './interventions';
 import type {
@@ -351,8 +352,12 @@ function enqueue<T>(task: () => Promise<T>): Promise<T> {
   return done;
 }
 
+/** On-demand runs' attention, kept per sentence for the page's tile requests (attention-tiles.ts). */
+const tiles = createTileServer();
+
 /** Hugging Face checkpoints (src/worker/hf-model.ts): loaded on request, run on the same queue. */
 const hf = createHfWorker({
+  tiles,
   post,
   ensureBackend,
   enqueue,
@@ -767,6 +772,8 @@ self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
   const msg = event.data;
   if (msg.type === 'run') {
     const { requestId, type: _type, ...request } = msg;
+    // A new run of a sentence releases the attention its last on-demand run kept.
+    tiles.release(request.slot);
     startRun(requestId, request);
   } else if (msg.type === 'cancel') {
     byId.get(msg.requestId)?.abort();
@@ -782,5 +789,19 @@ self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
     void runImportance(requestId, request, controller.signal).finally(() => byId.delete(requestId));
   } else if (msg.type === 'test-lose-webgl') {
     loseWebglContext();
+  } else if (msg.type === 'attention-tile') {
+    const { requestId, type: _type, ...query } = msg;
+    // On the run queue: the probe's tensors are used one task at a time.
+    void enqueue(() => {
+      try {
+        const tile = tiles.answer(query);
+        post({ type: 'attention-tile', requestId, tile }, [
+          ...[...tile.max, ...tile.mean].map((a) => a.buffer as ArrayBuffer),
+        ]);
+      } catch (error) {
+        post({ type: 'attention-tile-error', requestId, message: readable(error) });
+      }
+      return Promise.resolve();
+    });
   }
 });

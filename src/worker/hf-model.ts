@@ -19,6 +19,10 @@ import {
   type TransformerConfig,
 } from '../engine';
 import { allHeads, distributionScorer, type Scorer } from './importance';
+import { createCollector, createTileServer, type TileServer } from './attention-tiles';
+import { onDemandOverBudget } from '../engine/onDemandBudget';
+import { buildMask } from '../engine';
+import { punctuationMask, specialTokenMask, type PooledWindow } from '../analysis';
 import { interventions } from './interventions';
 import { HfLoadError, loadHfModel, type HfLoadProgress, type HfModel } from '../loader/hf';
 import type {
@@ -53,6 +57,8 @@ export interface HfWorkerContext {
     positions: () => NamedArray | undefined,
   ): RunExtras | undefined;
   postDone(requestId: number, stacks: AttentionStack[], t0: number, extras?: RunExtras): void;
+  /** Where on-demand runs keep their attention for the page's tile requests (default: its own). */
+  tiles?: TileServer;
 }
 
 export interface HfWorker {
@@ -195,7 +201,36 @@ function nextTokenPredictions(
   };
 }
 
-export function createHfWorker(ctx: HfWorkerContext): HfWorker {
+/**
+ * Whether a run is served on demand: when the page asked for it above `onDemandAbove` tokens, or
+ * when the full weights would be too large to hold. Throws (saying how many tokens fit) when even
+ * on demand the input is over the memory budget, and as before when the page did not ask.
+ */
+function servedOnDemand(
+  request: RunRequest,
+  config: TransformerConfig,
+  block: BlockInfo,
+  ctx: Pick<HfWorkerContext, 'checkSize'>,
+): boolean {
+  const above = request.onDemandAbove;
+  if (above === undefined) {
+    ctx.checkSize([block]);
+    return false;
+  }
+  let onDemand = block.queryLength > above;
+  if (!onDemand)
+    try {
+      ctx.checkSize([block]);
+    } catch {
+      onDemand = true;
+    }
+  const over = onDemand ? onDemandOverBudget(config, block.queryLength) : null;
+  if (over) throw new Error(over);
+  return onDemand;
+}
+
+export function createHfWorker(context: HfWorkerContext): HfWorker {
+  const ctx = { ...context, tiles: context.tiles ?? createTileServer() };
   let current: Entry | null = null;
   let filesLoaded = 0;
 
@@ -262,6 +297,7 @@ export function createHfWorker(ctx: HfWorkerContext): HfWorker {
           if (signal.aborted) return;
           await ctx.ensureBackend(request.backend);
           const built = createModel(hf.config, hf.weights);
+          ctx.tiles.releaseAll();
           current?.built?.dispose();
           current = { key, hf, info, built };
         });
@@ -336,8 +372,28 @@ export function createHfWorker(ctx: HfWorkerContext): HfWorker {
             ? { layerTypes: config.layerTypes, slidingWindow: config.slidingWindow }
             : {}),
         };
-        ctx.checkSize([block]);
-        ctx.post({ type: 'start', requestId, backend: status, blocks: [block] });
+        const onDemand = servedOnDemand(request, config, block, ctx);
+        ctx.tiles.release(request.slot);
+        // Metrics and thumbnails of each head as the forward computes it (the page gets no weights).
+        const collector = onDemand
+          ? createCollector([
+              {
+                ...block,
+                options: {
+                  specialKeys: specialTokenMask(labels),
+                  punctuationKeys: punctuationMask(labels),
+                  // The page's metrics use the block's mask too (causal for decoders).
+                  mask: buildMask({ kind: block.kind === 'decoder-self' ? 'causal' : 'none' }, n),
+                },
+              },
+            ])
+          : null;
+        ctx.post({
+          type: 'start',
+          requestId,
+          backend: status,
+          blocks: [onDemand ? { ...block, onDemand: true } : block],
+        });
         const t0 = performance.now();
         const result = await entry.built.run(
           {
@@ -348,9 +404,17 @@ export function createHfWorker(ctx: HfWorkerContext): HfWorker {
             // Only one row meets the vocabulary: the next token after the input, or the masked one.
             ...(config.architecture === 'decoder' && config.lmHead ? { logitsAt: [n - 1] } : {}),
             ...(masked !== null ? { logitsAt: [masked] } : {}),
+            ...(onDemand ? { keepAttention: true } : {}),
           },
           {
             signal,
+            ...(collector
+              ? {
+                  onHead: (kind, layer, head, weights) => {
+                    if (!signal.aborted) collector.onHead(kind, layer, head, weights);
+                  },
+                }
+              : {}),
             onLayer: (layer) => {
               if (signal.aborted) return;
               // The engine keeps its array to assemble the full stack: send a copy.
@@ -361,7 +425,34 @@ export function createHfWorker(ctx: HfWorkerContext): HfWorker {
             },
           },
         );
-        if (signal.aborted) return;
+        if (signal.aborted) {
+          for (const p of result.probes ?? []) p.dispose();
+          return;
+        }
+        let stacks = result.stacks;
+        if (result.probes) {
+          const metrics = collector?.metrics(block.kind);
+          if (metrics) ctx.post({ type: 'head-metrics', requestId, kind: block.kind, metrics });
+          ctx.tiles.keep(
+            request.slot,
+            requestId,
+            result.probes,
+            collector?.thumbnails ?? new Map<string, PooledWindow>(),
+          );
+          // The masks go to the page as with the full path (copies: the probes keep theirs).
+          stacks = result.probes.map((p) => ({
+            kind: p.kind,
+            layers: p.layers,
+            heads: p.heads,
+            queryLength: p.queryLength,
+            keyLength: p.keyLength,
+            weights: new Float32Array(0),
+            mask: { ...p.mask, allowed: p.mask.allowed.slice() },
+            ...(p.layerMasks
+              ? { layerMasks: p.layerMasks.map((m) => ({ ...m, allowed: m.allowed.slice() })) }
+              : {}),
+          }));
+        }
         if (result.positionLogits) {
           const predictions =
             masked !== null
@@ -379,7 +470,7 @@ export function createHfWorker(ctx: HfWorkerContext): HfWorker {
         const extras = ctx.runExtras(request, config, result.intermediates, () =>
           entry.hf.weights.get('embed.positions'),
         );
-        ctx.postDone(requestId, result.stacks, t0, extras);
+        ctx.postDone(requestId, stacks, t0, extras);
       } catch (error) {
         if (isAbort(error) || signal.aborted) return;
         ctx.post({ type: 'error', requestId, message: readable(error), stage });
@@ -434,6 +525,7 @@ export function createHfWorker(ctx: HfWorkerContext): HfWorker {
     },
 
     disposeBuilt() {
+      ctx.tiles.releaseAll();
       current?.built?.dispose();
       if (current) current.built = null;
     },

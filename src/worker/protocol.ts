@@ -18,6 +18,7 @@ import type {
   PositionalKind,
   Token,
 } from '../engine';
+import type { TileRequestMessage, TileResponseMessage } from './tileProtocol';
 
 /** Which input box a run belongs to. Each slot has at most one live run. */
 export type SentenceSlot = 'A' | 'B';
@@ -86,6 +87,12 @@ export interface RunRequest {
   ablation?: HeadAblation;
   /** Also return each head's value-vector norms, for value-weighted attention (done's extras). */
   valueNorms?: boolean;
+  /**
+   * Hugging Face runs: serve the attention on demand (no weights sent; the page asks for tiles,
+   * see tileProtocol.ts) when the input has more tokens than this, or when its full weights would
+   * be too large. Absent: always the full path (runs of the teaching views).
+   */
+  onDemandAbove?: number;
 }
 
 /**
@@ -149,7 +156,9 @@ export type WorkerRequest =
   | ({ type: 'importance'; requestId: number } & ImportanceRequest)
   | ({ type: 'hf-load'; requestId: number } & HfLoadRequest)
   /** Test hook (page URL `?test-hooks`): lose the webgl context as a GPU reset would. */
-  | { type: 'test-lose-webgl' };
+  | { type: 'test-lose-webgl' }
+  /** A window of an on-demand run's attention (answers attention-tile or attention-tile-error). */
+  | TileRequestMessage;
 
 /** One attention block the run will stream, known before the first layer arrives. */
 export interface BlockInfo {
@@ -176,6 +185,11 @@ export interface BlockInfo {
   layerTypes?: LayerAttentionType[];
   /** Keys a query of a 'sliding' layer sees: itself and the slidingWindow − 1 before it. */
   slidingWindow?: number;
+  /**
+   * Served on demand: no `layer` messages come; the page asks for tiles (attention-tile) and the
+   * worker sends the heads' metrics (head-metrics) before `done`.
+   */
+  onDemand?: boolean;
 }
 
 /** A block's mask as the run used it: one for every layer, or one per layer when they differ. */
@@ -305,7 +319,8 @@ export type WorkerResponse =
    * The backend's GPU context was lost: runs in flight were stopped, and the worker will not use
    * this backend again (the page moves to wasm). Answers no request: requestId is 0.
    */
-  | { type: 'backend-lost'; requestId: 0; backend: BackendName };
+  | { type: 'backend-lost'; requestId: 0; backend: BackendName }
+  | TileResponseMessage;
 
 // ---- Hugging Face checkpoints (worker side: src/worker/hf-model.ts) --------------------------
 
