@@ -10,6 +10,7 @@ import {
   MAX_SHARED_ABLATED_HEADS,
   SHARE_ABLATION_MODES,
   SHARE_COLOR_SCALES,
+  SHARE_DIRECTIONS,
   SHARE_WEIGHTINGS,
   SHARE_VERSION,
   type SharedAblation,
@@ -288,6 +289,16 @@ export function validateSharedState(raw: unknown, ctx: ShareContext): DecodeResu
   );
 
   const ablation = readAblation(r, raw, d.ablation, kinds);
+  // Absent means English → Chinese (snapshots leave it out for that direction, and older links
+  // never had it), whatever the page shows now: not the page's default.
+  const direction = r.field(
+    raw,
+    'direction',
+    'direction',
+    'en-zh' as const,
+    (v) => oneOf(v, SHARE_DIRECTIONS),
+    'unknown',
+  );
 
   return {
     ok: true,
@@ -308,6 +319,7 @@ export function validateSharedState(raw: unknown, ctx: ShareContext): DecodeResu
       leaveOutFirst,
       weighting,
       ablation,
+      ...(direction === 'zh-en' ? { direction } : {}),
     },
     issues: r.issues,
   };

@@ -20,6 +20,7 @@ export type ShareSource = Pick<
   | 'weighting'
   | 'ablation'
 > &
+  Partial<Pick<AppState, 'direction'>> &
   Partial<Pick<AppState, 'hub'>>;
 
 /** The Hub checkpoint in use, when it came from the Hub (files cannot travel in a link). */
@@ -63,5 +64,7 @@ export function snapshotShareState(s: ShareSource): SharedState {
       heads: s.model === 'hf' && !hf ? [] : s.ablation.heads.map((h) => ({ ...h })),
       mode: s.ablation.mode,
     },
+    // Written only for Chinese → English, so English → Chinese links stay as they always were.
+    ...(s.direction === 'zh-en' ? { direction: 'zh-en' as const } : {}),
   };
 }

@@ -23,6 +23,10 @@ export const SHARE_ABLATION_MODES = ['zero', 'mean'] as const;
 /** The most switched-off heads a link keeps (more are cut, with a notice). */
 export const MAX_SHARED_ABLATED_HEADS = 4096;
 
+/** The built-in translator's directions a link may name. */
+export const SHARE_DIRECTIONS = ['en-zh', 'zh-en'] as const;
+export type SharedDirection = (typeof SHARE_DIRECTIONS)[number];
+
 /** Heads switched off (0-based), and what they give instead of their output. */
 export interface SharedAblation {
   heads: { kind: AttentionKind; layer: number; head: number }[];
@@ -75,6 +79,11 @@ export interface SharedState {
   weighting: SharedWeighting;
   /** Heads switched off (links without it open with every head on). */
   ablation: SharedAblation;
+  /**
+   * The built-in translator's direction, written only when it is 'zh-en': links without it (all
+   * links from before the direction existed) open English → Chinese.
+   */
+  direction?: SharedDirection;
 }
 
 /** Why a single field of a link was not taken as it was. */

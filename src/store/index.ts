@@ -27,6 +27,7 @@ import { createImportanceSlice } from './importanceSlice';
 import { createWeightingSlice } from './weightingSlice';
 import { createAblationSlice } from './ablationSlice';
 import { createTrainSlice } from './trainSlice';
+import { createDirectionSlice } from './directionSlice';
 import type { AppState } from './types';
 import { createViewSlice } from './viewSlice';
 
@@ -46,6 +47,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createWeightingSlice(...a),
   ...createAblationSlice(...a),
   ...createTrainSlice(...a),
+  ...createDirectionSlice(...a),
 }));
 
 const initialState = useAppStore.getState();
@@ -145,3 +147,13 @@ export {
   type TrainState,
   type TrainStatus,
 } from './trainSlice';
+export {
+  BANK_PAIR_ZH,
+  DIRECTIONS,
+  DIRECTION_LANGS,
+  DIRECTION_SENTENCES,
+  TRANSLATOR_URLS,
+  sentencesAfterSwitch,
+  type TranslatorDirection,
+} from './direction';
+export { directionFields, type DirectionSlice } from './directionSlice';

@@ -9,6 +9,7 @@ import type { StateCreator } from 'zustand';
 import { clampView, type DecodeResult, type ShareFailure } from '../share';
 import { ADOPT, headsInShape, modelHeadShape, sortHeadRefs } from './ablationSlice';
 import { emptyRun, LIMITS } from './defaults';
+import { directionFields } from './directionSlice';
 import { getEngineClient } from './engineClient';
 import { normalizePlayground, viewChoices } from './model';
 import type { AppState, SentenceRun } from './types';
@@ -217,7 +218,9 @@ export const createShareSlice: StateCreator<AppState, [], [], ShareSlice> = (set
           : modelHeadShape({
               model: shared.model,
               playground,
-              translatorInfo: get().translatorInfo,
+              // Another direction's translator has another shape, unknown until it loads.
+              translatorInfo:
+                (shared.direction ?? 'en-zh') === get().direction ? get().translatorInfo : null,
             }),
       );
       if (offHeads.length !== sharedHeads.length) fields.push('ablation.heads');
@@ -236,9 +239,12 @@ export const createShareSlice: StateCreator<AppState, [], [], ShareSlice> = (set
         s.hub.info.name === hf.id &&
         (s.hub.info.revision ?? 'main') === hf.revision;
       const next = { ...s, model: shared.model, playground, kind: shared.kind };
+      // The translator of the link's direction (another direction's model is unknown until loaded).
+      const direction = shared.direction ?? 'en-zh';
+      const sameDirection = direction === s.direction;
       const shapeKnown =
         shared.model === 'playground' ||
-        (shared.model === 'translator' && !!s.translatorInfo) ||
+        (shared.model === 'translator' && !!s.translatorInfo && sameDirection) ||
         hfReady;
       if (shapeKnown) {
         const fit = clampView(requested, viewChoices(next));
@@ -282,6 +288,7 @@ export const createShareSlice: StateCreator<AppState, [], [], ShareSlice> = (set
         shareNotices: [...addressNotices(s.shareNotices), ...notices],
         pendingView,
         ...(hf ? { hub: { ...s.hub, id: hf.id, revision: hf.revision, pair: hf.pair } } : {}),
+        ...(sameDirection ? {} : directionFields(direction)),
       });
       // A Hub checkpoint not loaded yet: load it (from Cache Storage when cached); both sentences
       // run once it has loaded (hubSlice's activate), so nothing runs on a model that is not there.

@@ -19,6 +19,7 @@ import type { ImportanceSlice } from './importanceSlice';
 import type { WeightingSlice } from './weightingSlice';
 import type { AblationSlice } from './ablationSlice';
 import type { TrainSlice } from './trainSlice';
+import type { DirectionSlice } from './directionSlice';
 import type {
   BackendStatus,
   ErrorStage,
@@ -227,4 +228,5 @@ export type AppState = AttentionFileSlice &
   ImportanceSlice &
   WeightingSlice &
   AblationSlice &
-  TrainSlice;
+  TrainSlice &
+  DirectionSlice;
