@@ -7,6 +7,7 @@
 import { ablationEn } from './features/ablation.en';
 import { analysisEn } from './features/analysis.en';
 import { attentionFileEn } from './features/attentionFile.en';
+import { directionEn } from './features/direction.en';
 import { exportEn } from './features/export.en';
 import { fillersEn } from './features/fillers.en';
 import { hubEn } from './features/hub.en';
@@ -20,6 +21,7 @@ export const en = {
   ...ablationEn,
   ...analysisEn,
   ...attentionFileEn,
+  ...directionEn,
   ...exportEn,
   ...fillersEn,
   ...hubEn,

@@ -4,6 +4,7 @@ import type { EagerMessages } from './en';
 import { ablationZh } from './features/ablation.zh';
 import { analysisZh } from './features/analysis.zh';
 import { attentionFileZh } from './features/attentionFile.zh';
+import { directionZh } from './features/direction.zh';
 import { exportZh } from './features/export.zh';
 import { fillersZh } from './features/fillers.zh';
 import { hubZh } from './features/hub.zh';
@@ -15,6 +16,7 @@ export const zh: EagerMessages = {
   ...ablationZh,
   ...analysisZh,
   ...attentionFileZh,
+  ...directionZh,
   ...exportZh,
   ...fillersZh,
   ...hubZh,

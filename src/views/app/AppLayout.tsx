@@ -15,6 +15,8 @@ import { WorkspaceTabs } from './WorkspaceTabs';
 import { HubLoadError, HubPanel, HubSummary } from '../hub';
 import { ModelLoadError } from '../translation/ModelLoadError';
 import { TranslatorPanel } from '../translation/TranslatorPanel';
+import { TrainedPanel, TrainedSummary } from '../trained/TrainedPanel';
+import { translatorKey } from '../translation/directionText';
 
 /** The page: header, the model and view pickers, the two sentences with their heatmaps, settings. */
 export function AppLayout() {
@@ -23,6 +25,7 @@ export function AppLayout() {
   const model = useAppStore((s) => s.model);
   const summary = useAppStore((s) => s.playground);
   const info = useAppStore((s) => s.translatorInfo);
+  const direction = useAppStore((s) => s.direction);
 
   useEffect(() => {
     document.documentElement.lang = HTML_LANG[language];
@@ -56,6 +59,8 @@ export function AppLayout() {
             <p className="model-summary">
               {model === 'hf' ? (
                 <HubSummary />
+              ) : model === 'trained' ? (
+                <TrainedSummary />
               ) : model === 'playground' ? (
                 t('model.summary', {
                   layers: summary.layers,
@@ -63,7 +68,7 @@ export function AppLayout() {
                   dModel: summary.dModel,
                 })
               ) : info ? (
-                t('translator.summary', {
+                t(translatorKey('summary', direction), {
                   encoder: info.encoderLayers,
                   decoder: info.decoderLayers,
                   heads: info.heads,
@@ -86,6 +91,8 @@ export function AppLayout() {
             <PlaygroundSettings />
           ) : model === 'hf' ? (
             <HubPanel />
+          ) : model === 'trained' ? (
+            <TrainedPanel />
           ) : (
             <TranslatorPanel />
           )}
@@ -104,7 +111,9 @@ export function AppLayout() {
               ? 'app.footer'
               : model === 'hf'
                 ? 'hub.footer'
-                : 'translator.footer',
+                : model === 'trained'
+                  ? 'trained.footer'
+                  : 'translator.footer',
           )}
         </p>
       </footer>

@@ -1,25 +1,40 @@
 import { useT } from '../../i18n';
-import { useAppStore, type ModelChoice } from '../../store';
+import { useAppStore } from '../../store';
 import { selectModel } from '../../store/selectors';
 import { SelectField } from './Field';
 
-const MODELS: ModelChoice[] = ['translator', 'playground', 'hf'];
+/**
+ * What the picker offers: the built-in translator once per direction ('translator' is English →
+ * Chinese, the value it always had; 'translator-zh-en' is Chinese → English), then the others.
+ */
+const CHOICES = ['translator', 'translator-zh-en', 'playground', 'hf'] as const;
+type PickerChoice = (typeof CHOICES)[number];
 
 /**
- * Which model runs: the built-in translator, the random-weight playground, or a Hugging Face
- * checkpoint (loaded in its panel). Re-runs both.
+ * Which model runs: the built-in translator in either direction, the random-weight playground, or
+ * a Hugging Face checkpoint (loaded in its panel). Re-runs both.
  */
 export function ModelPicker() {
   const t = useT();
   const model = useAppStore(selectModel);
+  const direction = useAppStore((s) => s.direction);
   const setModel = useAppStore((s) => s.setModel);
+  const setDirection = useAppStore((s) => s.setDirection);
+  const value: PickerChoice =
+    model === 'translator' && direction === 'zh-en'
+      ? 'translator-zh-en'
+      : (CHOICES.find((c) => c === model) ?? 'translator');
   return (
-    <SelectField<ModelChoice>
+    <SelectField<PickerChoice>
       className="model-picker"
       label={t('model.picker')}
-      value={model}
-      options={MODELS.map((m) => ({ value: m, label: t(`model.choice.${m}`) }))}
-      onChange={setModel}
+      value={value}
+      options={CHOICES.map((m) => ({ value: m, label: t(`model.choice.${m}`) }))}
+      onChange={(choice) => {
+        if (choice === 'translator-zh-en') setDirection('zh-en');
+        else if (choice === 'translator') setDirection('en-zh');
+        else setModel(choice);
+      }}
     />
   );
 }

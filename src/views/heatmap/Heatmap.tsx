@@ -23,6 +23,7 @@ import { cellAt, computeHeatmapLayout, moveCell, shortenLabel, type AxisLabel } 
 import { CellOutline, CellTooltip, HeatmapGrid } from './HeatmapGrid';
 import { ColorLegend } from './Legend';
 import { WeightingNote } from '../weighting/WeightingSwitch';
+import { axesKey } from '../translation/directionText';
 
 export interface AttentionHeatmapProps {
   /** Which sentence's run to draw. */
@@ -67,6 +68,7 @@ export function AttentionHeatmap({ slot, name }: AttentionHeatmapProps) {
     (s) => s.model === 'translator' && s.translatorLoad.state === 'loading',
   );
   const chosenKind = useAppStore((s) => s.kind);
+  const direction = useAppStore((s) => s.direction);
   const colorMap = useAppStore((s) => s.colorMap);
   const colorScale = useAppStore((s) => s.colorScale);
   const leaveOutFirst = useAppStore((s) => s.leaveOutFirst);
@@ -166,7 +168,7 @@ export function AttentionHeatmap({ slot, name }: AttentionHeatmapProps) {
   const headOff = useAppStore((s) =>
     s.ablation.heads.some((h) => h.kind === kind && h.layer === src.layer && h.head === src.head),
   );
-  const axes = model === 'translator' ? t(`heatmap.axes.${kind}`) : null;
+  const axes = model === 'translator' ? t(axesKey(kind, direction)) : null;
   const loadFailed = dataState === 'error' && src.errorStage === 'load';
   const hoverCell =
     hover && shown && hover.query < shown.rows && hover.key < shown.cols ? hover : null;

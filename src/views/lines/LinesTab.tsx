@@ -20,6 +20,7 @@ import {
 } from './geometry';
 import { linesLabels, linesSvg } from './linesExport';
 import '../heads/analysis.css';
+import { axesKey } from '../translation/directionText';
 import './lines.css';
 
 /** The token under the pointer (or with focus): a query on the left or a key on the right. */
@@ -42,6 +43,7 @@ export function LinesTab() {
   const storeLayer = useAppStore((s) => s.layer);
   const model = useAppStore((s) => s.model);
   const kind = useAppStore((s) => s.kind);
+  const direction = useAppStore((s) => s.direction);
   const hidden = useAppStore((s) => s.hiddenLineHeads);
   const sentence = useAppStore((s) => s.sentences[slot]);
   const toggleHead = useAppStore((s) => s.toggleLineHead);
@@ -131,7 +133,9 @@ export function LinesTab() {
             <p className="an-help">
               {allLines ? t('lines.help') : t('lines.helpLong', { max: ALL_LINES_MAX_TOKENS })}
             </p>
-            {model === 'translator' && <p className="heatmap-axes">{t(`heatmap.axes.${kind}`)}</p>}
+            {model === 'translator' && (
+              <p className="heatmap-axes">{t(axesKey(kind, direction))}</p>
+            )}
             <div className="ln-axes" style={{ width: layout.width }} aria-hidden="true">
               <span style={{ width: layout.labelWidth }}>{t('lines.queryAxis')}</span>
               <span style={{ width: layout.labelWidth }}>{t('lines.keyAxis')}</span>

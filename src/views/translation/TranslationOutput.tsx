@@ -1,7 +1,9 @@
+import { Fragment } from 'react';
 import { useT } from '../../i18n';
-import { useAppStore } from '../../store';
+import { DIRECTION_LANGS, useAppStore } from '../../store';
 import { useTranslation } from '../../store/selectors';
 import type { SentenceSlot } from '../../store/types';
+import { spellGaps } from './spell';
 
 export interface TranslationOutputProps {
   slot: SentenceSlot;
@@ -10,9 +12,10 @@ export interface TranslationOutputProps {
 }
 
 /**
- * The translator's Chinese output for one sentence. The text stays (dimmed) while a newer run
- * computes. When a decoder-side heatmap cell is hovered, the character being written (its row)
- * and the one it looks back at (its column, decoder self-attention) are marked.
+ * The translator's output for one sentence (Chinese, or English for Chinese → English). The text
+ * stays (dimmed) while a newer run computes. When a decoder-side heatmap cell is hovered, the
+ * piece being written (its row) and the one it looks back at (its column, decoder
+ * self-attention) are marked.
  */
 export function TranslationOutput({ slot, name }: TranslationOutputProps) {
   const t = useT();
@@ -20,10 +23,17 @@ export function TranslationOutput({ slot, name }: TranslationOutputProps) {
   const kind = useAppStore((s) => s.kind);
   const hover = useAppStore((s) => (s.hover && s.hover.slot === slot ? s.hover : null));
   const maxTokens = useAppStore((s) => s.translatorInfo?.maxTargetTokens ?? 0);
+  const direction = useAppStore((s) => s.direction);
   const pending = state === 'loading';
   const tokens = translation?.targetTokens ?? [];
-  // Pieces can be drawn one by one only when they spell the text exactly (no dropped <unk>).
-  const spelled = translation !== null && tokens.map((tk) => tk.text).join('') === translation.text;
+  // Pieces can be drawn one by one only when they spell the text exactly (no dropped <unk>):
+  // Chinese characters join with nothing, English words with the spaces of the text.
+  const gaps = translation
+    ? spellGaps(
+        tokens.map((tk) => tk.text),
+        translation.text,
+      )
+    : null;
   // Nothing to show and nothing coming (the model failed, or the sentence is empty).
   if (!translation && !pending) return null;
   const rowOf = kind !== 'encoder-self' && hover ? hover.query : -1;
@@ -40,17 +50,17 @@ export function TranslationOutput({ slot, name }: TranslationOutputProps) {
       <output
         className={`translation-text${pending ? ' is-stale' : ''}`}
         aria-label={t('translation.label', { name })}
-        lang="zh-Hans"
+        lang={DIRECTION_LANGS[direction].target}
       >
-        {spelled
+        {gaps
           ? tokens.map((tk, i) => (
-              <span
-                // Characters repeat: their position is their identity.
-                key={i}
-                className={i === rowOf ? 'is-query' : i === colOf ? 'is-key' : undefined}
-              >
-                {tk.text}
-              </span>
+              // Pieces repeat: their position is their identity.
+              <Fragment key={i}>
+                {gaps[i]}
+                <span className={i === rowOf ? 'is-query' : i === colOf ? 'is-key' : undefined}>
+                  {tk.text}
+                </span>
+              </Fragment>
             ))
           : (translation?.text ?? '')}
       </output>

@@ -1,4 +1,6 @@
 import { useT } from '../../i18n';
+import { useAppStore } from '../../store';
+import { translatorKey } from './directionText';
 import { useTranslatorStatus } from '../../store/selectors';
 import { formatBytes, progressFraction } from './format';
 
@@ -6,11 +8,12 @@ import { formatBytes, progressFraction } from './format';
 export function TranslatorPanel() {
   const t = useT();
   const { load, info } = useTranslatorStatus();
+  const direction = useAppStore((s) => s.direction);
   const fraction = progressFraction(load.loadedBytes, load.totalBytes);
   return (
     <section className="panel translator-panel" aria-labelledby="translator-heading">
       <h2 id="translator-heading">{t('translator.heading')}</h2>
-      <p className="panel-note">{t('translator.note')}</p>
+      <p className="panel-note">{t(translatorKey('note', direction))}</p>
       {load.state === 'loading' && (
         <div className="load-status" role="status">
           <span>
@@ -56,11 +59,16 @@ export function TranslatorPanel() {
             </dd>
           </div>
           <div>
-            <dd>{t('translator.vocab', { source: info.sourceVocab, target: info.targetVocab })}</dd>
+            <dd>
+              {t(translatorKey('vocab', direction), {
+                source: info.sourceVocab,
+                target: info.targetVocab,
+              })}
+            </dd>
           </div>
           <div>
             <dd>
-              {t('translator.limits', {
+              {t(translatorKey('limits', direction), {
                 source: info.maxSourceTokens,
                 target: info.maxTargetTokens,
               })}
