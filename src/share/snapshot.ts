@@ -34,7 +34,9 @@ function sharedHf(s: ShareSource): SharedHfModel | null {
  * Why a link cannot carry the model in use (it then opens with the built-in translator): the
  * Hugging Face checkpoint came from local files, or none has loaded yet. Null when it can.
  */
-export function sharedModelNote(s: ShareSource): 'files' | 'notLoaded' | null {
+export function sharedModelNote(s: ShareSource): 'files' | 'notLoaded' | 'trained' | null {
+  // A model trained in the Train tab lives only in this tab.
+  if (s.model === 'trained') return 'trained';
   if (s.model !== 'hf' || sharedHf(s)) return null;
   return s.hub?.info?.source === 'files' ? 'files' : 'notLoaded';
 }
@@ -45,7 +47,7 @@ export function snapshotShareState(s: ShareSource): SharedState {
   return {
     v: SHARE_VERSION,
     // A checkpoint from local files (or none loaded yet) cannot travel: the default model.
-    model: s.model === 'hf' && !hf ? 'translator' : s.model,
+    model: (s.model === 'hf' && !hf) || s.model === 'trained' ? 'translator' : s.model,
     hf,
     sentences: { A: s.sentences.A, B: s.sentences.B },
     tab: s.tab,
@@ -61,7 +63,10 @@ export function snapshotShareState(s: ShareSource): SharedState {
     weighting: s.weighting,
     // Heads of a model the link cannot carry would be another model's heads: none then.
     ablation: {
-      heads: s.model === 'hf' && !hf ? [] : s.ablation.heads.map((h) => ({ ...h })),
+      heads:
+        (s.model === 'hf' && !hf) || s.model === 'trained'
+          ? []
+          : s.ablation.heads.map((h) => ({ ...h })),
       mode: s.ablation.mode,
     },
     // Written only for Chinese → English, so English → Chinese links stay as they always were.

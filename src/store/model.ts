@@ -105,7 +105,7 @@ export interface ViewChoices {
  */
 export function viewChoices(
   s: Pick<AppState, 'model' | 'playground' | 'translatorInfo' | 'kind' | 'layer' | 'head'> &
-    Partial<Pick<AppState, 'hub' | 'attentionFile'>>,
+    Partial<Pick<AppState, 'hub' | 'attentionFile' | 'trainedModel'>>,
 ): ViewChoices {
   const file = s.attentionFile;
   if (file) {
@@ -126,6 +126,15 @@ export function viewChoices(
       layers: hf ? hf.layers : s.layer + 1,
       heads: hf ? hf.heads : s.head + 1,
       kinds: kindsOf(hf?.architecture ?? 'encoder'),
+    };
+  }
+  if (s.model === 'trained' && s.trainedModel) {
+    // A model trained in the Train tab: an encoder, or a causal decoder for look-back tasks.
+    const { settings, causal } = s.trainedModel;
+    return {
+      layers: settings.layers,
+      heads: settings.heads,
+      kinds: kindsOf(causal ? 'decoder' : 'encoder'),
     };
   }
   const info = s.translatorInfo;

@@ -53,7 +53,11 @@ export const createModelSlice: StateCreator<AppState, [], [], ModelSlice> = (set
           ? s.playground.architecture
           : model === 'hf'
             ? (s.hub.info?.architecture ?? 'encoder')
-            : 'encoder-decoder',
+            : model === 'trained'
+              ? s.trainedModel?.causal
+                ? 'decoder'
+                : 'encoder'
+              : 'encoder-decoder',
       );
       const kind = kinds.includes(s.kind) ? s.kind : (kinds[0] ?? 'encoder-self');
       const choices = viewChoices({ ...next, kind });

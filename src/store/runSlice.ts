@@ -8,6 +8,7 @@ import { maskForRun } from './fillerSlice';
 import { planHfRun, skippedHfRun } from './hubSlice';
 import { toMaskSpec, viewChoices } from './model';
 import { cancelScheduled } from './scheduler';
+import { trainedRun } from './trainedRun';
 import type {
   AppState,
   BlockResult,
@@ -117,11 +118,14 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
 
     const isTranslator = s.model === 'translator';
     const url = s.translatorUrl;
+    const trained = trainedRun(s);
     const model: ModelRequest = hfPlan?.run
       ? hfPlan.model
-      : isTranslator
-        ? { kind: 'translator', url: absoluteUrl(url) }
-        : { kind: 'playground', options: s.playground };
+      : trained
+        ? trained.model
+        : isTranslator
+          ? { kind: 'translator', url: absoluteUrl(url) }
+          : { kind: 'playground', options: s.playground };
     // The worker downloads the translator once per URL; until a run has said it is ready, show it
     // as loading (a failed download is tried again by the next run).
     if (
@@ -151,11 +155,13 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
         model,
         mask: toMaskSpec(s.mask, s.playground.seed),
         backend: s.backend,
-        maxTokens: hfPlan?.run
-          ? hfPlan.maxTokens
-          : isTranslator
-            ? TRANSLATOR_MAX_TOKENS
-            : s.playground.maxPositions,
+        maxTokens: trained
+          ? trained.maxTokens
+          : hfPlan?.run
+            ? hfPlan.maxTokens
+            : isTranslator
+              ? TRANSLATOR_MAX_TOKENS
+              : s.playground.maxPositions,
         ...(hfPlan?.run && maskAt !== null ? { maskAt } : {}),
         // Value-weighted attention (the Show choice) needs each head's value norms.
         ...(s.weighting === 'value' ? { valueNorms: true } : {}),

@@ -4,6 +4,10 @@
  * client loaded on first use (tests inject a fake with `setTrainClient`). Changing a setting
  * resets the run; choosing a task fills in its recommended settings (TASK_PRESETS); settings
  * that cannot train are refused here with the reason, before any worker.
+ *
+ * The trained weights leave the worker on request as a TrainedModel (plain data): "Open in the
+ * Attention tab" makes it the page's model ('trained': heatmaps, step by step, masks), and the
+ * weights are saved and opened again as a safetensors file (src/loader/trainedFile.ts).
  */
 import type { StateCreator } from 'zustand';
 import {
@@ -13,6 +17,7 @@ import {
   type SettingsProblem,
   type TrainSettings,
 } from '../analysis/trainSettings';
+import { trainedProbeTexts, type TrainedModel } from '../analysis/trainedModel';
 import type { TrainClient } from '../worker/trainClient';
 import type { TrainResponse, TrainSnapshotMessage } from '../worker/trainProtocol';
 import type { AppState } from './types';
@@ -45,6 +50,10 @@ export interface TrainState {
   stepsPerSecond: number | null;
   /** Tensors the worker still held after the last Reset (0 when all were freed). */
   tensorsLeft: number | null;
+  /** Tensors the worker held after its latest step (beyond its backend's own): a leak watch. */
+  workerTensors: number | null;
+  /** Why a weights file could not be opened (null when none failed). */
+  fileError: string | null;
 }
 
 export interface TrainSlice {
@@ -56,6 +65,21 @@ export interface TrainSlice {
   resetTraining: () => void;
   /** Shows snapshot `index` (null: follow the latest). */
   setTrainSnapshot: (index: number | null) => void;
+  /** The model the page runs when `model` is 'trained' (trained here, or opened from a file). */
+  trainedModel: TrainedModel | null;
+  /** The run's current weights (training goes on), or null before the first step. */
+  fetchTrainedWeights: () => Promise<TrainedModel | null>;
+  /** Opens the run's current weights in the Attention tab; false before the first step. */
+  openTrainedInAttention: () => Promise<boolean>;
+  /**
+   * Makes `model` the page's model: sentences A and B become two sequences of its task, the
+   * model picker shows it, and the Attention tab opens.
+   */
+  useTrainedModel: (model: TrainedModel) => void;
+  /** The run's weights as a safetensors file (null before the first step). */
+  trainedWeightsFile: () => Promise<{ name: string; bytes: Uint8Array } | null>;
+  /** Reads a weights file saved by the Train tab and opens it; a refused file sets fileError. */
+  openTrainedFile: (file: File) => Promise<boolean>;
 }
 
 const initialTrain = (settings: TrainSettings = DEFAULT_TRAIN_SETTINGS): TrainState => ({
@@ -71,6 +95,8 @@ const initialTrain = (settings: TrainSettings = DEFAULT_TRAIN_SETTINGS): TrainSt
   divergedAt: null,
   stepsPerSecond: null,
   tensorsLeft: null,
+  workerTensors: null,
+  fileError: null,
 });
 
 let client: TrainClient | null = null;
@@ -78,6 +104,9 @@ let clientPromise: Promise<TrainClient> | null = null;
 let onResponse: ((response: TrainResponse) => void) | null = null;
 /** Resets sent and not yet answered: the old run's late answers before them are dropped. */
 let pendingResets = 0;
+/** Weights asked of the worker and not yet answered, by request id. */
+const weightRequests = new Map<number, (model: TrainedModel | null) => void>();
+let lastWeightRequest = 0;
 
 function getClient(): Promise<TrainClient> {
   if (client) return Promise.resolve(client);
@@ -109,6 +138,11 @@ export const createTrainSlice: StateCreator<AppState, [], [], TrainSlice> = (set
 
   onResponse = (r) => {
     const t = get().train;
+    if (r.type === 'weights') {
+      weightRequests.get(r.requestId)?.(r.model);
+      weightRequests.delete(r.requestId);
+      return;
+    }
     if (r.type === 'reset') pendingResets = Math.max(0, pendingResets - 1);
     else if (pendingResets > 0 && r.type !== 'started' && r.type !== 'error') return;
     switch (r.type) {
@@ -124,6 +158,7 @@ export const createTrainSlice: StateCreator<AppState, [], [], TrainSlice> = (set
           changes.accuracy = [...t.accuracy, { step: r.step, value: r.accuracy }];
         if (r.snapshot) changes.snapshots = keepSnapshots([...t.snapshots, r.snapshot]);
         if (r.stepsPerSecond !== undefined) changes.stepsPerSecond = r.stepsPerSecond;
+        if (r.tensors !== undefined) changes.workerTensors = r.tensors;
         patch(changes);
         return;
       }
@@ -183,5 +218,58 @@ export const createTrainSlice: StateCreator<AppState, [], [], TrainSlice> = (set
       }));
     },
     setTrainSnapshot: (index) => patch({ snapshotIndex: index }),
+    trainedModel: null,
+    fetchTrainedWeights: async () => {
+      if (get().train.step === 0 || !client) return null;
+      const c = client;
+      const requestId = ++lastWeightRequest;
+      return new Promise<TrainedModel | null>((resolve) => {
+        weightRequests.set(requestId, resolve);
+        c.send({ type: 'weights', requestId });
+      });
+    },
+    openTrainedInAttention: async () => {
+      const model = await get().fetchTrainedWeights();
+      if (!model) return false;
+      get().useTrainedModel(model);
+      return true;
+    },
+    useTrainedModel: (model) => {
+      const [a, b] = trainedProbeTexts(model.task);
+      const s = get();
+      const kind = model.causal ? 'decoder-self' : 'encoder-self';
+      set({
+        trainedModel: model,
+        sentences: { ...s.sentences, A: a, B: b },
+        kind,
+        layer: Math.min(s.layer, model.settings.layers - 1),
+        head: Math.min(s.head, model.settings.heads - 1),
+        hover: null,
+      });
+      patch({ fileError: null });
+      if (s.model === 'trained') get().runAll();
+      else get().setModel('trained'); // runs both sentences
+      get().setTab('attention');
+    },
+    trainedWeightsFile: async () => {
+      const model = await get().fetchTrainedWeights();
+      if (!model) return null;
+      const { writeTrainedFile } = await import('../loader/trainedFile');
+      return {
+        name: `trained_${model.task}_step${model.step}.safetensors`,
+        bytes: writeTrainedFile(model),
+      };
+    },
+    openTrainedFile: async (file) => {
+      try {
+        const { readTrainedFile } = await import('../loader/trainedFile');
+        const model = readTrainedFile(new Uint8Array(await file.arrayBuffer()), file.name);
+        get().useTrainedModel(model);
+        return true;
+      } catch (error) {
+        patch({ fileError: error instanceof Error ? error.message : String(error) });
+        return false;
+      }
+    },
   };
 };

@@ -45,6 +45,7 @@ import {
 } from '../engine';
 import { fetchTranslator, type TranslatorBundle } from '../loader/translator';
 import { createHfWorker } from './hf-model';
+import { createTrainedWorker } from './trained-model';
 import { createTileServer } from './attention-tiles';
 import { allHeads, measureImportance, translatorScorer, type Scorer } from './importance';
 import { interventions } from './interventions';
@@ -171,6 +172,7 @@ function disposeModels(): void {
   for (const m of translatorModels.values()) m.dispose();
   translatorModels.clear();
   hf.disposeBuilt();
+  trained.disposeBuilt();
 }
 
 function ensurePlayground(options: PlaygroundOptions): AttentionModel {
@@ -365,6 +367,8 @@ const hf = createHfWorker({
   runExtras,
   postDone,
 });
+/** Models trained in the Train tab (src/worker/trained-model.ts), run on the same queue. */
+const trained = createTrainedWorker({ post, ensureBackend, checkSize, runExtras, postDone });
 
 /** Tokens of a run, cut to the limit, posted to the page. */
 function postTokens(requestId: number, all: Token[], limit: number): Token[] {
@@ -390,6 +394,14 @@ function startRun(requestId: number, request: RunRequest): void {
   if (model.kind === 'translator') {
     // The vocabulary comes with the model: tokens are known once it has loaded.
     queue = queue.then(() => executeTranslator(requestId, request, model, controller.signal));
+    return;
+  }
+  if (model.kind === 'trained') {
+    queue = queue.then(() =>
+      trained
+        .execute(requestId, request, model, controller.signal)
+        .finally(() => finishRun(requestId, request.slot)),
+    );
     return;
   }
   if (model.kind === 'hf') {
@@ -745,6 +757,10 @@ async function importanceScorer(
 ): Promise<{ scorer: Scorer; heads: HeadRef[] }> {
   const { model } = request;
   if (model.kind === 'hf') return hf.scorer(request, model);
+  if (model.kind === 'trained')
+    throw new Error(
+      "Head importance compares a model's output distribution: it is not measured for models trained in the Train tab",
+    );
   if (model.kind === 'playground')
     throw new Error(
       'The playground has random weights and no trained output to compare: measure head importance on the translator or a Hugging Face language model',

@@ -18,13 +18,17 @@ import type {
   PositionalKind,
   Token,
 } from '../engine';
+import type { TrainedModel } from '../analysis/trainedModel';
 import type { TileRequestMessage, TileResponseMessage } from './tileProtocol';
 
 /** Which input box a run belongs to. Each slot has at most one live run. */
 export type SentenceSlot = 'A' | 'B';
 
-/** The models the page offers ('hf': a Hugging Face checkpoint loaded with `hf-load`). */
-export type ModelChoice = 'translator' | 'playground' | 'hf';
+/**
+ * The models the page offers ('hf': a Hugging Face checkpoint loaded with `hf-load`; 'trained': the
+ * model trained in the Train tab or opened from its weights file).
+ */
+export type ModelChoice = 'translator' | 'playground' | 'hf' | 'trained';
 
 /**
  * Who a run belongs to: a sentence, or the teaching views' own run of a sentence (which asks for
@@ -52,7 +56,12 @@ export type ModelRequest =
    * The Hugging Face checkpoint loaded under `key` (see `HfModelInfo`). `pair`: the second text of
    * a sentence pair, run as ONE input `[CLS] text [SEP] pair [SEP]` with token types (encoders).
    */
-  | { kind: 'hf'; key: string; pair?: string };
+  | { kind: 'hf'; key: string; pair?: string }
+  /**
+   * A model trained in the Train tab (plain data, copied with each run: the worker builds it once
+   * per `model.key` and tokenizes with the task's vocabulary).
+   */
+  | { kind: 'trained'; model: TrainedModel };
 
 export interface RunRequest {
   slot: RunSlot;

@@ -10,6 +10,7 @@ import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.
 import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { initBackend, liveTensorCount, type BackendName } from '../engine';
 import { TrainRun, type TrainStepResult } from '../engine/train/run';
+import { trainedModelOf } from '../engine/train/trained';
 import { checkTrainSettings, type TrainSettings } from '../analysis/trainSettings';
 import type { TrainRequest, TrainResponse } from './trainProtocol';
 
@@ -68,6 +69,7 @@ function postStep(result: TrainStepResult, stepsPerSecond?: number): void {
       ...(result.accuracy !== undefined && { accuracy: result.accuracy }),
       ...(snapshot && { snapshot }),
       ...(stepsPerSecond !== undefined && { stepsPerSecond }),
+      tensors: liveTensorCount() - baseline,
     },
     snapshot ? snapshot.layers.map((w) => w.buffer as ArrayBuffer) : [],
   );
@@ -133,6 +135,15 @@ self.addEventListener('message', (event: MessageEvent<TrainRequest>) => {
           run = null;
           post({ type: 'reset', tensorsLeft: backend ? liveTensorCount() - baseline : 0 });
           return;
+        case 'weights': {
+          // Between two steps (messages wait for the current one): the weights of one step.
+          const model = run ? trainedModelOf(run, run.accuracy()) : null;
+          post(
+            { type: 'weights', requestId: request.requestId, model },
+            model ? model.tensors.map((t) => t.data.buffer as ArrayBuffer) : [],
+          );
+          return;
+        }
       }
     } catch (error) {
       fail(error);

@@ -4,6 +4,7 @@
  * transferred) out.
  */
 import type { TrainSettings } from '../analysis/trainSettings';
+import type { TrainedModel } from '../analysis/trainedModel';
 import type { BackendName } from '../engine/backend';
 
 export type TrainRequest =
@@ -13,7 +14,9 @@ export type TrainRequest =
   /** Trains one step (a new run from `settings` when none is under way). */
   | { type: 'step'; settings: TrainSettings; backend: BackendName }
   /** Stops and frees the run's tensors. */
-  | { type: 'reset' };
+  | { type: 'reset' }
+  /** The run's current weights as a TrainedModel (answered by 'weights'). */
+  | { type: 'weights'; requestId: number };
 
 export interface TrainSnapshotMessage {
   step: number;
@@ -33,9 +36,13 @@ export type TrainResponse =
       snapshot?: TrainSnapshotMessage;
       /** Steps per second over the last stretch of continuous training. */
       stepsPerSecond?: number;
+      /** Tensors the worker holds beyond its backend's own after this step (leak watch). */
+      tensors?: number;
     }
   | { type: 'paused'; step: number }
   /** The loss became NaN or infinite at `step`: training stopped, the last snapshot is kept. */
   | { type: 'diverged'; step: number }
   | { type: 'reset'; tensorsLeft: number }
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string }
+  /** The weights asked for (tensor buffers transferred); null when no run has started. */
+  | { type: 'weights'; requestId: number; model: TrainedModel | null };

@@ -48,6 +48,8 @@ export const exportEn = {
   'share.failed': 'The link could not be made: {message}',
   'share.hfFilesNote':
     'A model opened from files on this computer cannot travel in a link: the link opens with the built-in translator. Load the model from the Hugging Face Hub to share it.',
+  'share.trainedNote':
+    'A model trained in the Train tab cannot travel in a link: the link opens with the built-in translator. Save its weights (Train tab) to share it as a file.',
   'share.hfNotLoadedNote':
     'No Hugging Face model has loaded yet, so the link opens with the built-in translator.',
   'share.close': 'Close',

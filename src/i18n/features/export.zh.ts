@@ -44,6 +44,8 @@ export const exportZh: Record<keyof typeof exportEn, string> = {
   'share.failed': '无法生成链接：{message}',
   'share.hfFilesNote':
     '从本机文件打开的模型无法放进链接：打开链接时将使用内置翻译模型。若要分享，请从 Hugging Face Hub 加载该模型。',
+  'share.trainedNote':
+    '在“训练”标签页中训练的模型无法放进链接：打开链接时将使用内置翻译模型。若要分享，请在“训练”标签页保存它的权重文件。',
   'share.hfNotLoadedNote': '尚未加载 Hugging Face 模型，因此打开链接时将使用内置翻译模型。',
   'share.close': '关闭',
   'share.dismiss': '知道了',

@@ -15,7 +15,11 @@ import './export.css';
 /** Why the link could not carry the model in use (see sharedModelNote). */
 type ModelNote = ReturnType<typeof sharedModelNote>;
 
-const NOTE_KEYS = { files: 'share.hfFilesNote', notLoaded: 'share.hfNotLoadedNote' } as const;
+const NOTE_KEYS = {
+  files: 'share.hfFilesNote',
+  notLoaded: 'share.hfNotLoadedNote',
+  trained: 'share.trainedNote',
+} as const;
 
 type Result =
   | { kind: 'copied'; url: string; note: ModelNote }
