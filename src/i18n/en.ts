@@ -15,6 +15,7 @@ import { importanceEn } from './features/importance.en';
 import { predictionsEn } from './features/predictions.en';
 import type { teachEn } from './features/teach.en';
 import { teachTabsEn } from './features/teachTabs.en';
+import { trainedEn } from './features/trained.en';
 import type { trainEn } from './features/train.en';
 
 export const en = {
@@ -28,6 +29,7 @@ export const en = {
   ...importanceEn,
   ...predictionsEn,
   ...teachTabsEn,
+  ...trainedEn,
   'app.title': 'Attention Atlas',
   'app.tagline':
     'See how a Transformer’s attention behaves — every layer, every head — right here in your browser.',

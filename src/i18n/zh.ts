@@ -11,6 +11,7 @@ import { hubZh } from './features/hub.zh';
 import { importanceZh } from './features/importance.zh';
 import { predictionsZh } from './features/predictions.zh';
 import { teachTabsZh } from './features/teachTabs.zh';
+import { trainedZh } from './features/trained.zh';
 
 export const zh: EagerMessages = {
   ...ablationZh,
@@ -23,6 +24,7 @@ export const zh: EagerMessages = {
   ...importanceZh,
   ...predictionsZh,
   ...teachTabsZh,
+  ...trainedZh,
   'app.title': 'Attention Atlas 注意力图谱',
   'app.tagline': '在浏览器里直接看 Transformer 的注意力如何运作——每一层、每一个头。',
   'app.footer': '演示模型使用随机权重：图案来自位置、掩码和重复的词，而不是词义。',

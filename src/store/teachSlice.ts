@@ -14,6 +14,7 @@ import { TRANSLATOR_MAX_TOKENS } from './defaults';
 import { getDebounceMs, getEngineClient } from './engineClient';
 import { HF_NOT_LOADED, hfRunKey, planHfRun } from './hubSlice';
 import { toMaskSpec } from './model';
+import { trainedRun } from './trainedRun';
 import type { AppState, SentenceSlot } from './types';
 import { absoluteUrl } from './urlParams';
 
@@ -64,7 +65,13 @@ export function teachKey(s: AppState, slot: SentenceSlot): string {
   const playground = s.model === 'playground';
   return JSON.stringify([
     s.model,
-    playground ? s.playground : s.model === 'hf' ? hfRunKey(s) : s.translatorUrl,
+    playground
+      ? s.playground
+      : s.model === 'hf'
+        ? hfRunKey(s)
+        : s.model === 'trained'
+          ? (s.trainedModel?.key ?? null)
+          : s.translatorUrl,
     playground ? s.mask : null,
     s.backend,
     s.sentences[slot],
@@ -103,6 +110,7 @@ export const createTeachSlice: StateCreator<AppState, [], [], TeachSlice> = (set
       });
       return;
     }
+    const trained = trainedRun(s);
     let rowTokens: string[] = [];
     let colTokens: string[] = [];
     try {
@@ -111,18 +119,22 @@ export const createTeachSlice: StateCreator<AppState, [], [], TeachSlice> = (set
         {
           slot: `teach-${slot}` satisfies RunSlot,
           text,
-          model: hfPlan?.run
-            ? hfPlan.model
-            : isTranslator
-              ? { kind: 'translator', url: absoluteUrl(s.translatorUrl) }
-              : { kind: 'playground', options: s.playground },
+          model: trained
+            ? trained.model
+            : hfPlan?.run
+              ? hfPlan.model
+              : isTranslator
+                ? { kind: 'translator', url: absoluteUrl(s.translatorUrl) }
+                : { kind: 'playground', options: s.playground },
           mask: toMaskSpec(s.mask, s.playground.seed),
           backend: s.backend,
-          maxTokens: hfPlan?.run
-            ? hfPlan.maxTokens
-            : isTranslator
-              ? TRANSLATOR_MAX_TOKENS
-              : s.playground.maxPositions,
+          maxTokens: trained
+            ? trained.maxTokens
+            : hfPlan?.run
+              ? hfPlan.maxTokens
+              : isTranslator
+                ? TRANSLATOR_MAX_TOKENS
+                : s.playground.maxPositions,
           intermediates: { kind: s.kind, layer: s.layer, head: s.head },
           positionRows: TEACH_POSITION_ROWS,
         },

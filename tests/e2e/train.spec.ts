@@ -4,6 +4,7 @@
  * Prints the steps per second and the accuracy reached.
  */
 import { readFileSync } from 'node:fs';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 const percentOf = (text: string | null): number => Number(/([\d.]+)%/.exec(text ?? '')?.[1] ?? NaN);
@@ -11,7 +12,7 @@ const percentOf = (text: string | null): number => Number(/([\d.]+)%/.exec(text 
 test('trains reverse: accuracy rises, the anti-diagonal forms, the timeline scrubs', async ({
   page,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000);
   await page.goto('/');
   await page.getByRole('tab', { name: 'Train', exact: true }).click();
   const panel = page.getByRole('tabpanel');
@@ -105,6 +106,119 @@ test('trains reverse: accuracy rises, the anti-diagonal forms, the timeline scru
   const bytes = readFileSync(await png.path());
   expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
 
+  // Keep the result: the trained model opens in the Attention tab like any model, sentences A and
+  // B become two sequences of the task, read in its vocabulary.
+  const picker = page.getByRole('combobox', { name: 'Model', exact: true });
+  await openTrainedAndCheck(page, picker, /^Trained: reverse \(1 layers × 2 heads\)$/);
+
+  // Switching tabs and models mid-training neither leaks tensors in the training worker nor
+  // blocks the page (frame times measured while it trains are printed, not asserted).
+  await page.getByRole('tab', { name: 'Train', exact: true }).click();
+  const trainPanel = page.getByRole('tabpanel');
+  const trainStatus = trainPanel.getByTestId('train-status');
+  await trainPanel.getByRole('button', { name: 'Start' }).click();
+  await expect(trainStatus).toContainText('Training');
+  const tensorsNow = async (): Promise<number> =>
+    Number(await page.getByTestId('train-status').getAttribute('data-worker-tensors'));
+  await expect.poll(tensorsNow).toBeGreaterThan(0);
+  const tensorsBefore = await tensorsNow();
+  const frames: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    await page.getByRole('tab', { name: 'Attention', exact: true }).click();
+    await picker.selectOption({ label: 'Playground (random weights)' });
+    frames.push(...(await frameGaps(page, 30)));
+    await picker.selectOption({ index: (await picker.locator('option').count()) - 1 });
+    await page.getByRole('tab', { name: 'Heads', exact: true }).click();
+    frames.push(...(await frameGaps(page, 30)));
+    await page.getByRole('tab', { name: 'Train', exact: true }).click();
+    frames.push(...(await frameGaps(page, 30)));
+  }
+  const stepBefore = Number(/step (\d+)/.exec((await trainStatus.textContent()) ?? '')?.[1]);
+  await expect(trainStatus).toContainText('Training'); // still training after all the switching
+  const tensorsAfter = await tensorsNow();
+  frames.sort((a, b) => a - b);
+  console.log(
+    `train while switching tabs/models: frame gap p50 ${frames[frames.length >> 1]?.toFixed(1)} ms, ` +
+      `p95 ${frames[Math.floor(frames.length * 0.95)]?.toFixed(1)} ms, max ${frames.at(-1)?.toFixed(1)} ms; ` +
+      `worker tensors ${tensorsBefore} -> ${tensorsAfter}; step ${stepBefore}`,
+  );
+  expect(tensorsAfter).toBe(tensorsBefore);
+  await trainPanel.getByRole('button', { name: 'Pause' }).click();
+
+  // Save the weights as safetensors and open them again: the same model in the Attention tab.
+  const [weights] = await Promise.all([
+    page.waitForEvent('download'),
+    trainPanel.getByRole('button', { name: 'Save weights (.safetensors)' }).click(),
+  ]);
+  expect(weights.suggestedFilename()).toMatch(/^trained_reverse_step\d+\.safetensors$/);
+  const saved = readFileSync(await weights.path());
+  const opener = trainPanel.getByLabel('Open a weights file saved by the Train tab');
+  await opener.setInputFiles({
+    name: 'broken.safetensors',
+    mimeType: 'application/octet-stream',
+    buffer: saved.subarray(0, 40),
+  });
+  await expect(trainPanel.getByRole('alert')).toContainText('broken.safetensors');
+  await opener.setInputFiles({
+    name: weights.suggestedFilename(),
+    mimeType: 'application/octet-stream',
+    buffer: saved,
+  });
+  await openTrainedAndCheck(page, picker, /^Trained: reverse \(1 layers × 2 heads\)$/, false);
+
+  await page.getByRole('tab', { name: 'Train', exact: true }).click();
   await panel.getByRole('button', { name: 'Reset' }).click();
   await expect(panel.getByTestId('train-status')).toContainText('Ready to train');
 });
+
+/** Gaps between `count` animation frames of the page (ms): what a person sees as smoothness. */
+function frameGaps(page: Page, count: number): Promise<number[]> {
+  return page.evaluate(
+    (n) =>
+      new Promise<number[]>((resolve) => {
+        const gaps: number[] = [];
+        let last = performance.now();
+        const tick = (now: number): void => {
+          gaps.push(now - last);
+          last = now;
+          if (gaps.length < n) requestAnimationFrame(tick);
+          else resolve(gaps.slice(1));
+        };
+        requestAnimationFrame(tick);
+      }),
+    count,
+  );
+}
+
+/**
+ * Opens the trained model in the Attention tab (by the Train tab's button, or already opened from
+ * a file) and checks the picker, the task's tokens and a drawn heatmap.
+ */
+async function openTrainedAndCheck(
+  page: Page,
+  picker: Locator,
+  name: RegExp,
+  click = true,
+): Promise<void> {
+  if (click)
+    await page
+      .getByRole('tabpanel')
+      .getByRole('button', { name: 'Open in the Attention tab' })
+      .click();
+  await expect(page.getByRole('tab', { name: 'Attention', exact: true })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+  await expect(picker.locator('option:checked')).toHaveText(name);
+  const tokens = page.getByRole('list', { name: 'Tokens of Sentence A', exact: true });
+  await expect(tokens.getByRole('listitem')).toHaveCount(8);
+  const texts = (await tokens.getByRole('listitem').allTextContents()).map((t) => t.trim());
+  expect(texts.every((t) => /^\d$/.test(t))).toBe(true);
+  const canvas = page.getByRole('img', { name: /^Sentence A, layer \d+, head \d+$/ });
+  await expect(canvas).toBeVisible();
+  await expect(canvas.locator('xpath=ancestor::*[@data-state][1]')).toHaveAttribute(
+    'data-state',
+    'ready',
+    { timeout: 20_000 },
+  );
+}

@@ -89,4 +89,14 @@ export const trainEn = {
     'layers {layers} · heads {heads} · d_model {dModel} · {positional} · learning rate {lr} · batch {batch} · seed {seed}',
   'train.export.strip': 'Timeline of layer {layer}, head {head} (best at the last snapshot)',
   'train.export.stepScore': 'step {step} · {score}',
+  'train.use.title': 'Use the trained model',
+  'train.use.note':
+    'Open the model as it is now in the other tabs, like any model: heatmaps, step by step, head comparisons. Sentences A and B become two sequences of the task; training here can go on.',
+  'train.use.open': 'Open in the Attention tab',
+  'train.use.save': 'Save weights (.safetensors)',
+  'train.use.load': 'Open weights…',
+  'train.use.loadLabel': 'Open a weights file saved by the Train tab',
+  'train.use.saved': 'Saved {file}',
+  'train.use.needStep': 'Train at least one step first.',
+  'train.use.refused': 'This file cannot be opened: {message}',
 } as const;

@@ -83,4 +83,14 @@ export const trainZh: Record<keyof typeof trainEn, string> = {
     '{layers} 层 · {heads} 个头 · d_model {dModel} · {positional} · 学习率 {lr} · 批大小 {batch} · 种子 {seed}',
   'train.export.strip': '第 {layer} 层第 {head} 个头的时间线（最后一个快照中得分最高）',
   'train.export.stepScore': '第 {step} 步 · {score}',
+  'train.use.title': '使用训练好的模型',
+  'train.use.note':
+    '把模型的当前状态在其他标签页中打开，与其他模型一样：热力图、逐步计算、头的比较。句子 A 和 B 会换成该任务的两个序列；这里的训练可以继续。',
+  'train.use.open': '在“注意力”标签页中打开',
+  'train.use.save': '保存权重（.safetensors）',
+  'train.use.load': '打开权重…',
+  'train.use.loadLabel': '打开“训练”标签页保存的权重文件',
+  'train.use.saved': '已保存 {file}',
+  'train.use.needStep': '请先至少训练一步。',
+  'train.use.refused': '无法打开这个文件：{message}',
 };

@@ -8,7 +8,8 @@ import { SelectField } from './Field';
  * Chinese, the value it always had; 'translator-zh-en' is Chinese → English), then the others.
  */
 const CHOICES = ['translator', 'translator-zh-en', 'playground', 'hf'] as const;
-type PickerChoice = (typeof CHOICES)[number];
+/** 'trained': the model trained in the Train tab, offered once there is one. */
+type PickerChoice = (typeof CHOICES)[number] | 'trained';
 
 /**
  * Which model runs: the built-in translator in either direction, the random-weight playground, or
@@ -20,16 +21,33 @@ export function ModelPicker() {
   const direction = useAppStore((s) => s.direction);
   const setModel = useAppStore((s) => s.setModel);
   const setDirection = useAppStore((s) => s.setDirection);
+  const trained = useAppStore((s) => s.trainedModel);
   const value: PickerChoice =
     model === 'translator' && direction === 'zh-en'
       ? 'translator-zh-en'
-      : (CHOICES.find((c) => c === model) ?? 'translator');
+      : model === 'trained' && trained
+        ? 'trained'
+        : (CHOICES.find((c) => c === model) ?? 'translator');
   return (
     <SelectField<PickerChoice>
       className="model-picker"
       label={t('model.picker')}
       value={value}
-      options={CHOICES.map((m) => ({ value: m, label: t(`model.choice.${m}`) }))}
+      options={[
+        ...CHOICES.map((m) => ({ value: m, label: t(`model.choice.${m}`) })),
+        ...(trained
+          ? [
+              {
+                value: 'trained' as const,
+                label: t('model.choice.trained', {
+                  task: trained.task,
+                  layers: trained.settings.layers,
+                  heads: trained.settings.heads,
+                }),
+              },
+            ]
+          : []),
+      ]}
       onChange={(choice) => {
         if (choice === 'translator-zh-en') setDirection('zh-en');
         else if (choice === 'translator') setDirection('en-zh');

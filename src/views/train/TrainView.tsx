@@ -17,6 +17,7 @@ import { NumberSelect } from '../teach/common/NumberSelect';
 import { TeachCard } from '../teach/common/TeachCard';
 import { TeachSlider } from '../teach/common/TeachSlider';
 import { TrainExport } from './TrainExport';
+import { TrainedModelCard } from './TrainedModelCard';
 import '../teach/common/teach.css';
 import './train.css';
 
@@ -164,7 +165,12 @@ function StatusLine({ train }: { train: TrainState }) {
             ? t('train.status.error', { message: train.error ?? '' })
             : t('train.status.idle');
   return (
-    <p className="teach-status" role="status" data-testid="train-status">
+    <p
+      className="teach-status"
+      role="status"
+      data-testid="train-status"
+      data-worker-tensors={train.workerTensors ?? undefined}
+    >
       {text}
       {train.stepsPerSecond !== null && train.status === 'running' && (
         <span className="train-speed" data-testid="train-speed">
@@ -372,6 +378,10 @@ export function TrainView() {
           {...(shown && { marker: shown.step })}
           height={200}
         />
+      </TeachCard>
+
+      <TeachCard title={t('train.use.title')}>
+        <TrainedModelCard train={train} />
       </TeachCard>
 
       <TeachCard title={t('train.exportTitle')}>
