@@ -16,7 +16,6 @@ import { HubLoadError, HubPanel, HubSummary } from '../hub';
 import { ModelLoadError } from '../translation/ModelLoadError';
 import { TranslatorPanel } from '../translation/TranslatorPanel';
 import { TrainedPanel, TrainedSummary } from '../trained/TrainedPanel';
-import { TrainedPanel, TrainedSummary } from '../trained/TrainedPanel';
 import { translatorKey } from '../translation/directionText';
 
 /** The page: header, the model and view pickers, the two sentences with their heatmaps, settings. */
