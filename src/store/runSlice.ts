@@ -18,6 +18,7 @@ import type {
   TranslatorLoad,
 } from './types';
 import { absoluteUrl } from './urlParams';
+import { onDemandThreshold, requestAttentionTile } from './attentionTiles';
 
 let lastTicket = 0;
 /** Sentence runs posted to the engine since the page opened (debounced edits post none). */
@@ -146,6 +147,8 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
       });
 
     runsPosted++;
+    /** This run's request id, once client.run has returned it (on-demand tiles name it). */
+    let runId: number | null = null;
     /** Whether this run sent predictions (or why not): a run that did not clears the old ones. */
     let predicted = false;
     const requestId = client.run(
@@ -165,6 +168,8 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
         ...(hfPlan?.run && maskAt !== null ? { maskAt } : {}),
         // Value-weighted attention (the Show choice) needs each head's value norms.
         ...(s.weighting === 'value' ? { valueNorms: true } : {}),
+        // Long inputs of Hugging Face checkpoints: the worker keeps the attention, the page asks.
+        ...(hfPlan?.run ? { onDemandAbove: onDemandThreshold() } : {}),
         ...(ablation.request ? { ablation: ablation.request } : {}),
       },
       {
@@ -225,6 +230,10 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
               return { ...b, data };
             }),
           })),
+        onHeadMetrics: (kind, headMetrics) =>
+          patchRun(slot, ticket, (run) => ({
+            blocks: run.blocks.map((b) => (b.kind === kind ? { ...b, headMetrics } : b)),
+          })),
         onPredictions: (predictions, reason) => {
           predicted = true;
           patchRun(slot, ticket, () => ({
@@ -236,6 +245,7 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
           patchRun(slot, ticket, (run) => ({
             state: run.tokens.length === 0 ? 'empty' : 'ready',
             requestId: null,
+            attentionRun: run.blocks.some((b) => b.onDemand) ? runId : null,
             elapsedMs,
             // A model that does not predict (another model now) leaves no stale predictions.
             ...(predicted ? {} : { predictions: null, predictionsUnavailable: null }),
@@ -263,6 +273,7 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
         },
       },
     );
+    runId = requestId;
     // The client may have answered synchronously (a fake in tests): keep the id only while live.
     patchRun(slot, ticket, (run) => ({ requestId: run.state === 'loading' ? requestId : null }));
   };
@@ -298,6 +309,7 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
     runs: { A: emptyRun(), B: emptyRun() },
     runSentence,
     markPending,
+    requestAttentionTile: (req) => requestAttentionTile(get, req),
     runAll: () => {
       runSentence('A');
       runSentence('B');

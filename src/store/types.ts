@@ -8,6 +8,8 @@ import type {
   Token,
 } from '../engine';
 import type { AttentionFileSlice } from './attentionFileSlice';
+import type { StackMetrics } from '../analysis';
+import type { AttentionTile, AttentionTileRequest } from './attentionTiles';
 import type { Language } from '../i18n/language';
 import type { TeachSlice } from './teachSlice';
 import type { ShareSlice } from './shareSlice';
@@ -63,6 +65,13 @@ export interface BlockResult {
    * (runs that asked for `valueNorms`, once done); null or absent otherwise.
    */
   valueNorms?: Float32Array | null;
+  /**
+   * Served on demand (long inputs): `data` stays all null even when the run is done; ask
+   * `requestAttentionTile` for what to draw.
+   */
+  onDemand?: boolean;
+  /** On-demand blocks: every head's metrics ([layers][heads]), sent by the worker before done. */
+  headMetrics?: StackMetrics | null;
 }
 
 /** The translator's output for one sentence. */
@@ -114,6 +123,8 @@ export interface SentenceRun {
   predictions: NextTokenPredictions | null;
   /** Why the model cannot predict (the worker's reason, e.g. no output head); null otherwise. */
   predictionsUnavailable: string | null;
+  /** The engine request whose on-demand attention the worker keeps (tile requests name it). */
+  attentionRun?: number | null;
 }
 
 export type MaskChoice = 'none' | 'causal' | 'window' | 'dilated' | 'global-window' | 'bigbird';
@@ -188,6 +199,12 @@ export interface RunSlice {
    * state 'loading' at once, and the run in flight, if any, is cancelled and ignored.
    */
   markPending: (slot: SentenceSlot) => void;
+  /**
+   * A window of one layer's heads, pooled to at most maxRows × maxCols (analysis/pooling.ts's
+   * rule), from the store's weights or, for on-demand blocks, from the worker. Rejects with a
+   * readable Error when the run is stale, not done (on demand), or the window is outside the block.
+   */
+  requestAttentionTile: (req: AttentionTileRequest) => Promise<AttentionTile>;
 }
 
 export interface ViewSlice {

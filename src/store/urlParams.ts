@@ -12,6 +12,9 @@
  *  - `?hub=/hub-test/`: where Hugging Face files are downloaded from instead of
  *    https://huggingface.co (`{hub}/{id}/resolve/{revision}/{file}`). Same-origin or
  *    http://127.0.0.1 only; anything else is ignored. For tests and local mirrors.
+ *  - `?ondemand=40`: runs of Hugging Face checkpoints with more tokens than this are served on demand
+ *    (the worker keeps what regenerates the attention; the page asks for what it draws). Default
+ *    512. A whole number from 1 to 1,000,000; browser tests force the long-input path with it.
  */
 import type { ModelChoice } from './types';
 
@@ -22,6 +25,8 @@ export interface UrlOptions {
   hfId?: string;
   /** `?hub=`: the Hub URL override, absolute, without a trailing '/'. */
   hubBaseUrl?: string;
+  /** `?ondemand=`: the on-demand threshold in tokens. */
+  onDemandAbove?: number;
 }
 
 /** Characters a Hugging Face model id may have (`owner/name`, letters, digits, `_.-`). */
@@ -55,6 +60,11 @@ export function readUrlOptions(search: string, pageUrl: string): UrlOptions {
       // not a URL: ignored
     }
   }
+  const onDemand = params.get('ondemand')?.trim();
+  if (onDemand && /^\d{1,7}$/.test(onDemand)) {
+    const n = Number(onDemand);
+    if (n >= 1 && n <= 1_000_000) out.onDemandAbove = n;
+  }
   const translator = params.get('translator');
   if (translator) {
     try {
@@ -69,7 +79,7 @@ export function readUrlOptions(search: string, pageUrl: string): UrlOptions {
 }
 
 /** The query parameters this page reads. */
-export const URL_PARAMS = ['model', 'translator', 'hf', 'hub'] as const;
+export const URL_PARAMS = ['model', 'translator', 'hf', 'hub', 'ondemand'] as const;
 
 /**
  * The known parameters that were given a value the page ignored (an unknown model, a translator or
@@ -84,6 +94,7 @@ export function refusedUrlParams(search: string, pageUrl: string): string[] {
     translator: used.translatorUrl !== undefined,
     hf: used.hfId !== undefined,
     hub: used.hubBaseUrl !== undefined,
+    ondemand: used.onDemandAbove !== undefined,
   };
   return URL_PARAMS.filter((name) => (params.get(name) ?? '').trim() !== '' && !applied[name]);
 }

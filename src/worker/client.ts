@@ -21,7 +21,9 @@ import type {
   WorkerRequest,
   WorkerResponse,
 } from './protocol';
-import type { BackendName, LayerAttention, Token } from '../engine';
+import type { AttentionKind, BackendName, LayerAttention, Token } from '../engine';
+import type { StackMetrics } from '../analysis';
+import type { TileAnswer, TileQuery } from './tileProtocol';
 
 export interface RunHandlers {
   onTokens(tokens: Token[], totalTokens: number, dropped: number, maxTokens: number): void;
@@ -39,6 +41,8 @@ export interface RunHandlers {
   onPredictions?(predictions: NextTokenPredictions | null, reason?: string): void;
   /** `stage` 'load': the model could not be loaded (every run of it fails alike). Default 'run'. */
   onError(message: string, stage?: ErrorStage): void;
+  /** On-demand runs: the heads' metrics of a block ([layers][heads]), before onDone. Optional. */
+  onHeadMetrics?(kind: AttentionKind, metrics: StackMetrics): void;
 }
 
 /** Answers to a Hugging Face checkpoint load (`loadHf`). */
@@ -78,6 +82,12 @@ export interface EngineClient {
    * returned id stops it. Optional so that fakes of the run API stay valid.
    */
   measureImportance?(request: ImportanceRequest, handlers: ImportanceHandlers): number;
+  /**
+   * A window of an on-demand run's attention (`query.run`: that run's request id), pooled by the
+   * worker. Rejects with a readable Error (a released run, a window outside the block). Optional
+   * so that fakes of the run API stay valid.
+   */
+  requestTile?(query: TileQuery): Promise<TileAnswer>;
   /** Test hook: asks the worker to lose its webgl context. */
   loseWebglContext?(): void;
   /** Stops a run (its handlers are never called again). */
@@ -98,6 +108,10 @@ export function createEngineClient(port: {
   const loads = new Map<number, HfLoadHandlers>();
   const lostListeners = new Set<(backend: BackendName) => void>();
   const measures = new Map<number, ImportanceHandlers>();
+  const tiles = new Map<
+    number,
+    { resolve: (tile: TileAnswer) => void; reject: (error: Error) => void }
+  >();
 
   const finish = (requestId: number): void => {
     live.delete(requestId);
@@ -131,6 +145,9 @@ export function createEngineClient(port: {
         break;
       case 'predictions':
         handlers.onPredictions?.(msg.predictions, msg.reason);
+        break;
+      case 'head-metrics':
+        handlers.onHeadMetrics?.(msg.kind, msg.metrics);
         break;
       case 'error':
         finish(msg.requestId);
@@ -172,6 +189,16 @@ export function createEngineClient(port: {
     if (msg.type === 'backend-lost') for (const listener of lostListeners) listener(msg.backend);
   });
 
+  port.addEventListener('message', (event) => {
+    const msg = event.data;
+    if (msg.type !== 'attention-tile' && msg.type !== 'attention-tile-error') return;
+    const pending = tiles.get(msg.requestId);
+    if (!pending) return;
+    tiles.delete(msg.requestId);
+    if (msg.type === 'attention-tile') pending.resolve(msg.tile);
+    else pending.reject(new Error(msg.message));
+  });
+
   port.addEventListener('error', (event) => {
     // A crash of the worker itself (not an error of one run): every live run fails.
     event.preventDefault?.();
@@ -179,6 +206,9 @@ export function createEngineClient(port: {
     const all = [...live.values()];
     const loading = [...loads.values()];
     const measuring = [...measures.values()];
+    const tiling = [...tiles.values()];
+    tiles.clear();
+    for (const t of tiling) t.reject(new Error(message));
     live.clear();
     bySlot.clear();
     loads.clear();
@@ -213,6 +243,13 @@ export function createEngineClient(port: {
       port.postMessage({ type: 'importance', requestId, ...request });
       return requestId;
     },
+    requestTile(query) {
+      const requestId = ++nextId;
+      return new Promise<TileAnswer>((resolve, reject) => {
+        tiles.set(requestId, { resolve, reject });
+        port.postMessage({ type: 'attention-tile', requestId, ...query });
+      });
+    },
     loseWebglContext() {
       port.postMessage({ type: 'test-lose-webgl' });
     },
@@ -226,6 +263,8 @@ export function createEngineClient(port: {
       port.postMessage({ type: 'cancel', requestId });
     },
     dispose() {
+      for (const t of tiles.values()) t.reject(new Error('The engine was closed'));
+      tiles.clear();
       lostListeners.clear();
       live.clear();
       bySlot.clear();

@@ -48,6 +48,7 @@ const handlers = (): { [K in keyof RunHandlers]-?: Mock<NonNullable<RunHandlers[
   onDone: vi.fn<RunHandlers['onDone']>(),
   onError: vi.fn<RunHandlers['onError']>(),
   onPredictions: vi.fn<NonNullable<RunHandlers['onPredictions']>>(),
+  onHeadMetrics: vi.fn<NonNullable<RunHandlers['onHeadMetrics']>>(),
 });
 
 describe('engine client', () => {
