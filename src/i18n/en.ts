@@ -12,6 +12,7 @@ import { exportEn } from './features/export.en';
 import { fillersEn } from './features/fillers.en';
 import { hubEn } from './features/hub.en';
 import { importanceEn } from './features/importance.en';
+import { longInputEn } from './features/longInput.en';
 import { predictionsEn } from './features/predictions.en';
 import type { teachEn } from './features/teach.en';
 import { teachTabsEn } from './features/teachTabs.en';
@@ -27,6 +28,7 @@ export const en = {
   ...fillersEn,
   ...hubEn,
   ...importanceEn,
+  ...longInputEn,
   ...predictionsEn,
   ...teachTabsEn,
   ...trainedEn,

@@ -9,6 +9,7 @@ import { exportZh } from './features/export.zh';
 import { fillersZh } from './features/fillers.zh';
 import { hubZh } from './features/hub.zh';
 import { importanceZh } from './features/importance.zh';
+import { longInputZh } from './features/longInput.zh';
 import { predictionsZh } from './features/predictions.zh';
 import { teachTabsZh } from './features/teachTabs.zh';
 import { trainedZh } from './features/trained.zh';
@@ -22,6 +23,7 @@ export const zh: EagerMessages = {
   ...fillersZh,
   ...hubZh,
   ...importanceZh,
+  ...longInputZh,
   ...predictionsZh,
   ...teachTabsZh,
   ...trainedZh,
