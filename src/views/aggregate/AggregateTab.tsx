@@ -169,7 +169,7 @@ export function AggregateTab() {
         {t(`aggregate.help.${mode}`, { max: MAX_FLOW_TOKENS, residual: RESIDUAL })}
       </p>
       <div className="an-body">
-        <AnalysisStatus source={source} />
+        <AnalysisStatus source={source} limit="longInput.aggregate" />
         {notice && (
           <p className="notice" role="status">
             {notice}

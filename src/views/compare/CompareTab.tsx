@@ -214,8 +214,8 @@ export function CompareTab() {
 
       {(!a || !b) && (
         <div className="cmp-status">
-          {!a && <AnalysisStatus source={srcA} />}
-          {!b && <AnalysisStatus source={srcB} />}
+          {!a && <AnalysisStatus source={srcA} limit="longInput.compare" />}
+          {!b && <AnalysisStatus source={srcB} limit="longInput.compare" />}
         </div>
       )}
       {a && b && !both && <p className="notice">{t('compare.shapeMismatch')}</p>}

@@ -19,6 +19,7 @@ import { WeightingNote } from '../weighting/WeightingSwitch';
 import { headLabel, thumbGridLayout } from './thumbnails';
 import { TokenStrip } from './TokenStrip';
 import { useBlockMetrics } from './useBlockMetrics';
+import { usePooledHeads } from './usePooledHeads';
 import './analysis.css';
 
 // The UI benchmark's hook (scripts/bench/ui.ts): its own chunk, fetched only with `?bench` in the URL.
@@ -36,9 +37,12 @@ export function HeadsTab() {
   const slot = useAppStore((s) => s.analysisSlot);
   const kind = useAppStore((s) => s.kind);
   const model = useAppStore((s) => s.model);
-  const source = useAnalysisSource(slot);
+  const fullSource = useAnalysisSource(slot);
+  // A long input served on demand: pooled thumbnails from the store (no metrics computed here).
+  const pooled = usePooledHeads(slot);
+  const source = pooled.view ? { ...fullSource, view: pooled.view } : fullSource;
   const { view } = source;
-  const metrics = useBlockMetrics(view);
+  const metrics = useBlockMetrics(pooled.view ? null : view);
   // The thumbnails follow the Show choice (value-weighted once the norms are in); the metrics,
   // sorting and patterns stay on the attention weights.
   const weighting = useAppStore((s) => s.weighting);
@@ -170,7 +174,13 @@ export function HeadsTab() {
           <h2 id={`${ids}-title`}>{t('heads.heading')}</h2>
           <p className="panel-note">
             {kindName ? `${kindName} · ` : ''}
-            {view ? t('heads.shape', { layers, heads, tokens: view.block.queryLength }) : ''}
+            {view
+              ? t('heads.shape', {
+                  layers,
+                  heads,
+                  tokens: pooled.view ? pooled.tokens : view.block.queryLength,
+                })
+              : ''}
           </p>
         </div>
         <div className="an-toolbar">
@@ -204,9 +214,19 @@ export function HeadsTab() {
 
       <div ref={bodyRef} className="an-body">
         <AnalysisStatus source={source} />
+        {pooled.error && (
+          <p className="heatmap-error" role="alert">
+            {t('zoom.error', { message: pooled.error })}
+          </p>
+        )}
         {view && (
           <>
             <p className="an-help">{t('heads.help')}</p>
+            {pooled.view && (
+              <p className="an-help" role="note">
+                {t('longInput.notice', { tokens: pooled.tokens, view: t('longInput.heads') })}
+              </p>
+            )}
             {fromFile ? <NeedsModelNotice /> : <p className="an-help">{t('ablation.gridHelp')}</p>}
             <TokenStrip
               tokens={view.rowTokens}

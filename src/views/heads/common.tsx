@@ -1,6 +1,6 @@
 /** Small pieces the analysis tabs share: the sentence switch and the "nothing to show yet" states. */
 import { useId, type ReactNode } from 'react';
-import { useT } from '../../i18n';
+import { useT, type MessageKey } from '../../i18n';
 import { useAppStore } from '../../store';
 import type { SentenceSlot } from '../../store/types';
 import type { AnalysisSource } from './source';
@@ -39,9 +39,22 @@ export function SentenceSwitch() {
  * What to show instead of a view while its data is not there: the empty prompt, a spinner while
  * the run streams in, or the engine's error. Null when the view can draw.
  */
-export function AnalysisStatus({ source }: { source: AnalysisSource }): ReactNode {
+export function AnalysisStatus({
+  source,
+  limit = 'longInput.generic',
+}: {
+  source: AnalysisSource;
+  /** Why this view cannot show an on-demand (long) input, when it cannot. */
+  limit?: MessageKey;
+}): ReactNode {
   const t = useT();
   if (source.view) return null;
+  if (source.onDemand && source.state !== 'error')
+    return (
+      <p className="notice an-empty" role="note">
+        {t('longInput.notice', { tokens: source.tokens ?? 0, view: t(limit) })}
+      </p>
+    );
   if (source.state === 'empty')
     return <p className="heatmap-empty an-empty">{t('heatmap.empty')}</p>;
   if (source.state === 'error')

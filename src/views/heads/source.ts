@@ -7,6 +7,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { headMatrix } from '../../analysis';
 import { shownBlock, useAppStore } from '../../store';
 import { pickBlock } from '../../store/selectors';
+import { isOnDemand } from '../heatmap-zoom/longInput';
 import type { AppState, BlockResult, RunState, SentenceSlot } from '../../store/types';
 
 /** A block ready to analyse: every layer has streamed in and the labels match its shape. */
@@ -27,6 +28,12 @@ export interface AnalysisSource {
   error: string | null;
   /** Null until every layer of the chosen block has arrived (or when there is nothing to show). */
   view: BlockView | null;
+  /**
+   * The chosen block is served on demand (a long input): its weights never arrive, so views that
+   * need all of them say so instead of waiting. Its query length is `tokens`.
+   */
+  onDemand?: boolean;
+  tokens?: number;
 }
 
 /** Builds the view of a block, or null while layers are missing or labels do not fit. */
@@ -98,5 +105,5 @@ export function useAnalysisSource(slot: SentenceSlot): AnalysisSource {
       ),
     [block, tokens],
   );
-  return { state, error, view };
+  return { state, error, view, onDemand: isOnDemand(block), tokens: block?.queryLength ?? 0 };
 }

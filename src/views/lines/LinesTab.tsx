@@ -105,7 +105,7 @@ export function LinesTab() {
         </div>
       </div>
       <div ref={bodyRef} className="an-body">
-        <AnalysisStatus source={source} />
+        <AnalysisStatus source={source} limit="longInput.lines" />
         {view && (
           <>
             <fieldset className="ln-heads">

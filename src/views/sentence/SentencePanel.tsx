@@ -4,7 +4,10 @@ import { useAppStore } from '../../store';
 import { unknownWords, useTruncation } from '../../store/selectors';
 import type { SentenceSlot } from '../../store/types';
 import { RunProgress } from '../export/RunProgress';
+import { CrossAlignment } from '../alignment/AlignmentCard';
 import { AttentionHeatmap } from '../heatmap';
+import { ZoomHeatmapPanel } from '../heatmap-zoom/ZoomHeatmapPanel';
+import { useSelectionZoom, useZoomed } from '../heatmap-zoom/useLongInput';
 import { HubPairNote, useHubPairHides } from '../hub';
 import { PredictionsPanel } from '../predictions';
 import { TokenChips } from '../tokens/TokenChips';
@@ -36,6 +39,9 @@ export function SentencePanel({ slot }: SentencePanelProps) {
   const { dropped, maxTokens } = useTruncation(slot);
   // A Hugging Face sentence pair runs as one input: sentence B has no heatmap of its own.
   const pairHides = useHubPairHides(slot);
+  // Long or on-demand inputs: the zoomable heatmap, and a text selection zooms it.
+  const zoomed = useZoomed(slot);
+  const onSelect = useSelectionZoom(slot);
   return (
     <section className="panel sentence-panel">
       <div className="sentence-head">
@@ -61,6 +67,7 @@ export function SentencePanel({ slot }: SentencePanelProps) {
         spellCheck={false}
         aria-describedby={`${id}-count`}
         onChange={(e) => setSentence(slot, e.target.value)}
+        onSelect={onSelect}
       />
       <TokenChips slot={slot} name={name} />
       {unknown.length > 0 && (
@@ -83,7 +90,13 @@ export function SentencePanel({ slot }: SentencePanelProps) {
       <PredictionsPanel slot={slot} name={name} />
       <RunProgress slot={slot} name={name} />
       {/* A new model starts a fresh heatmap (no dimmed picture of the other model meanwhile). */}
-      {!pairHides && <AttentionHeatmap key={model} slot={slot} name={name} />}
+      {!pairHides &&
+        (zoomed ? (
+          <ZoomHeatmapPanel key={model} slot={slot} name={name} />
+        ) : (
+          <AttentionHeatmap key={model} slot={slot} name={name} />
+        ))}
+      <CrossAlignment slot={slot} name={name} />
     </section>
   );
 }

@@ -3,6 +3,9 @@ import { useT } from '../../i18n';
 import { selectMaskChips, useAppStore } from '../../store';
 import type { SentenceSlot } from '../../store/types';
 import { maskToggles } from './maskChips';
+import { useZoomed } from '../heatmap-zoom/useLongInput';
+import { useZoomLink } from '../heatmap-zoom/zoomLink';
+import { chipWindow, selectedChips } from './chipWindow';
 import './tokens.css';
 
 export interface TokenChipsProps {
@@ -29,13 +32,35 @@ export function TokenChips({ slot, name }: TokenChipsProps) {
   const { maskable, masked } = useAppStore(useShallow(selectMaskChips(slot)));
   const toggle = useAppStore((s) => s.toggleMaskedToken);
   const toggles = maskToggles(tokens, maskable, masked);
+  // Long inputs: only the tokens of the zoomable heatmap's rows, and selecting chips zooms to them.
+  const zoomed = useZoomed(slot);
+  const rows = useZoomLink((s) => s.windows[slot]?.rows);
+  const focusRange = useZoomLink((s) => s.focusRange);
+  const [from, to] = zoomed ? chipWindow(rows, tokens.length) : [0, tokens.length];
+  const onMouseUp = zoomed
+    ? () => {
+        const range = selectedChips(document.getSelection());
+        if (range) focusRange(slot, range[0], range[1]);
+      }
+    : undefined;
   return (
     <>
       {maskable && tokens.length > 0 && (
         <p className="field-hint chips-hint">{t('fillers.hint')}</p>
       )}
-      <ul role="list" className="chips" aria-label={t('tokens.listLabel', { name })}>
-        {tokens.map((token, i) => {
+      {zoomed && tokens.length > 0 && (
+        <p className="field-hint chips-hint" aria-live="polite">
+          {t('zoom.tokenWindow', { from: from + 1, to, total: tokens.length })}
+        </p>
+      )}
+      <ul
+        role="list"
+        className="chips"
+        aria-label={t('tokens.listLabel', { name })}
+        onMouseUp={onMouseUp}
+      >
+        {tokens.slice(from, to).map((token, k) => {
+          const i = from + k;
           const classes = ['chip'];
           let title: string | undefined;
           if (token.special) {
@@ -52,7 +77,7 @@ export function TokenChips({ slot, name }: TokenChipsProps) {
           if (mask?.pressed) classes.push('chip-masked');
           return (
             // Tokens repeat ("the" twice): their position is their identity.
-            <li key={i} className={classes.join(' ')} title={title}>
+            <li key={i} className={classes.join(' ')} title={title} data-index={i}>
               {mask ? (
                 <button
                   type="button"
