@@ -27,7 +27,7 @@ export const directionEn = {
   'alignment.heading': 'Alignment: which source token each written token looks at most',
   'alignment.note':
     'For every token the decoder writes (top row), a line goes to the source token with the largest cross-attention weight a_ij (bottom row). A darker line is a larger weight.',
-  'alignment.head': 'Head',
+  'alignment.head': 'Alignment head',
   'alignment.average': 'Average over heads',
   'alignment.headN': 'Head {head}',
   'alignment.layer': 'Layer {layer}',

@@ -22,7 +22,7 @@ export const directionZh: Record<keyof typeof directionEn, string> = {
   'alignment.heading': '对齐：每个写出的词元最关注哪个源词元',
   'alignment.note':
     '解码器每写出一个词元（上行），就从它向交叉注意力权重 a_ij 最大的源词元（下行）连一条线。线越深，权重越大。',
-  'alignment.head': '注意力头',
+  'alignment.head': '对齐所用的头',
   'alignment.average': '所有头的平均',
   'alignment.headN': '第 {head} 个头',
   'alignment.layer': '第 {layer} 层',

@@ -1,5 +1,6 @@
 import { useT } from '../../i18n';
 import { useAppStore } from '../../store';
+import { DirectionExamples } from './DirectionExamples';
 import { translatorKey } from './directionText';
 import { useTranslatorStatus } from '../../store/selectors';
 import { formatBytes, progressFraction } from './format';
@@ -14,6 +15,7 @@ export function TranslatorPanel() {
     <section className="panel translator-panel" aria-labelledby="translator-heading">
       <h2 id="translator-heading">{t('translator.heading')}</h2>
       <p className="panel-note">{t(translatorKey('note', direction))}</p>
+      <DirectionExamples />
       {load.state === 'loading' && (
         <div className="load-status" role="status">
           <span>
