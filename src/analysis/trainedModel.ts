@@ -1,11 +1,9 @@
 /**
  * A model trained in the Train tab, as plain data that opens in the other tabs like any model:
  * its settings, its task's vocabulary and its weights under the engine's names (src/engine/weights.ts),
- * plus the engine config they fit. Pure: the train worker makes one, the store keeps it, the engine
+ * plus what the engine config needs (src/engine/train/trainedConfig.ts). Pure: the train worker makes one, the store keeps it, the engine
  * worker builds it, the loader writes and reads it as safetensors.
  */
-import type { Token } from '../engine/tokenize/types';
-import type { TransformerConfig } from '../engine/types';
 import { makeTask, sampleExamples, type TrainTaskId } from './trainTasks';
 import type { TrainSettings } from './trainSettings';
 
@@ -35,38 +33,20 @@ export interface TrainedModel {
   tensors: TrainedTensor[];
 }
 
-/** Width of the feed-forward layer (the Train tab's models use 4·d_model). */
-export const TRAINED_FF_FACTOR = 4;
-
-/**
- * The engine config the weights fit: a pre-norm encoder (or causal decoder) with ReLU and no
- * output head (the task's classes are not a vocabulary; their head stays in the file only).
- */
-export function trainedEngineConfig(m: TrainedModel): TransformerConfig {
-  const { settings } = m;
-  return {
-    architecture: m.causal ? 'decoder' : 'encoder',
-    vocabSize: m.vocab.length,
-    dModel: settings.dModel,
-    numHeads: settings.heads,
-    numLayers: settings.layers,
-    dFF: TRAINED_FF_FACTOR * settings.dModel,
-    maxPositions: m.length,
-    positional: settings.positional,
-    positionalBase: 10000,
-    norm: 'pre',
-    activation: 'relu',
-    layerNormEps: 1e-5,
-    scale: { kind: 'default' },
-    scaleEmbeddings: false,
-    outputHead: false,
-  };
-}
-
 /** The input symbols of a task: vocab[id] is token id's text. */
 export function taskVocabulary(task: TrainTaskId): string[] {
   const t = makeTask(task);
   return Array.from({ length: t.inputVocab }, (_, id) => t.tokenLabel(id));
+}
+
+/** A token of a task's vocabulary (the engine's Token shape: analysis imports nothing of it). */
+export interface TaskToken {
+  text: string;
+  /** The symbol's id; 0 for an unknown symbol. */
+  id: number;
+  special: boolean;
+  /** True when the text is no symbol of the task. */
+  unknown: boolean;
 }
 
 /**
@@ -74,9 +54,9 @@ export function taskVocabulary(task: TrainTaskId): string[] {
  * symbols may also be written without them ("3 1 4" and "314", "( ( ) )" and "(())"). Anything
  * else is one unknown token (id 0, marked unknown) so the page can say which symbols it lacks.
  */
-export function tokenizeTask(text: string, vocab: readonly string[]): Token[] {
+export function tokenizeTask(text: string, vocab: readonly string[]): TaskToken[] {
   const ids = new Map(vocab.map((s, id) => [s, id]));
-  const out: Token[] = [];
+  const out: TaskToken[] = [];
   for (const piece of text.split(/\s+/).filter((p) => p !== '')) {
     const id = ids.get(piece);
     if (id !== undefined) {

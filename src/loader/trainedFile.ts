@@ -7,11 +7,8 @@
 import { expectedWeightShapes } from '../engine/schema';
 import { checkTrainSettings, type TrainSettings } from '../analysis/trainSettings';
 import { TRAIN_TASK_IDS, makeTask, type TrainTaskId } from '../analysis/trainTasks';
-import {
-  trainedEngineConfig,
-  type TrainedModel,
-  type TrainedTensor,
-} from '../analysis/trainedModel';
+import type { TrainedModel, TrainedTensor } from '../analysis/trainedModel';
+import { trainedEngineConfig } from '../engine/train/trainedConfig';
 import { readSafetensors, writeSafetensors } from './safetensors';
 
 export const TRAINED_FORMAT = 'attention-atlas-trained';

@@ -5,7 +5,8 @@
  * layer like the playground.
  */
 import { createModel, type AttentionModel, type NamedArray, type WeightMap } from '../engine';
-import { tokenizeTask, trainedEngineConfig, type TrainedModel } from '../analysis/trainedModel';
+import { tokenizeTask, type TrainedModel } from '../analysis/trainedModel';
+import { trainedEngineConfig } from '../engine/train/trainedConfig';
 import type { HfWorkerContext } from './hf-model';
 import { interventions } from './interventions';
 import type { BlockInfo, ErrorStage, ModelRequest, RunRequest } from './protocol';

@@ -12,12 +12,12 @@ import { trainedModelOf } from '../../../src/engine/train/trained.ts';
 import {
   taskVocabulary,
   tokenizeTask,
-  trainedEngineConfig,
   trainedProbeTexts,
   type TrainedModel,
 } from '../../../src/analysis/trainedModel.ts';
 import { DEFAULT_TRAIN_SETTINGS, type TrainSettings } from '../../../src/analysis/trainSettings.ts';
 import { probeExample, makeTask } from '../../../src/analysis/trainTasks.ts';
+import { trainedEngineConfig } from '../../../src/engine/train/trainedConfig.ts';
 import { readTrainedFile, writeTrainedFile } from '../../../src/loader/trainedFile.ts';
 import { writeSafetensors } from '../../../src/loader/safetensors.ts';
 
