@@ -7,9 +7,10 @@
  * Until the zh-en model's files are committed (public/models/zh-en-tiny/), its folder is served
  * from the en-zh model's files, so the wiring is still checked (but not the English output).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { type Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { pngSize } from './png';
 
 const HAS_ZH_EN = existsSync('public/models/zh-en-tiny/config.json');
 
@@ -26,6 +27,8 @@ const alignment = (page: Page) =>
 test('Chinese → English: examples, translation, English rows, alignment lines, and back', async ({
   page,
 }) => {
+  // The first Chinese → English run downloads and starts a second model: slow on a busy machine.
+  test.setTimeout(120_000);
   const requested: string[] = [];
   page.on('request', (r) => requested.push(new URL(r.url()).pathname));
   if (!HAS_ZH_EN)
@@ -43,7 +46,7 @@ test('Chinese → English: examples, translation, English rows, alignment lines,
   await expect(sentence(page, 'B')).toHaveValue('他把钱存进了银行。');
   const out = translation(page, 'A');
   await expect(out).toHaveAttribute('lang', 'en');
-  await expect(out).toHaveText(/\S/, { timeout: 30_000 });
+  await expect(out).toHaveText(/\S/, { timeout: 60_000 });
   if (HAS_ZH_EN) await expect(out).toHaveText(/^[A-Z][a-z]*( [A-Za-z]+)*\s?[.!?]$/);
   expect(requested.some((p) => p.includes('/models/zh-en-tiny/'))).toBe(true);
 
@@ -75,6 +78,32 @@ test('Chinese → English: examples, translation, English rows, alignment lines,
   await expect(
     page.getByRole('img', { name: /^Alignment of Sentence A, layer \d+, Head 1: / }),
   ).toHaveAttribute('data-lines', String(rows));
+
+  // The picture as PNG, drawn once the page's own Chinese font has the characters.
+  const exportGroup = page.getByRole('group', { name: 'Alignment as PNG' }).first();
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    exportGroup.getByRole('button', { name: 'Download PNG' }).click(),
+  ]);
+  expect(file.suggestedFilename()).toMatch(/alignment_L\d+_H1.*\.png$/);
+  expect(pngSize(readFileSync(await file.path())).width).toBeGreaterThan(200);
+  expect(await page.evaluate(() => document.fonts.check('16px "Noto Sans SC"', '我爱吃苹果'))).toBe(
+    true,
+  );
+
+  // Step by step follows one written token of the cross-attention: its query picker lists the
+  // heatmap's rows (the English words being written), and choosing one explains its query.
+  const rowLabels = await figure(page)
+    .locator('svg.heatmap-rows text')
+    .evaluateAll((nodes) => nodes.map((n) => n.firstChild?.nodeValue ?? ''));
+  await page.getByRole('tab', { name: 'Step by step', exact: true }).click();
+  const query = page.getByRole('group', { name: 'Query token' });
+  await expect(query.getByRole('button')).toHaveText(rowLabels, { timeout: 45_000 });
+  const pick = HAS_ZH_EN ? rowLabels.indexOf('apples') : 1;
+  expect(pick, `rows: ${rowLabels.join(' ')}`).toBeGreaterThanOrEqual(0);
+  await query.getByRole('button').nth(pick).click();
+  await expect(page.getByText(`The token “${rowLabels[pick]}” asks its question`)).toBeVisible();
+  await page.getByRole('tab', { name: 'Attention', exact: true }).click();
 
   // Back to English → Chinese: the English examples return.
   await modelPicker(page).selectOption({ label: 'Built-in translator (English → Chinese)' });
