@@ -54,7 +54,7 @@ export function sortHeadRefs(heads: readonly HeadRef[]): HeadRef[] {
 export type HeadShape = Partial<Record<AttentionKind, { layers: number; heads: number }>>;
 
 type ShapeSource = Pick<AppState, 'model' | 'playground' | 'translatorInfo'> &
-  Partial<Pick<AppState, 'hub'>>;
+  Partial<Pick<AppState, 'hub' | 'trainedModel'>>;
 
 /** The model's blocks and their sizes, or null while they are unknown (a model still loading). */
 export function modelHeadShape(s: ShapeSource): HeadShape | null {
@@ -71,6 +71,16 @@ export function modelHeadShape(s: ShapeSource): HeadShape | null {
     for (const kind of kindsOf(info.architecture))
       out[kind] = { layers: info.layers, heads: info.heads };
     return out;
+  }
+  if (s.model === 'trained') {
+    const m = s.trainedModel;
+    if (!m) return null;
+    return {
+      [m.causal ? 'decoder-self' : 'encoder-self']: {
+        layers: m.settings.layers,
+        heads: m.settings.heads,
+      },
+    };
   }
   const info = s.translatorInfo;
   if (!info) return null;
@@ -100,9 +110,10 @@ export function headsInShape(heads: readonly HeadRef[], shape: HeadShape | null)
  * shape is checked separately, so a new seed keeps them), or one Hugging Face checkpoint.
  */
 export function ablationModelKey(
-  s: Pick<AppState, 'model' | 'translatorUrl'> & Partial<Pick<AppState, 'hub'>>,
+  s: Pick<AppState, 'model' | 'translatorUrl'> & Partial<Pick<AppState, 'hub' | 'trainedModel'>>,
 ): string {
   if (s.model === 'playground') return 'playground';
+  if (s.model === 'trained') return `trained:${s.trainedModel?.key ?? ''}`;
   if (s.model === 'hf') return `hf:${s.hub?.info?.key ?? ''}`;
   return `translator:${s.translatorUrl}`;
 }

@@ -65,7 +65,8 @@ type PlanSource = Pick<
   | 'maskedTokens'
   | 'runs'
   | 'ablation'
->;
+> &
+  Partial<Pick<AppState, 'trainedModel'>>;
 
 /** The request a measurement of `slot` sends (built as the sentence's run request is). */
 export function planImportance(s: PlanSource, slot: SentenceSlot): ImportancePlan {
@@ -80,6 +81,10 @@ export function planImportance(s: PlanSource, slot: SentenceSlot): ImportancePla
     model = plan.model;
     maxTokens = plan.maxTokens;
     maskAt = maskForRun(s, slot).maskAt;
+  } else if (s.model === 'trained' && s.trainedModel) {
+    // The worker answers why it is not measured (no output distribution to compare).
+    model = { kind: 'trained', model: s.trainedModel };
+    maxTokens = s.trainedModel.length;
   } else if (s.model === 'translator') {
     model = { kind: 'translator', url: absoluteUrl(s.translatorUrl) };
     maxTokens = TRANSLATOR_MAX_TOKENS;
