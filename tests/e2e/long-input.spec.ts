@@ -116,6 +116,7 @@ test('a long input zooms from the overview to single cells with the exact weight
   await page.getByRole('button', { name: 'Reset zoom' }).first().click();
   await expect.poll(() => viewOf(canvas)).toEqual(fit);
 
+  if (process.env.H5_SHOT) await page.screenshot({ path: '/tmp/h5-zoom.png', fullPage: true });
   // Selecting chips zooms to their tokens.
   const chips = page.getByRole('list', { name: 'Tokens of Sentence A', exact: true });
   const from = chips.locator('li[data-index="10"]');
@@ -137,4 +138,12 @@ test('a long input zooms from the overview to single cells with the exact weight
   });
   await expect.poll(() => isDrawn(grid)).toBe(true);
   await expect(page.locator('.an-thumb')).toHaveCount(8);
+  await expect(page.getByRole('note').filter({ hasText: 'computed on demand' })).toBeVisible();
+  if (process.env.H5_SHOT) await page.screenshot({ path: '/tmp/h5-heads.png', fullPage: true });
+
+  // Lines needs every weight: it says so instead of waiting for them.
+  await page.getByRole('tab', { name: 'Lines' }).click();
+  await expect(
+    page.getByRole('note').filter({ hasText: 'the Lines view needs every weight' }),
+  ).toBeVisible();
 });

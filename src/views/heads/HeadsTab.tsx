@@ -42,7 +42,7 @@ export function HeadsTab() {
   const pooled = usePooledHeads(slot);
   const source = pooled.view ? { ...fullSource, view: pooled.view } : fullSource;
   const { view } = source;
-  const metrics = useBlockMetrics(pooled.view ? null : view);
+  const metrics = useBlockMetrics(pooled.view ? null : view) ?? pooled.metrics;
   // The thumbnails follow the Show choice (value-weighted once the norms are in); the metrics,
   // sorting and patterns stay on the attention weights.
   const weighting = useAppStore((s) => s.weighting);

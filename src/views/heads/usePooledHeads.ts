@@ -6,19 +6,26 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { classifyStack } from '../../analysis';
 import { useAppStore } from '../../store';
 import { pickBlock } from '../../store/selectors';
 import type { AppState, BlockResult, SentenceSlot } from '../../store/types';
 import { isOnDemand } from '../heatmap-zoom/longInput';
 import { blockRange } from '../heatmap-zoom/tile';
 import { requestTile } from '../heatmap-zoom/tileSource';
+import type { BlockMetrics } from './headOrder';
 import type { BlockView } from './source';
 
-/** Pooled thumbnail side, cells (thumbnails are at most 168 CSS px; 64 keeps diagonals visible). */
+/**
+ * Pooled thumbnail side, cells: the worker's THUMBNAIL_CELLS, whose whole-head tiles it pooled
+ * during the forward and answers at once (other sizes recompute the head).
+ */
 export const POOLED_SIDE = 64;
 
 export interface PooledHeads {
   view: BlockView | null;
+  /** The worker's metrics of the full weights (sorting, filters, pattern labels), when sent. */
+  metrics: BlockMetrics | null;
   /** Tokens of the full block (the pooled view's rows are blocks of them). */
   tokens: number;
   error: string | null;
@@ -114,8 +121,23 @@ export function usePooledHeads(slot: SentenceSlot): PooledHeads {
     };
   }, [onDemand, block, labels, slot]);
 
+  const headMetrics = onDemand ? block?.headMetrics : null;
+  const metrics = useMemo(
+    (): BlockMetrics | null =>
+      headMetrics
+        ? {
+            layers: headMetrics.layers,
+            heads: headMetrics.heads,
+            metrics: headMetrics,
+            patterns: classifyStack(headMetrics),
+          }
+        : null,
+    [headMetrics],
+  );
+
   return {
     view: onDemand && done && done.block === block ? done.view : null,
+    metrics,
     tokens: block?.queryLength ?? 0,
     error: onDemand ? error : null,
   };

@@ -13,6 +13,7 @@ import { leavesOutFirst, makeCellScale, type ColorScaleOptions } from '../heatma
 import { drawSinkHatch } from '../heatmap/sinkHatch';
 import {
   axisLabels,
+  hasMasked,
   isExactTile,
   poolingOf,
   readoutAt,
@@ -66,8 +67,8 @@ export interface ZoomHeatmapProps {
   focus?: FocusRequest | null;
   /** Told the whole cells in view after every change (the token chips show those rows). */
   onWindowChange?: (window: CellWindow) => void;
-  /** Told the colour scale's top when it changes (for the legend). */
-  onScaleTop?: (top: number) => void;
+  /** Told the colour scale's top and whether the overview has masked blocks (for the legend). */
+  onScaleTop?: (top: number, masked: boolean) => void;
 }
 
 /** Cells at least this many CSS px wide show their token labels on both axes and an outline. */
@@ -224,7 +225,7 @@ export function ZoomHeatmap({
     [top, scaleOptions.kind, skipFirst],
   );
   useEffect(() => {
-    if (topTile) onScaleTop?.(cellScale.max);
+    if (topTile) onScaleTop?.(cellScale.max, hasMasked(topTile.tile, 0));
   }, [topTile, cellScale, onScaleTop]);
 
   // The tile's pixels, once per tile and scale, in an offscreen canvas scaled onto the page's.

@@ -41,6 +41,11 @@ export function ZoomHeatmapPanel({ slot, name }: ZoomHeatmapPanelProps) {
   const bodyRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(bodyRef);
   const [top, setTop] = useState<number | null>(null);
+  const [maskedSeen, setMaskedSeen] = useState(false);
+  const onScaleTop = useCallback((max: number, masked: boolean) => {
+    setTop(max);
+    setMaskedSeen(masked);
+  }, []);
 
   const { block, tokens } = src;
   const kind = block?.kind;
@@ -129,10 +134,14 @@ export function ZoomHeatmapPanel({ slot, name }: ZoomHeatmapPanelProps) {
               width={width}
               focus={focus}
               onWindowChange={onWindowChange}
-              onScaleTop={setTop}
+              onScaleTop={onScaleTop}
             />
             {legendScale && (
-              <ColorLegend max={legendScale.max} scale={legendScale} showMasked={masked} />
+              <ColorLegend
+                max={legendScale.max}
+                scale={legendScale}
+                showMasked={masked || maskedSeen}
+              />
             )}
             {weighting === 'value' && (
               <p className="weighting-note">{t('weighting.unavailable')}</p>

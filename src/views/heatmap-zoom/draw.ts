@@ -16,9 +16,11 @@ export function isExactTile(tile: AttentionTile): boolean {
 }
 
 /**
- * RGBA pixels ([outRows][outCols]) of a tile's pooled maxima on `scale`. With the first token left
- * out (`scale.hatchFirst`) the tile's first output column is transparent when the tile starts at
- * key 0: the canvas hatches it.
+ * RGBA pixels ([outRows][outCols]) of a tile's pooled maxima on `scale`. A block whose largest
+ * weight is exactly 0 is masked (a causal model's future keys: softmax gives no allowed key an
+ * exact 0), so it is transparent and the page's mask hatch shows, as in the full heatmap. With
+ * the first token left out (`scale.hatchFirst`) the tile's first output column is transparent
+ * when the tile starts at key 0: the canvas hatches it.
  */
 export function tileToRgba(
   values: Float32Array,
@@ -34,6 +36,7 @@ export function tileToRgba(
     for (let c = skipFirst ? 1 : 0; c < outCols; c++) {
       const i = r * outCols + c;
       const v = values[i]!;
+      if (v === 0) continue;
       const j = scaleLutIndex(scale, Number.isFinite(v) ? v : 0, lutSize) * 3;
       out[i * 4] = lut[j]!;
       out[i * 4 + 1] = lut[j + 1]!;
@@ -110,6 +113,11 @@ export function readoutAt(
     max: max[at]!,
     mean: mean[at]!,
   };
+}
+
+/** Whether a tile has masked blocks (an exact 0 largest weight, see `tileToRgba`). */
+export function hasMasked(tile: AttentionTile, h: number): boolean {
+  return tile.max[h]?.includes(0) ?? false;
 }
 
 /** The pooling of a tile: how many rows × columns one pixel covers at most; null when exact. */

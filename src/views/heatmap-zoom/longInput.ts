@@ -3,28 +3,21 @@
  * run kept no weights), or it is long enough that a one-pixel-per-cell picture, token chips for
  * every token and the per-cell views stop being usable.
  */
+import { onDemandThreshold } from '../../store/attentionTiles';
 import type { BlockResult } from '../../store/types';
 
 /** Above this many tokens a side the Attention tab shows the zoomable heatmap (the engine's default). */
 export const LONG_INPUT_TOKENS = 512;
 
 /**
- * The threshold in force: `?ondemand=N` lowers it, as it lowers the engine's (browser tests force
- * the long-input views on a tiny model with ~60 tokens), so both switch at the same length.
+ * The threshold in force: the store's (`?ondemand=N` lowers it, so browser tests force the
+ * long-input views on a tiny model with ~60 tokens), so views and engine switch at one length.
  */
-export function longInputThreshold(search: string): number {
-  const raw = new URLSearchParams(search).get('ondemand');
-  const n = raw === null ? NaN : Number(raw);
-  return Number.isInteger(n) && n > 0 ? n : LONG_INPUT_TOKENS;
-}
-
-const THRESHOLD =
-  typeof location === 'undefined' ? LONG_INPUT_TOKENS : longInputThreshold(location.search);
+const THRESHOLD = onDemandThreshold();
 
 /** Whether the run kept no weights for this block (the contract's `onDemand`). */
 export function isOnDemand(block: BlockResult | undefined): boolean {
-  // Read through a widened type so this compiles before and after the store gains the field.
-  return (block as { onDemand?: boolean } | undefined)?.onDemand === true;
+  return block?.onDemand === true;
 }
 
 /** Whether a block is drawn by the zoomable heatmap instead of the full one. */

@@ -1,35 +1,11 @@
 /**
- * The tile contract with the store (see notes/long-attention-api.md): a window of one layer's
- * attention, pooled to at most maxRows × maxCols. Declared here, identical to the store's, until
- * the store action lands; the zoomable heatmap only ever sees these shapes.
+ * The tile contract with the store (src/store/attentionTiles.ts): a window of one layer's
+ * attention, pooled to at most maxRows × maxCols; and the pooling rule's block arithmetic the
+ * heatmap needs to say which cells a pixel covers.
  */
-import type { AttentionKind } from '../../engine';
-import type { SentenceSlot } from '../../store/types';
+import type { AttentionTile, AttentionTileRequest } from '../../store/attentionTiles';
 
-export interface AttentionTileRequest {
-  slot: SentenceSlot;
-  kind: AttentionKind;
-  layer: number;
-  heads: number[];
-  /** Half-open query range [r0, r1). */
-  rows: [number, number];
-  /** Half-open key range [c0, c1). */
-  cols: [number, number];
-  /** Output size limit (device pixels). */
-  maxRows: number;
-  maxCols: number;
-}
-
-export interface AttentionTile {
-  rows: [number, number];
-  cols: [number, number];
-  outRows: number;
-  outCols: number;
-  /** Per requested head, row-major [outRows][outCols]: the largest weight of each block. */
-  max: Float32Array[];
-  /** Per requested head, row-major [outRows][outCols]: the mean weight of each block. */
-  mean: Float32Array[];
-}
+export type { AttentionTile, AttentionTileRequest };
 
 /** What the heatmap asks for: one head of one layer; the container adds the sentence and kind. */
 export type TileWindowRequest = Omit<AttentionTileRequest, 'slot' | 'kind'>;

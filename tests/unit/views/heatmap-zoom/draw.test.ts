@@ -3,6 +3,7 @@ import { makeCellScale } from '../../../../src/views/heatmap/colorScale';
 import { buildColorLut } from '../../../../src/views/heatmap/color';
 import {
   axisLabels,
+  hasMasked,
   isExactTile,
   niceStep,
   poolingOf,
@@ -13,7 +14,7 @@ import {
   tileToRgba,
   tileTop,
 } from '../../../../src/views/heatmap-zoom/draw';
-import { tileFromLayer } from '../../../../src/views/heatmap-zoom/localTile';
+import { tileFromLayer } from './fakeTile';
 import { blockOf, blockRange, widestBlock } from '../../../../src/views/heatmap-zoom/tile';
 
 /** A 2-head layer [2][rows][cols] whose weight (h, r, c) is a hand-checkable number. */
@@ -129,11 +130,15 @@ describe('drawing and reading a tile', () => {
 
   it('colours pixels on the scale and leaves the hatched first column transparent', () => {
     const lut = buildColorLut((t) => `rgb(${Math.round(t * 255)}, 0, 0)`, 256);
-    const values = new Float32Array([0, 0.5, 1, 0.25]);
+    const values = new Float32Array([0.001, 0.5, 1, 0]);
     const t2 = { rows: [0, 2] as [number, number], cols: [0, 2] as [number, number] };
     const small = { ...t2, outRows: 2, outCols: 2, max: [values], mean: [values] };
     const plain = tileToRgba(values, small, makeCellScale(1, 'linear'), lut);
     expect(Array.from(plain.slice(0, 8))).toEqual([0, 0, 0, 255, 128, 0, 0, 255]);
+    // An exact 0 is a masked block: transparent (the page's mask hatch shows).
+    expect(plain[12 + 3]).toBe(0);
+    expect(hasMasked(small, 0)).toBe(true);
+    expect(hasMasked({ ...small, max: [values.subarray(0, 3)] }, 0)).toBe(false);
     const hatched = tileToRgba(values, small, makeCellScale(1, 'linear', true), lut);
     expect(hatched[3]).toBe(0); // (0, 0) transparent
     expect(hatched[8 + 3]).toBe(0); // (1, 0) transparent

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  LONG_INPUT_TOKENS,
-  isZoomBlock,
-  longInputThreshold,
-} from '../../../../src/views/heatmap-zoom/longInput';
+import { LONG_INPUT_TOKENS, isZoomBlock } from '../../../../src/views/heatmap-zoom/longInput';
 import { chipWindow, MAX_WINDOW_CHIPS } from '../../../../src/views/tokens/chipWindow';
 import type { BlockResult } from '../../../../src/store/types';
 
@@ -26,14 +22,6 @@ describe('when the zoomable views take over', () => {
     expect(isZoomBlock(block(10, { onDemand: true }))).toBe(true);
     expect(isZoomBlock(block(20), 16)).toBe(true);
     expect(isZoomBlock(undefined)).toBe(false);
-  });
-
-  it('reads ?ondemand=N as the threshold, ignoring nonsense', () => {
-    expect(longInputThreshold('?ondemand=16')).toBe(16);
-    expect(longInputThreshold('?hub=/x/&ondemand=40')).toBe(40);
-    expect(longInputThreshold('?ondemand=-3')).toBe(LONG_INPUT_TOKENS);
-    expect(longInputThreshold('?ondemand=abc')).toBe(LONG_INPUT_TOKENS);
-    expect(longInputThreshold('')).toBe(LONG_INPUT_TOKENS);
   });
 });
 

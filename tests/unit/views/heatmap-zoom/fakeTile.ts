@@ -1,10 +1,9 @@
 /**
- * A tile computed from a layer the page already holds ([heads][rows][cols]), by the contract's
- * pooling rule. The zoomable heatmap uses it for short runs whose weights are in the store, and
- * the unit tests use it as their fake `fetchTile`.
+ * The unit tests' fake `fetchTile`: a tile computed from a layer in hand ([heads][rows][cols]) by
+ * the contract's pooling rule, written out as plain loops (independent of src/analysis/pooling.ts).
  */
-import { blockRange } from './tile';
-import type { AttentionTile, TileWindowRequest } from './tile';
+import { blockRange } from '../../../../src/views/heatmap-zoom/tile';
+import type { AttentionTile, TileWindowRequest } from '../../../../src/views/heatmap-zoom/tile';
 
 export function tileFromLayer(
   layer: Float32Array,
