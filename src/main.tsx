@@ -23,3 +23,6 @@ watchForChinese(document.body);
 
 // The browser benchmark's hook (scripts/bench/browser.ts): its own chunk, fetched only with `?bench`.
 if (new URLSearchParams(location.search).has('bench')) void import('./views/bench/browserBench');
+
+// The long-input benchmark's hook (scripts/bench/long.ts): its own chunk, only with `?bench-long`.
+if (new URLSearchParams(location.search).has('bench-long')) void import('./views/bench/longBench');

@@ -9,6 +9,9 @@ import { getEngineClient } from './engineClient';
 import type { AppState, BlockResult, SentenceSlot } from './types';
 import { pageUrlOptions } from './urlParams';
 
+/** Whole-head tiles of this size come from thumbnails the worker pooled during the forward. */
+export { THUMBNAIL_CELLS } from '../worker/tileProtocol';
+
 /** Runs with more tokens than this are served on demand (`?ondemand=N` overrides it). */
 export const ON_DEMAND_ABOVE = 512;
 

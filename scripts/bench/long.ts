@@ -1,0 +1,360 @@
+/**
+ * Long-input benchmark (issue 14, attention on demand), in Debian's Chromium (headless, software
+ * rendering) against the built app. A random SmolLM2-135M-sized checkpoint (llama, BF16, tied; 30
+ * layers, 9 heads, 3 kv heads, head size 64) with tiny-smollm2's tokenizer is served from a local
+ * Hub mirror on 127.0.0.1; the page (`?hub=…&bench-long`, hook in src/views/bench/longBench.ts)
+ * loads it, then for each size (BENCH_LONG_SIZES, default 512,2048,4096 tokens; the text is
+ * calibrated in Node with the same tokenizer) runs sentence A and measures:
+ *  - forward: the worker's elapsedMs (the forward, head metrics and thumbnails), and the wall time
+ *    from the store's run to the result;
+ *  - first heatmap: the wall time plus one 600 × 600 pooled tile of layer 1, head 1 (the data of
+ *    the first heatmap; painting a 600 × 600 canvas is not included);
+ *  - heads grid: every head of every layer as 64 × 64 thumbnails, after the forward (goal ≤ 1 s);
+ *  - zoom/pan: 6 zoom steps then 6 pan steps on layer 1, head 1, one 600 × 600 tile each: p50/p95;
+ *  - memory: the renderer's peak resident size (VmHWM, which holds the worker's JS heap and wasm
+ *    memory) during the run, minus its resident size after the model loaded (peak reset through
+ *    /proc/PID/clear_refs before each size), goal < 1.5 GB; and the worker's JS heap after it.
+ * Hover p95 and the heads grid's paint are the views' (tests/e2e/long-input.spec.ts, the UI bench).
+ * Same-run ratio: a plain 2-D matmul's GFLOP/s on tfjs-wasm in Node, measured just before, against
+ * the forward's achieved GFLOP/s (its matmul FLOPs / forward time).
+ *
+ * Prints figures; asserts nothing. Needs `vite build` first (`npm run bench` does).
+ *   npx vite build && npm run bench:long
+ *   BENCH_LONG_SIZES=512 npx tsx scripts/bench/long.ts
+ */
+import type { ChildProcess } from 'node:child_process';
+import {
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext } from '@playwright/test';
+import * as tf from '@tensorflow/tfjs-core';
+import { initBackend, type TransformerConfig } from '../../src/engine/index.ts';
+import { headSizeOf, kvHeadsOf } from '../../src/engine/schema.ts';
+import { loadHfModel, normalizeHfConfig } from '../../src/loader/hf/index.ts';
+import { ROOT } from './bundle.ts';
+import { bf16Checkpoint, MODELS, tensorList } from './llm-checkpoints.ts';
+import { startPreview, stopPreview, waitForServer } from './preview.ts';
+import { engineWorkerSession } from './workerSession.ts';
+
+const PORT = Number(process.env.BENCH_PORT ?? 4297);
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+const SIZES = (process.env.BENCH_LONG_SIZES ?? '512,2048,4096').split(',').map(Number);
+const RUN_TIMEOUT_MS = 20 * 60_000;
+const TOKENIZER_FROM = path.join(ROOT, 'tests/fixtures/hf/tiny-smollm2');
+const ID = 'bench/smollm2-135m-sized';
+const PX = 600;
+
+/** The page's hook (src/views/bench/longBench.ts), as this script calls it (inside the page). */
+interface LongHook {
+  load(id: string): Promise<string>;
+  run(text: string): Promise<{
+    wallMs: number;
+    elapsedMs: number | null;
+    tokens: number;
+    onDemand: boolean;
+    metrics: boolean;
+    error: string | null;
+  }>;
+  tile(layer: number, head: number, rows: number[], cols: number[], px: number): Promise<number>;
+  headsGrid(): Promise<number>;
+  zoomPan(steps: number, px: number): Promise<number[]>;
+}
+
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const pct = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+};
+
+// ---- checkpoint, text and the mirror ----------------------------------------------------------------
+
+function writeCheckpoint(hubDir: string): TransformerConfig {
+  const dir = path.join(hubDir, ID);
+  mkdirSync(dir, { recursive: true });
+  const config = {
+    architectures: ['LlamaForCausalLM'],
+    ...MODELS.smollm2,
+    torch_dtype: 'bfloat16',
+  };
+  const info = normalizeHfConfig(config);
+  writeFileSync(path.join(dir, 'config.json'), JSON.stringify(config, null, 2));
+  writeFileSync(
+    path.join(dir, 'model.safetensors'),
+    bf16Checkpoint(tensorList(info.config, false)),
+  );
+  for (const file of ['tokenizer.json', 'tokenizer_config.json'])
+    if (existsSync(path.join(TOKENIZER_FROM, file)))
+      writeFileSync(path.join(dir, file), readFileSync(path.join(TOKENIZER_FROM, file)));
+  return info.config;
+}
+
+const WORDS =
+  'the bank is near the river and money flows past the old town where people walk every day to work while birds sing over quiet water and children read books about distant stars'.split(
+    ' ',
+  );
+
+/** A text of about `tokens` tokens under tiny-smollm2's tokenizer (counted before truncation). */
+async function textOf(tokens: number): Promise<{ text: string; count: number }> {
+  const files = ['config.json', 'tokenizer.json', 'tokenizer_config.json', 'model.safetensors']
+    .filter((f) => existsSync(path.join(TOKENIZER_FROM, f)))
+    .map((f) => new File([readFileSync(path.join(TOKENIZER_FROM, f))], f));
+  const { tokenizer } = await loadHfModel({ kind: 'files', files });
+  const count = (text: string) => {
+    const enc = tokenizer.encodeInput(text);
+    return enc.ids.length + enc.truncated;
+  };
+  let words = Math.ceil(tokens / 2);
+  let text = '';
+  for (let i = 0; i < 30; i++) {
+    text = Array.from({ length: words }, (_, k) => WORDS[(k * 7 + (k >> 3)) % WORDS.length]).join(
+      ' ',
+    );
+    const n = count(text);
+    if (Math.abs(n - tokens) <= 2) break;
+    words = Math.max(1, Math.round((words * tokens) / n));
+  }
+  return { text, count: count(text) };
+}
+
+async function startHub(hubDir: string): Promise<{ server: http.Server; url: string }> {
+  const server = http.createServer((req, res) => {
+    const cors = {
+      'Access-Control-Allow-Origin': '*',
+      'Access-Control-Allow-Headers': 'Range, Authorization',
+      'Access-Control-Expose-Headers': 'Content-Length, Content-Range, Accept-Ranges',
+      'Cross-Origin-Resource-Policy': 'cross-origin',
+    };
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, { ...cors, 'Access-Control-Allow-Methods': 'GET, HEAD' }).end();
+      return;
+    }
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const match = /^\/(.+)\/resolve\/[^/]+\/(.+)$/.exec(decodeURIComponent(url.pathname));
+    const full = match ? path.join(hubDir, match[1]!, match[2]!) : '';
+    if (!match || !full.startsWith(hubDir + path.sep) || !existsSync(full)) {
+      res.writeHead(404, { ...cors, 'Content-Type': 'text/plain' }).end('Entry not found');
+      return;
+    }
+    const size = statSync(full).size;
+    const headers: Record<string, string> = {
+      ...cors,
+      'Content-Type': 'application/octet-stream',
+      'Accept-Ranges': 'bytes',
+      'Cache-Control': 'no-store',
+    };
+    const range = /^bytes=(\d+)-(\d*)$/.exec(req.headers.range ?? '');
+    const start = range ? Number(range[1]) : 0;
+    const end = range?.[2] ? Math.min(Number(range[2]), size - 1) : size - 1;
+    if (range) headers['Content-Range'] = `bytes ${start}-${end}/${size}`;
+    headers['Content-Length'] = String(end - start + 1);
+    res.writeHead(range ? 206 : 200, headers);
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    createReadStream(full, { start, end }).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+// ---- memory of the browser's renderers (Linux /proc) ------------------------------------------------
+
+function rendererPids(profileDir: string): number[] {
+  const table = new Map<number, { ppid: number; cmdline: string }>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ');
+      table.set(Number(entry), { ppid, cmdline });
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const mine = new Set(
+    [...table]
+      .filter(([, p]) => p.cmdline.includes(`--user-data-dir=${profileDir}`))
+      .map(([pid]) => pid),
+  );
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [pid, p] of table)
+      if (!mine.has(pid) && mine.has(p.ppid)) {
+        mine.add(pid);
+        grew = true;
+      }
+  }
+  return [...mine].filter((pid) => table.get(pid)!.cmdline.includes('--type=renderer'));
+}
+
+/** The largest VmHWM / VmRSS among the renderers, bytes. */
+function rendererMemory(profileDir: string, field: 'VmHWM' | 'VmRSS'): number {
+  let most = 0;
+  for (const pid of rendererPids(profileDir)) {
+    try {
+      const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(
+        readFileSync(`/proc/${pid}/status`, 'utf8'),
+      );
+      if (m) most = Math.max(most, Number(m[1]) * 1024);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return most;
+}
+
+/** Resets the renderers' peak resident size (VmHWM) to their current size. */
+function resetPeak(profileDir: string): void {
+  for (const pid of rendererPids(profileDir))
+    try {
+      writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    } catch {
+      // not allowed: the peak then includes the load
+    }
+}
+
+// ---- the same-run ratio -------------------------------------------------------------------------------
+
+/** GFLOP/s of a plain [512, 576] × [576, 1536] matmul on tfjs-wasm in Node (median of 9). */
+async function matmulGflops(): Promise<number> {
+  await initBackend({ preferred: ['wasm'] });
+  const a = tf.randomNormal([512, 576]);
+  const b = tf.randomNormal([576, 1536]);
+  const times: number[] = [];
+  for (let i = 0; i < 11; i++) {
+    const t = performance.now();
+    const c = tf.matMul(a, b);
+    c.dataSync();
+    c.dispose();
+    if (i >= 2) times.push(performance.now() - t);
+  }
+  tf.dispose([a, b]);
+  return (2 * 512 * 576 * 1536) / (pct(times, 50) / 1000) / 1e9;
+}
+
+/** Matmul FLOPs of one forward at T tokens (projections, MLP, Q·Kᵀ and weights·V). */
+function forwardFlops(c: TransformerConfig, T: number): number {
+  const dh = headSizeOf(c);
+  const proj = 2 * T * c.dModel * dh * (2 * c.numHeads + 2 * kvHeadsOf(c));
+  const mlp = 2 * T * c.dModel * c.dFF * 3;
+  const attention = 2 * 2 * c.numHeads * T * T * dh;
+  return c.numLayers * (proj + mlp + attention);
+}
+
+// ---- main ---------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  if (!existsSync(path.join(ROOT, 'dist/index.html'))) throw new Error('run `vite build` first');
+  const work = mkdtempSync(path.join(os.tmpdir(), 'atlas-long-'));
+  let preview: ChildProcess | undefined;
+  let hub: http.Server | undefined;
+  let context: BrowserContext | undefined;
+  try {
+    const config = writeCheckpoint(path.join(work, 'hub'));
+    const texts = await Promise.all(SIZES.map(textOf));
+    const gflops = await matmulGflops();
+    console.log(
+      `Long inputs: SmolLM2-135M-sized (random, BF16), sizes ${SIZES.join(', ')}; ${os.cpus().length} CPUs, load ${os
+        .loadavg()
+        .map((v) => v.toFixed(1))
+        .join(' ')}; plain matmul on tfjs-wasm in Node: ${gflops.toFixed(1)} GFLOP/s`,
+    );
+    const served = await startHub(path.join(work, 'hub'));
+    hub = served.server;
+    preview = startPreview(PORT);
+    await waitForServer(preview, PORT);
+    const profileDir = path.join(work, 'profile');
+    context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
+      viewport: { width: 1280, height: 900 },
+    });
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.setDefaultTimeout(RUN_TIMEOUT_MS);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${ORIGIN}/?model=hf&bench-long&hub=${encodeURIComponent(`${served.url}/`)}`);
+    await page.waitForFunction(
+      () => (window as unknown as { __atlasLong?: unknown }).__atlasLong !== undefined,
+    );
+    const cdp = await context.newCDPSession(page);
+    const worker = await engineWorkerSession(cdp);
+    const t0 = Date.now();
+    await page.evaluate(
+      (id) => (window as unknown as { __atlasLong: LongHook }).__atlasLong.load(id),
+      ID,
+    );
+    console.log(`  loaded in ${s(Date.now() - t0)}`);
+
+    for (const [i, size] of SIZES.entries()) {
+      const { text, count } = texts[i]!;
+      // Let the example sentences' runs settle, then measure from the loaded model's size.
+      await page.waitForTimeout(500);
+      const base = rendererMemory(profileDir, 'VmRSS');
+      resetPeak(profileDir);
+      const run = await page.evaluate(
+        (t) => (window as unknown as { __atlasLong: LongHook }).__atlasLong.run(t),
+        text,
+      );
+      const peak = rendererMemory(profileDir, 'VmHWM');
+      if (run.error) {
+        console.log(`  ${size} tokens (text of ${count}): ${run.error}`);
+        continue;
+      }
+      const first = await page.evaluate(
+        ([n, px]) =>
+          (window as unknown as { __atlasLong: LongHook }).__atlasLong.tile(
+            0,
+            0,
+            [0, n],
+            [0, n],
+            px,
+          ),
+        [run.tokens, PX] as const,
+      );
+      const grid = await page.evaluate(() =>
+        (window as unknown as { __atlasLong: LongHook }).__atlasLong.headsGrid(),
+      );
+      const zoom = await page.evaluate(
+        (px) => (window as unknown as { __atlasLong: LongHook }).__atlasLong.zoomPan(6, px),
+        PX,
+      );
+      const heap = (await worker.send<{ usedSize: number }>('Runtime.getHeapUsage')).usedSize;
+      const forward = run.elapsedMs ?? NaN;
+      const achieved = forwardFlops(config, run.tokens) / (forward / 1000) / 1e9;
+      console.log(
+        `  ${run.tokens} tokens${run.onDemand ? ' (on demand)' : ''}: forward ${s(forward)} ` +
+          `(${achieved.toFixed(1)} GFLOP/s, ${(achieved / gflops).toFixed(2)}× the plain matmul), ` +
+          `run ${s(run.wallMs)}, first heatmap data ${s(run.wallMs + first)} (tile ${first.toFixed(0)} ms), ` +
+          `heads grid ${s(grid)} after the forward, zoom/pan tile p50 ${pct(zoom, 50).toFixed(0)} ms ` +
+          `p95 ${pct(zoom, 95).toFixed(0)} ms; renderer peak ${mib(peak)} = ${mib(peak - base)} ` +
+          `over the loaded model's ${mib(base)}; worker JS heap after ${mib(heap)}; ` +
+          `metrics ${run.metrics ? 'sent' : 'missing'}`,
+      );
+    }
+    if (errors.length > 0) console.log(`  page errors: ${errors.join('; ')}`);
+  } finally {
+    await context?.close();
+    if (preview) stopPreview(preview);
+    hub?.close();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+await main();
