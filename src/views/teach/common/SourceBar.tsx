@@ -9,6 +9,13 @@ export function useModelName(): string {
   const t = useT();
   const model = useAppStore((s) => s.model);
   const hfName = useAppStore((s) => s.hub.info?.name ?? null);
+  const trained = useAppStore((s) => s.trainedModel);
+  if (model === 'trained' && trained)
+    return t('model.choice.trained', {
+      task: trained.task,
+      layers: trained.settings.layers,
+      heads: trained.settings.heads,
+    });
   return model === 'hf'
     ? (hfName ?? t('hub.heading'))
     : t(model === 'translator' ? 'teach.model.translator' : 'teach.model.playground');

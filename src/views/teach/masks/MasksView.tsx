@@ -95,7 +95,7 @@ export function MasksView() {
             </label>
           ))}
         </fieldset>
-        {model === 'hf' && <ModelMasks slot={slot} />}
+        {(model === 'hf' || model === 'trained') && <ModelMasks slot={slot} />}
         <AttentionPicker kinds={kinds} value={attention} onChange={setAttention} />
         <p className="teach-source-line" data-testid="mask-source">
           {t('teach.source.line', {
