@@ -176,6 +176,11 @@ export interface HeadOptions {
    * `onHead` sees each head's weights before they are freed.
    */
   keep?: { onHead?: (head: number, weights: tf.Tensor2D) => void };
+  /**
+   * The caller reads no weights (skipWeights): compute each head in its own tidy as with `keep`,
+   * so a long input never holds every head's [Tq, Tk] at once; return neither weights nor kept.
+   */
+  dropWeights?: boolean;
 }
 
 /** What regenerates a layer's weights (AttentionOptions.keep). */
@@ -265,13 +270,14 @@ export function multiHeadAttention(
         setup.maskAdd,
         setup.rowHasKey,
       );
-    if (keep) {
-      keptQ.push(qh);
+    const perHead = keep !== undefined || options.dropWeights === true;
+    if (perHead) {
+      if (keep) keptQ.push(qh);
       if (setup.traceHead !== h) {
         // Its own scope: the head's [Tq, Tk] tensors are freed before the next head starts.
         const out = tf.tidy(() => {
           const { weights: w } = weigh();
-          keep.onHead?.(h, w);
+          keep?.onHead?.(h, w);
           return tf.matMul<tf.Tensor2D>(w, vh); // [Tq, Tk] x [Tk, dh] -> [Tq, dh]
         });
         headOutputs.push(options.off?.has(h) ? switchedOff(out, options.mode ?? 'zero') : out);
@@ -282,7 +288,7 @@ export function multiHeadAttention(
     if (keep) keep.onHead?.(h, w);
     const out = tf.matMul<tf.Tensor2D>(w, vh); // [Tq, Tk] x [Tk, dh] -> [Tq, dh]
     headOutputs.push(options.off?.has(h) ? switchedOff(out, options.mode ?? 'zero') : out);
-    if (!keep) weightsOut.push(w);
+    if (!perHead) weightsOut.push(w);
     if (options.valueNorms) {
       // f(x_j) = v_j·W_O^h, head h's rows of the output projection (its bias is no key's).
       const woHead = tf.slice(p.wo, [h * dh, 0], [dh, p.wo.shape[1]]); // [dh, d]

@@ -499,6 +499,7 @@ class Transformer implements AttentionModel {
         off: ablated.get(kind)?.get(layer),
         mode: input.ablation?.mode ?? 'zero',
         valueNorms: norms,
+        dropWeights: !readWeights && !norms,
         ...(input.keepAttention
           ? {
               keep: {

@@ -78,6 +78,10 @@ async function compare(
   );
   const probes = onDemand.probes as AttentionProbe[];
   expect(onDemand.stacks).toEqual([]);
+  // The model's output is the same whichever way the weights were handled (one head at a time).
+  expect(onDemand.hidden).toEqual(full.hidden);
+  const skipped = await model.run({ sourceIds: ids, ...extra, skipWeights: true });
+  expect(skipped.hidden).toEqual(full.hidden);
   expect(probes.length).toBe(full.stacks.length);
   let worst = 0;
   const rand = mulberry32(ids.length);
