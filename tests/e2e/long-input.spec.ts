@@ -30,6 +30,71 @@ async function viewOf(canvas: Locator): Promise<ViewState> {
 /** The weight a tooltip or readout ends with ("… : 0.1234"). */
 const weightIn = (text: string): string => /([\d.]+)\s*$/.exec(text.trim())?.[1] ?? '';
 
+/**
+ * Milliseconds from each of `count` events to the page's answer: a wheel notch to the canvas's
+ * next paint (`data-painted`), or a pointer move onto a new cell to the readout's new text. The
+ * main thread's work per frame, which the 16 ms frame budget bounds.
+ */
+async function frameTimes(canvas: Locator, kind: 'wheel' | 'hover', count: number) {
+  return canvas.evaluate(
+    async (node, [kind, count]) => {
+      const c = node as HTMLCanvasElement;
+      const readout = document.querySelector('.zoom-readout')!;
+      const rect = c.getBoundingClientRect();
+      const times: number[] = [];
+      for (let i = 0; i < (count as number); i++) {
+        const target: Node = kind === 'wheel' ? c : readout;
+        const before = kind === 'wheel' ? c.dataset.painted : readout.textContent;
+        const done = new Promise<void>((resolve) => {
+          // No answer within 2 s counts as 2 s (the assertion then fails instead of hanging).
+          setTimeout(resolve, 2000);
+          const observer = new MutationObserver(() => {
+            const now = kind === 'wheel' ? c.dataset.painted : readout.textContent;
+            if (now !== before) {
+              observer.disconnect();
+              resolve();
+            }
+          });
+          observer.observe(target, {
+            attributes: true,
+            childList: true,
+            subtree: true,
+            characterData: true,
+          });
+        });
+        // Far apart points, so every move lands on another cell.
+        const x = rect.left + rect.width * (i % 2 ? 0.25 : 0.75) + i;
+        const y = rect.top + rect.height * (i % 4 < 2 ? 0.3 : 0.7) + i;
+        const t0 = performance.now();
+        c.dispatchEvent(
+          kind === 'wheel'
+            ? new WheelEvent('wheel', {
+                deltaY: i % 4 < 2 ? -100 : 100,
+                clientX: x,
+                clientY: y,
+                bubbles: true,
+                cancelable: true,
+              })
+            : new PointerEvent('pointermove', {
+                clientX: x,
+                clientY: y,
+                bubbles: true,
+                pointerId: 1,
+              }),
+        );
+        await done;
+        times.push(performance.now() - t0);
+        await new Promise((r) => requestAnimationFrame(() => r(null)));
+      }
+      return times.sort((a, b) => a - b);
+    },
+    [kind, count] as const,
+  );
+}
+
+const p95 = (sorted: number[]): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))]!;
+
 /** Loads tiny-llama on the mirror (with `extra` URL parameters) and runs sentence A. */
 async function openLlama(page: Page, extra = ''): Promise<void> {
   await openHub(page, `${HUB}${extra}`);
@@ -101,6 +166,17 @@ test('a long input zooms from the overview to single cells with the exact weight
   const dragged = await viewOf(canvas);
   expect(dragged.x).toBeLessThan(zoomed.x);
   expect(dragged.y).toBeLessThan(zoomed.y);
+
+  // Frames: each wheel notch and each hover answered well inside a frame (the goal is 16 ms; the
+  // bound here leaves room for a loaded test machine).
+  const zoomFrames = await frameTimes(canvas, 'wheel', 16);
+  const hoverFrames = await frameTimes(canvas, 'hover', 16);
+  console.log(
+    `long-input frames: zoom p50 ${zoomFrames[8]!.toFixed(1)} ms p95 ${p95(zoomFrames).toFixed(1)} ms, ` +
+      `hover p50 ${hoverFrames[8]!.toFixed(1)} ms p95 ${p95(hoverFrames).toFixed(1)} ms`,
+  );
+  expect(p95(zoomFrames)).toBeLessThan(50);
+  expect(p95(hoverFrames)).toBeLessThan(50);
 
   // Keyboard: + zooms, an arrow pans, 0 resets; then the Reset button.
   await canvas.focus();
