@@ -142,6 +142,7 @@ export {
 export {
   TRAIN_MAX_SNAPSHOTS,
   setTrainClient,
+  setTrainUiInterval,
   type TrainPoint,
   type TrainSlice,
   type TrainState,

@@ -104,6 +104,27 @@ let clientPromise: Promise<TrainClient> | null = null;
 let onResponse: ((response: TrainResponse) => void) | null = null;
 /** Resets sent and not yet answered: the old run's late answers before them are dropped. */
 let pendingResets = 0;
+/**
+ * Step answers reach the store at most once per this many ms, together: the tab redraws its curves
+ * and heads about 10 times a second instead of once per step (30–40 a second), which keeps the
+ * page's frames short while it trains (BENCHMARKS.md section 8). 0: each at once.
+ */
+let uiInterval = 100;
+type StepAnswer = Extract<TrainResponse, { type: 'step' }>;
+let pendingSteps: StepAnswer[] = [];
+let flushTimer: ReturnType<typeof setTimeout> | null = null;
+
+/** How often step answers reach the store, in ms (tests pass 0 to see each at once). */
+export function setTrainUiInterval(ms: number): void {
+  uiInterval = Math.max(0, ms);
+}
+
+function dropPendingSteps(): void {
+  if (flushTimer) clearTimeout(flushTimer);
+  flushTimer = null;
+  pendingSteps = [];
+}
+
 /** Weights asked of the worker and not yet answered, by request id. */
 const weightRequests = new Map<number, (model: TrainedModel | null) => void>();
 let lastWeightRequest = 0;
@@ -136,7 +157,40 @@ export const createTrainSlice: StateCreator<AppState, [], [], TrainSlice> = (set
   const patch = (changes: Partial<TrainState>): void =>
     set((s) => ({ train: { ...s.train, ...changes } }));
 
+  /** Applies the step answers that arrived since the last time, in one store update. */
+  const applySteps = (): void => {
+    const steps = pendingSteps;
+    dropPendingSteps();
+    const t = get().train;
+    if (steps.length === 0 || t.status === 'idle') return; // late answers after Reset
+    const changes: Partial<TrainState> = {
+      step: steps[steps.length - 1]!.step,
+      losses: [...t.losses, ...steps.map((r) => ({ step: r.step, value: r.loss }))],
+    };
+    const accuracy = steps.flatMap((r) =>
+      r.accuracy !== undefined ? [{ step: r.step, value: r.accuracy }] : [],
+    );
+    if (accuracy.length > 0) changes.accuracy = [...t.accuracy, ...accuracy];
+    let snapshots = t.snapshots;
+    for (const r of steps) if (r.snapshot) snapshots = keepSnapshots([...snapshots, r.snapshot]);
+    if (snapshots !== t.snapshots) changes.snapshots = snapshots;
+    for (const r of steps) {
+      if (r.stepsPerSecond !== undefined) changes.stepsPerSecond = r.stepsPerSecond;
+      if (r.tensors !== undefined) changes.workerTensors = r.tensors;
+    }
+    patch(changes);
+  };
+
   onResponse = (r) => {
+    if (r.type === 'step') {
+      if (pendingResets > 0 || get().train.status === 'idle') return; // the old run's, or late
+      pendingSteps.push(r);
+      if (uiInterval === 0) applySteps();
+      else flushTimer ??= setTimeout(applySteps, uiInterval);
+      return;
+    }
+    // Whatever follows the steps (pause, divergence, an error) comes after them.
+    if (r.type !== 'reset') applySteps();
     const t = get().train;
     if (r.type === 'weights') {
       weightRequests.get(r.requestId)?.(r.model);
@@ -148,20 +202,6 @@ export const createTrainSlice: StateCreator<AppState, [], [], TrainSlice> = (set
     switch (r.type) {
       case 'started':
         return;
-      case 'step': {
-        if (t.status === 'idle') return; // a late answer after Reset
-        const changes: Partial<TrainState> = {
-          step: r.step,
-          losses: [...t.losses, { step: r.step, value: r.loss }],
-        };
-        if (r.accuracy !== undefined)
-          changes.accuracy = [...t.accuracy, { step: r.step, value: r.accuracy }];
-        if (r.snapshot) changes.snapshots = keepSnapshots([...t.snapshots, r.snapshot]);
-        if (r.stepsPerSecond !== undefined) changes.stepsPerSecond = r.stepsPerSecond;
-        if (r.tensors !== undefined) changes.workerTensors = r.tensors;
-        patch(changes);
-        return;
-      }
       case 'paused':
         if (t.status === 'running') patch({ status: 'paused' });
         return;
@@ -209,6 +249,7 @@ export const createTrainSlice: StateCreator<AppState, [], [], TrainSlice> = (set
       if (get().train.status !== 'running') send('step');
     },
     resetTraining: () => {
+      dropPendingSteps();
       if (client) {
         pendingResets += 1;
         client.send({ type: 'reset' });

@@ -5,7 +5,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { TASK_PRESETS } from '../../../src/analysis/trainSettings';
-import { resetAppStore, setTrainClient, useAppStore } from '../../../src/store';
+import { resetAppStore, setTrainClient, setTrainUiInterval, useAppStore } from '../../../src/store';
 import type { TrainClient } from '../../../src/worker/trainClient';
 import type { TrainRequest, TrainResponse } from '../../../src/worker/trainProtocol';
 
@@ -36,6 +36,7 @@ describe('trainSlice', () => {
     resetAppStore();
     fake = fakeClient();
     setTrainClient(fake.client);
+    setTrainUiInterval(0);
   });
 
   it('refuses settings that cannot train, with the reason, and sends nothing', async () => {
@@ -80,6 +81,33 @@ describe('trainSlice', () => {
     fake.answer({ type: 'step', step: 1, loss: 2 });
     expect(train().losses).toEqual([{ step: 1, value: 2 }]);
     expect(train().tensorsLeft).toBe(0);
+  });
+
+  it('applies step answers together, at most once per interval, and before a pause', async () => {
+    setTrainUiInterval(100);
+    const updates: number[] = [];
+    const stop = useAppStore.subscribe((st, prev) => {
+      if (st.train.losses !== prev.train.losses) updates.push(st.train.losses.length);
+    });
+    useAppStore.getState().startTraining();
+    await flush();
+    for (let step = 1; step <= 5; step++)
+      fake.answer({
+        type: 'step',
+        step,
+        loss: 3 - step / 10,
+        accuracy: step === 5 ? 0.5 : undefined,
+      });
+    expect(train().losses).toEqual([]); // not yet: they wait for the interval
+    await new Promise((r) => setTimeout(r, 150));
+    expect(updates).toEqual([5]);
+    expect(train().step).toBe(5);
+    expect(train().accuracy).toEqual([{ step: 5, value: 0.5 }]);
+    fake.answer({ type: 'step', step: 6, loss: 2 });
+    fake.answer({ type: 'paused', step: 6 }); // the pause comes after the step it follows
+    expect(updates).toEqual([5, 6]);
+    expect(train().status).toBe('paused');
+    stop();
   });
 
   it('a changed setting starts over', async () => {

@@ -16,6 +16,7 @@ import {
   setDebounceMs,
   setEngineClient,
   setTrainClient,
+  setTrainUiInterval,
   useAppStore,
 } from '../../../src/store';
 import { viewChoices } from '../../../src/store/model';
@@ -68,6 +69,7 @@ beforeEach(() => {
     dispose: () => undefined,
   };
   setTrainClient(client);
+  setTrainUiInterval(0);
   answer = (r) => listener?.(r);
 });
 
