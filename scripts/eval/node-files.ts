@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { parseTranslator, type TranslatorBundle } from '../../src/loader/translator.ts';
 
 export const BUILT_IN_MODEL_DIR = 'public/models/en-zh-tiny';
+/** The Chinese→English model, shipped beside it. */
+export const ZH_EN_MODEL_DIR = 'public/models/zh-en-tiny';
 
 export function readTranslatorDir(dir = BUILT_IN_MODEL_DIR): TranslatorBundle {
   return parseTranslator(

@@ -1,19 +1,22 @@
 /**
- * How well the built-in translator does on held-out pairs, through the app's own path
+ * How well a built-in translator does on held-out pairs, through the app's own path
  * (engine model + greedy decoding): exact match, sense accuracy on ambiguous words, and an
  * attention probe of the encoder's heads on "bank" sentences. Shared by the evaluation script
- * and the CI test, so both measure the same thing.
+ * and the CI tests, so both measure the same thing. Works for both directions: en-zh reads each
+ * pair's English and is checked against its Chinese, zh-en the other way round.
  */
 import {
   createModel,
-  createVocabTokenizer,
-  ENGLISH,
-  CHARACTERS,
+  DIRECTIONS,
   greedyTranslate,
+  translationTokenizers,
   type AttentionModel,
+  type TranslationDirection,
   type VocabTokenizer,
 } from '../../src/engine/index.ts';
+import type { AlignmentItem } from '../../src/analysis/alignment.ts';
 import type { TranslatorBundle } from '../../src/loader/translator.ts';
+import type { Pair } from '../corpus/generate.ts';
 import type { CorpusPair } from '../train/data.ts';
 
 export interface Translator {
@@ -21,15 +24,48 @@ export interface Translator {
   source: VocabTokenizer;
   target: VocabTokenizer;
   maxTargetLength: number;
+  direction: TranslationDirection;
 }
 
 export function makeTranslator(bundle: TranslatorBundle): Translator {
   return {
     model: createModel(bundle.config, bundle.weights),
-    source: createVocabTokenizer('en', bundle.vocab.source, ENGLISH, ' '),
-    target: createVocabTokenizer('zh', bundle.vocab.target, CHARACTERS, ''),
+    ...translationTokenizers(bundle.vocab, bundle.direction),
     maxTargetLength: bundle.maxTargetLength,
+    direction: bundle.direction,
   };
+}
+
+/** The text a translator going `direction` reads from a pair, and the text it should write. */
+export function pairSides(
+  pair: CorpusPair,
+  direction: TranslationDirection,
+): { source: string; target: string } {
+  const d = DIRECTIONS[direction];
+  const text = (language: 'en' | 'zh'): string => (language === 'en' ? pair.en : pair.zh);
+  return { source: text(d.source.language), target: text(d.target.language) };
+}
+
+/**
+ * ZH→EN: the sense is right when the ambiguous English word itself is written ("bank" for both
+ * 河岸 and 银行): the Chinese names the sense, the model has to find the one English word for it.
+ */
+export function englishSenseCorrect(output: string, word: string): boolean {
+  return englishWordsOf(output).includes(word.toLowerCase());
+}
+
+const englishWordsOf = (text: string): string[] =>
+  (text.match(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu) ?? []).map((w) => w.toLowerCase());
+
+/** Chinese sentence → every English sentence the corpus gives for it (Chinese has no tense…). */
+export function englishRenderings(pairs: CorpusPair[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const p of pairs) {
+    const set = out.get(p.zh) ?? new Set<string>();
+    set.add(p.en);
+    out.set(p.zh, set);
+  }
+  return out;
 }
 
 export interface PairOutcome {
@@ -40,6 +76,19 @@ export interface PairOutcome {
   senses: boolean[];
   /** Encoder-self weights of the last forward, [L][H][T][T], and the source tokens. */
   encoder?: { layers: number; heads: number; tokens: string[]; weights: Float32Array };
+  /**
+   * Cross-attention of the last forward, [L][H][queries][keys]: row i is the step that wrote
+   * output token i (as the app labels it), the last row the step that wrote </s>; keys are the
+   * source tokens. `outputTokens` are the written tokens.
+   */
+  cross?: {
+    layers: number;
+    heads: number;
+    queries: number;
+    keys: number;
+    outputTokens: string[];
+    weights: Float32Array;
+  };
 }
 
 /** The sense is right when its Chinese appears and no other sense's rendering of that word does. */
@@ -68,7 +117,8 @@ export async function translatePair(
   renderings: Map<string, Set<string>>,
   keepEncoder = false,
 ): Promise<PairOutcome> {
-  const tokens = t.source.encode(pair.en);
+  const sides = pairSides(pair, t.direction);
+  const tokens = t.source.encode(sides.source);
   const result = await greedyTranslate(
     t.model,
     tokens.map((x) => x.id),
@@ -76,14 +126,28 @@ export async function translatePair(
   );
   const output = t.target.decode(result.output);
   const senses = (pair.ambiguous ?? []).map((a) =>
-    senseCorrect(output, a.chinese, [...(renderings.get(a.word) ?? [])]),
+    t.direction === 'zh-en'
+      ? englishSenseCorrect(output, a.word)
+      : senseCorrect(output, a.chinese, [...(renderings.get(a.word) ?? [])]),
   );
   const enc = result.forward.stacks.find((s) => s.kind === 'encoder-self')!;
+  const cross = result.forward.stacks.find((s) => s.kind === 'cross');
   return {
     pair,
     output,
-    exact: output === pair.zh,
+    exact: output === sides.target,
     senses,
+    cross:
+      keepEncoder && cross
+        ? {
+            layers: cross.layers,
+            heads: cross.heads,
+            queries: result.output.length + 1,
+            keys: tokens.length,
+            outputTokens: result.output.map((id) => t.target.tokens[id] ?? ''),
+            weights: cross.weights,
+          }
+        : undefined,
     encoder: keepEncoder
       ? {
           layers: enc.layers,
@@ -145,4 +209,37 @@ export function attentionProbe(outcomes: PairOutcome[], word: string): ProbeResu
     share: 0,
   });
   return { sentences: rows.length, best, perHead };
+}
+
+/** The app's default ZH→EN sentences that are not demo sentences of the corpus. */
+export const ZH_EN_APP_SENTENCES: readonly Pair[] = [
+  {
+    en: 'He sat on the river bank.',
+    zh: '他坐在河岸上。',
+    ambiguous: [{ word: 'bank', sense: 'river', chinese: '河岸', cue: 'river' }],
+  },
+  {
+    en: 'He deposited the money in the bank.',
+    zh: '他把钱存进了银行。',
+    ambiguous: [{ word: 'bank', sense: 'finance', chinese: '银行', cue: 'deposited' }],
+  },
+];
+
+/** Word pairs (ambiguous word ↔ its Chinese) found once on each side of a translation. */
+export function alignmentItems(outcomes: PairOutcome[]): AlignmentItem[] {
+  return outcomes.flatMap((o) => {
+    const c = o.cross;
+    if (!c) return [];
+    const chars = Array.from(o.pair.zh);
+    const words = c.outputTokens.map((t) => t.toLowerCase());
+    return (o.pair.ambiguous ?? []).flatMap((a) => {
+      const row = words.indexOf(a.word);
+      const at = o.pair.zh.indexOf(a.chinese);
+      if (row < 0 || words.lastIndexOf(a.word) !== row) return [];
+      if (at < 0 || o.pair.zh.lastIndexOf(a.chinese) !== at) return [];
+      const start = Array.from(o.pair.zh.slice(0, at)).length;
+      const cols = Array.from(a.chinese, (_, i) => start + i).filter((i) => i < chars.length);
+      return [{ ...c, rows: [row], cols }];
+    });
+  });
 }

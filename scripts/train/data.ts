@@ -1,9 +1,11 @@
 /** Corpus loading, vocabularies and padded batches for training the built-in translator. */
 import { existsSync, readFileSync } from 'node:fs';
 import {
-  CHARACTERS,
-  ENGLISH,
+  DIRECTIONS,
   SPECIAL_TOKENS,
+  SPLITTERS,
+  type Splitter,
+  type TranslationDirection,
   type TranslationVocab,
 } from '../../src/engine/tokenize/vocab-tokenizer.ts';
 import type { Seq2SeqBatch } from '../../src/engine/train/seq2seq.ts';
@@ -23,16 +25,41 @@ export function readJsonl(path: string): CorpusPair[] {
 
 const SPECIALS = [SPECIAL_TOKENS.pad, SPECIAL_TOKENS.unk, SPECIAL_TOKENS.bos, SPECIAL_TOKENS.eos];
 
+/** One side of a pair as a translator going `direction` reads or writes it. */
+interface Side {
+  text: (p: CorpusPair) => string;
+  splitter: Splitter;
+}
+
+/** Source and target of a pair for `direction` (en-zh: English words → characters; zh-en the reverse). */
+export function directionSides(direction: TranslationDirection): { source: Side; target: Side } {
+  const d = DIRECTIONS[direction];
+  const side = (s: (typeof d)['source']): Side => ({
+    text: s.language === 'en' ? (p) => p.en : (p) => p.zh,
+    splitter: SPLITTERS[s.split],
+  });
+  return { source: side(d.source), target: side(d.target) };
+}
+
+/** The tokens (vocabulary keys) of one side of a pair. */
+export function sideTokens(side: Side, p: CorpusPair): string[] {
+  return side.splitter.split(side.text(p)).map(side.splitter.key);
+}
+
 /** Vocabularies from the training split only, most frequent first (ties alphabetical): deterministic. */
-export function buildVocab(pairs: CorpusPair[]): TranslationVocab {
+export function buildVocab(
+  pairs: CorpusPair[],
+  direction: TranslationDirection = 'en-zh',
+): TranslationVocab {
+  const sides = directionSides(direction);
   const count = (pieces: Iterable<string>, into: Map<string, number>): void => {
     for (const p of pieces) into.set(p, (into.get(p) ?? 0) + 1);
   };
   const src = new Map<string, number>();
   const tgt = new Map<string, number>();
   for (const p of pairs) {
-    count(ENGLISH.split(p.en).map(ENGLISH.key), src);
-    count(CHARACTERS.split(p.zh), tgt);
+    count(sideTokens(sides.source, p), src);
+    count(sideTokens(sides.target, p), tgt);
   }
   const order = (m: Map<string, number>): string[] =>
     [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([t]) => t);
@@ -44,13 +71,18 @@ export interface EncodedPair {
   target: number[]; // without BOS/EOS
 }
 
-export function encodePairs(pairs: CorpusPair[], vocab: TranslationVocab): EncodedPair[] {
+export function encodePairs(
+  pairs: CorpusPair[],
+  vocab: TranslationVocab,
+  direction: TranslationDirection = 'en-zh',
+): EncodedPair[] {
+  const sides = directionSides(direction);
   const s = new Map(vocab.source.map((t, i) => [t, i]));
   const t = new Map(vocab.target.map((x, i) => [x, i]));
   const unk = 1;
   return pairs.map((p) => ({
-    source: ENGLISH.split(p.en).map((w) => s.get(ENGLISH.key(w)) ?? unk),
-    target: CHARACTERS.split(p.zh).map((c) => t.get(c) ?? unk),
+    source: sideTokens(sides.source, p).map((w) => s.get(w) ?? unk),
+    target: sideTokens(sides.target, p).map((c) => t.get(c) ?? unk),
   }));
 }
 

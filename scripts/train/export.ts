@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import type * as tf from '@tensorflow/tfjs-core';
 import { expectedWeightShapes } from '../../src/engine/schema.ts';
 import type { TransformerConfig } from '../../src/engine/types.ts';
-import type { TranslationVocab } from '../../src/engine/tokenize/vocab-tokenizer.ts';
+import {
+  DIRECTIONS,
+  type SplitName,
+  type TranslationDirection,
+  type TranslationVocab,
+} from '../../src/engine/tokenize/vocab-tokenizer.ts';
 import { writeSafetensors } from '../../src/loader/safetensors.ts';
 
 export interface ModelFileConfig {
@@ -12,6 +17,10 @@ export interface ModelFileConfig {
   name: string;
   config: TransformerConfig;
   maxTargetLength: number;
+  /** Absent for the original English→Chinese model (readers take absent as 'en-zh'). */
+  direction?: TranslationDirection;
+  /** How source and target are cut into tokens; absent = en-zh's ('english' / 'characters'). */
+  split?: { source: SplitName; target: SplitName };
   files: { weights: string; vocab: string };
 }
 
@@ -23,6 +32,7 @@ export function exportModel(
   vocab: TranslationVocab,
   maxTargetLength: number,
   metadata: Record<string, string>,
+  direction: TranslationDirection = 'en-zh',
 ): void {
   mkdirSync(dir, { recursive: true });
   const tensors = [...expectedWeightShapes(config)].map(([n, shape]) => ({
@@ -36,6 +46,16 @@ export function exportModel(
     name,
     config,
     maxTargetLength,
+    // en-zh writes exactly the fields it always wrote (its config.json stays byte-identical).
+    ...(direction === 'en-zh'
+      ? {}
+      : {
+          direction,
+          split: {
+            source: DIRECTIONS[direction].source.split,
+            target: DIRECTIONS[direction].target.split,
+          },
+        }),
     files: { weights: 'model.safetensors', vocab: 'vocab.json' },
   };
   writeFileSync(join(dir, 'config.json'), JSON.stringify(file, null, 2) + '\n');

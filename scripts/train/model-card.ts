@@ -1,14 +1,20 @@
 /**
  * Writes public/models/en-zh-tiny/MODEL_CARD.md and loss.svg from the training log
  * (data/train/log.jsonl) and the evaluation summary (data/eval/summary.json, from `npm run eval`).
+ * CARD_DIRECTION=zh-en writes public/models/zh-en-tiny's from data/train-zh-en/log.jsonl and
+ * data/eval/summary-zh-en.json (`EVAL_DIRECTION=zh-en npm run eval`).
  *
  *   npx tsx scripts/train/model-card.ts
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import type { AlignmentResult } from '../../src/analysis/alignment.ts';
 import { corpusStats, generateCorpus } from '../corpus/generate.ts';
 import type { ProbeResult } from '../eval/translator-metrics.ts';
 
-const DIR = 'public/models/en-zh-tiny';
+const ZH_EN = process.env.CARD_DIRECTION === 'zh-en';
+const DIR = ZH_EN ? 'public/models/zh-en-tiny' : 'public/models/en-zh-tiny';
+const LOG = ZH_EN ? 'data/train-zh-en/log.jsonl' : 'data/train/log.jsonl';
+const SUMMARY = ZH_EN ? 'data/eval/summary-zh-en.json' : 'data/eval/summary.json';
 
 interface LogLine {
   event?: string;
@@ -31,15 +37,15 @@ interface Summary {
   ambiguousWords: number;
   senseAccuracy: number;
   perWord: Record<string, { right: number; total: number }>;
-  probe: ProbeResult;
+  probe?: ProbeResult;
   demos: { en: string; expected: string; output: string }[];
 }
 
-const log = readFileSync('data/train/log.jsonl', 'utf8')
+const log = readFileSync(LOG, 'utf8')
   .split('\n')
   .filter(Boolean)
   .map((l) => JSON.parse(l) as LogLine);
-const summary = JSON.parse(readFileSync('data/eval/summary.json', 'utf8')) as Summary;
+const summary = JSON.parse(readFileSync(SUMMARY, 'utf8')) as Summary;
 const start = log.find((l) => l.event === 'start')!;
 const done = log.find((l) => l.event === 'done')!;
 const losses = log.filter((l) => l.loss !== undefined);
@@ -84,8 +90,10 @@ const lossTable = losses
     return `| ${l.step} | ${l.loss!.toFixed(3)} | ${ev ? pct(ev.validExact!) : ''} | ${l.minutes!.toFixed(1)} |`;
   })
   .join('\n');
-const best = summary.probe.best;
-const card = `# en-zh-tiny: the built-in English → Chinese translator
+const best = summary.probe?.best;
+const card = ZH_EN
+  ? zhEnCard()
+  : `# en-zh-tiny: the built-in English → Chinese translator
 
 A small encoder–decoder Transformer trained by this project on its own synthetic corpus, so that
 the app can show a model that really resolves ambiguous words ("bank" → 银行 or 河岸) and all three
@@ -116,11 +124,11 @@ ${lossTable}
 ## Evaluation (\`npm run eval\`, the whole held-out test split, greedy decoding)
 - Exact-match translation accuracy: **${pct(summary.exact)}** of ${summary.pairs} pairs.
 - Right sense of the ambiguous word: **${pct(summary.senseAccuracy)}** of ${summary.ambiguousWords} ambiguous words (${Object.entries(
-  summary.perWord,
-)
-  .map(([w, r]) => `${w} ${r.right}/${r.total}`)
-  .join(', ')}).
-- Attention probe: in held-out sentences with "bank" and its deciding word (river, money, deposited, …), the share where an encoder head puts more weight from "bank" on the deciding word than on any other token. Best head: **layer ${best.layer + 1}, head ${best.head + 1}: ${pct(best.share)}** of ${summary.probe.sentences} sentences. Every head: ${summary.probe.perHead.map((h) => `L${h.layer + 1}H${h.head + 1} ${pct(h.share)}`).join(', ')}.
+      summary.perWord,
+    )
+      .map(([w, r]) => `${w} ${r.right}/${r.total}`)
+      .join(', ')}).
+- Attention probe: in held-out sentences with "bank" and its deciding word (river, money, deposited, …), the share where an encoder head puts more weight from "bank" on the deciding word than on any other token. Best head: **layer ${best!.layer + 1}, head ${best!.head + 1}: ${pct(best!.share)}** of ${summary.probe!.sentences} sentences. Every head: ${summary.probe!.perHead.map((h) => `L${h.layer + 1}H${h.head + 1} ${pct(h.share)}`).join(', ')}.
 - The demo sentences (never seen in training):
 ${summary.demos.map((d) => `  - ${d.en} → ${d.output}${d.output === d.expected ? '' : ` (the corpus rules give ${d.expected})`}`).join('\n')}
 
@@ -128,5 +136,76 @@ ${summary.demos.map((d) => `  - ${d.en} → ${d.output}${d.output === d.expected
 Only the grammar's words and sentence shapes; anything else is marked unknown in the app and
 translated poorly. The probe is reported as measured; it was not tuned.
 `;
+/** The Chinese→English model's card (CARD_DIRECTION=zh-en). */
+function zhEnCard(): string {
+  const z = summary as unknown as ZhEnSummary;
+  const a = z.alignment;
+  const head = (h: { layer: number; head: number; share: number }): string =>
+    `L${h.layer + 1}H${h.head + 1} ${pct(h.share)}`;
+  const minutes = done.minutes!;
+  return `# zh-en-tiny: the built-in Chinese → English translator
+
+The English→Chinese model's twin, read the other way round: trained by this project on the same
+synthetic corpus (same generator, same seed, same splits), the source read one character at a time
+(punctuation included, as in the article), the target written as English words. It shows the three
+kinds of attention with Chinese characters as the source; 河岸 and 银行 must both come out as
+"bank". It knows only the corpus grammar's ${stats.chineseChars} characters; it is a teaching model,
+not a general translator.
+
+## Model
+- Architecture: encoder–decoder, ${config.numLayers} + ${config.numDecoderLayers} layers, d_model ${config.dModel}, ${config.numHeads} heads, d_ff ${config.dFF}, ${config.norm}-norm, ${config.activation} FFN, sinusoidal positions.
+- Parameters: ${start.params!.toLocaleString('en-US')} (float32, \`model.safetensors\`).
+- Vocabulary: ${start.sourceVocab} Chinese tokens (one per character, punctuation included), ${start.targetVocab} English tokens (words and punctuation, case kept: "I", "The", names), each with \`<pad> <unk> <s> </s>\` (\`vocab.json\`).
+- \`config.json\` says \`"direction": "zh-en"\` and \`"split": {"source": "characters", "target": "english-cased"}\`; the app reads a file without a direction as en-zh.
+- Anything outside the vocabulary (Latin letters, digits, emoji, characters the corpus never uses) is read as \`<unk>\` and marked unknown in the app.
+
+## Data
+- Corpus: \`npm run corpus\` (\`scripts/corpus\`, seed 1234), each pair read Chinese → English: ${stats.pairs.train.toLocaleString('en-US')} training pairs, ${stats.pairs.valid.toLocaleString('en-US')} validation, ${stats.pairs.test.toLocaleString('en-US')} held-out test pairs (split by English sentence, as for en-zh).
+- Chinese has no tense or number marking where English does, so some Chinese sentences have more than one English in the corpus (他很饿 → "He is hungry." / "He was hungry."). The exact-match figure counts only the pair's own English; the corpus-equivalent figure accepts any English the corpus gives for that Chinese.
+- Ambiguous English words: 河岸 / 银行 → bank, 泉水 / 春天 / 弹簧 → spring, …; the right English word must be written whichever Chinese word names the sense.
+- The demo sentences are held out of every split (我爱吃苹果。 is never seen; 我们爱吃苹果。 and "X love eating apples." are).
+
+## Training
+- \`TRAIN_DIRECTION=zh-en TRAIN_STEPS=${start.steps} npm run train\` (tfjs wasm backend in Node, one thread), seed ${start.seed}, batch ${start.batch}, ${start.steps} steps, Adam (β 0.9/0.98) with warm-up and cosine decay, label smoothing 0.1.
+- Training time on the project's 2-core machine (shared with other work while it ran): ${minutes.toFixed(1)} minutes.
+
+![training loss](loss.svg)
+
+| step | training loss | validation exact match (300 pairs) | minutes |
+| ---: | ---: | ---: | ---: |
+${lossTable}
+
+## Evaluation (\`EVAL_DIRECTION=zh-en npm run eval\`, the whole held-out test split, greedy decoding)
+- Exact match with the pair's English: **${pct(z.exact)}** of ${z.pairs} pairs.
+- Exact match with an English the corpus gives for that Chinese: **${pct(z.corpusEquivalent)}**; pairs whose Chinese has one English in the corpus: ${pct(z.oneEnglish.exact)} of ${z.oneEnglish.pairs}; pairs whose Chinese is not in the training split: ${pct(z.unseenChinese.exact)} of ${z.unseenChinese.pairs}.
+- Right English word for the ambiguous item: **${pct(z.senseAccuracy)}** of ${z.ambiguousWords} (${Object.entries(
+    z.perWord,
+  )
+    .map(([w, r]) => `${w} ${r.right}/${r.total}`)
+    .join(', ')}).
+- Cross-attention alignment (\`src/analysis/alignment.ts\`): in held-out pairs, the share of ambiguous word pairs (e.g. bank ↔ 河岸) whose English word's cross-attention row puts its largest weight on one of the pair's characters. Best head: **${head(a.best)}** of ${a.pairs} word pairs; heads averaged: ${a.averaged.map((x) => `layer ${x.layer + 1} ${pct(x.share)}`).join(', ')}. Every head: ${a.perHead.map(head).join(', ')}.
+- The demo sentences (the first five are held out of training; the corpus's English for them in brackets when the output differs):
+${z.demos.map((d) => `  - ${d.zh} → ${d.output}${d.equivalents.includes(d.output) ? '' : ` (the corpus gives ${d.equivalents.join(' / ')})`}`).join('\n')}
+
+## Limits
+Only the grammar's characters and sentence shapes; anything else is marked unknown in the app and
+translated poorly. Where Chinese leaves tense or number open, the model picks one English reading.
+The alignment figures are reported as measured; nothing was tuned for them.
+`;
+}
+
+interface ZhEnSummary {
+  pairs: number;
+  exact: number;
+  corpusEquivalent: number;
+  oneEnglish: { pairs: number; exact: number };
+  unseenChinese: { pairs: number; exact: number };
+  ambiguousWords: number;
+  senseAccuracy: number;
+  perWord: Record<string, { right: number; total: number }>;
+  alignment: AlignmentResult;
+  demos: { zh: string; expected: string; equivalents: string[]; output: string }[];
+}
+
 writeFileSync(`${DIR}/MODEL_CARD.md`, card);
 console.log(`wrote ${DIR}/MODEL_CARD.md and loss.svg`);

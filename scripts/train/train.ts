@@ -1,14 +1,24 @@
 /**
- * Trains the built-in English→Chinese translator on the project's own corpus, through the
- * engine's training forward (src/engine/train/seq2seq.ts), on tfjs wasm in Node. Seeded and
- * deterministic: same corpus + same seed + same step count = same weights.
+ * Trains a built-in translator on the project's own corpus, through the engine's training forward
+ * (src/engine/train/seq2seq.ts), on tfjs wasm in Node. Seeded and deterministic: same corpus +
+ * same seed + same step count = same weights.
  *
- *   npx tsx scripts/train/train.ts            (env: TRAIN_STEPS, TRAIN_BATCH, TRAIN_OUT, TRAIN_SEED)
+ *   npx tsx scripts/train/train.ts   (env: TRAIN_DIRECTION, TRAIN_STEPS, TRAIN_BATCH, TRAIN_OUT,
+ *                                     TRAIN_SEED, TRAIN_RESUME, TRAIN_LOG_DIR,
+ *                                     TRAIN_CHECKPOINT_EVERY)
  *
- * Logs one JSON line per logged step to data/train/log.jsonl and writes checkpoints to
- * data/train/checkpoint/ (and the final model to TRAIN_OUT, default public/models/en-zh-tiny).
+ * TRAIN_DIRECTION=en-zh (default): English words → Chinese characters; logs to data/train/,
+ * final model in public/models/en-zh-tiny. TRAIN_DIRECTION=zh-en: Chinese characters (punctuation
+ * included) → English words (case kept); logs to data/train-zh-en/, final model in
+ * public/models/zh-en-tiny. Both read the same corpus (data/corpus, `npm run corpus`), each pair
+ * simply read the other way round.
+ *
+ * Logs one JSON line per logged step to <log dir>/log.jsonl and writes a checkpoint every 500
+ * steps to <log dir>/checkpoint/ (the model as the app loads it, plus the optimizer state and the
+ * step in state.json). TRAIN_RESUME=1 continues from that checkpoint with the same schedule and
+ * batch order (TRAIN_STEPS must be the same as in the first run).
  */
-import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs-core';
 import {
   createPlaygroundWeights,
@@ -17,6 +27,8 @@ import {
   floatValues,
 } from '../../src/engine/index.ts';
 import { Seq2SeqTrainer } from '../../src/engine/train/seq2seq.ts';
+import type { TranslationDirection } from '../../src/engine/tokenize/vocab-tokenizer.ts';
+import { readSafetensors, writeSafetensors } from '../../src/loader/safetensors.ts';
 import { buildVocab, encodePairs, epochBatches, readJsonl } from './data.ts';
 import { exportModel } from './export.ts';
 import { greedyDecode } from './greedy.ts';
@@ -25,8 +37,18 @@ const env = (name: string, fallback: string): string => process.env[name] ?? fal
 const STEPS = Number(env('TRAIN_STEPS', '3000'));
 const BATCH = Number(env('TRAIN_BATCH', '64'));
 const SEED = Number(env('TRAIN_SEED', '1234'));
-const OUT = env('TRAIN_OUT', 'public/models/en-zh-tiny');
-const LOG_DIR = 'data/train';
+const DIRECTION = env('TRAIN_DIRECTION', 'en-zh') as TranslationDirection;
+if (DIRECTION !== 'en-zh' && DIRECTION !== 'zh-en')
+  throw new Error(`TRAIN_DIRECTION must be en-zh or zh-en (got ${String(DIRECTION)})`);
+const NAME = `${DIRECTION}-tiny`;
+const OUT = env('TRAIN_OUT', `public/models/${NAME}`);
+const LOG_DIR = env(
+  'TRAIN_LOG_DIR',
+  DIRECTION === 'en-zh' ? 'data/train' : `data/train-${DIRECTION}`,
+);
+const CHECKPOINT_EVERY = Number(env('TRAIN_CHECKPOINT_EVERY', '500'));
+const CHECKPOINT = `${LOG_DIR}/checkpoint`;
+const RESUME = env('TRAIN_RESUME', '') === '1';
 const PEAK_LR = Number(env('TRAIN_LR', '1e-3'));
 const WARMUP = Number(env('TRAIN_WARMUP', '300'));
 const MAX_TARGET = 48;
@@ -42,9 +64,9 @@ async function main(): Promise<void> {
   const backend = await initBackend({ preferred: ['wasm'] });
   const train = readJsonl('data/corpus/train.jsonl');
   const valid = readJsonl('data/corpus/valid.jsonl');
-  const vocab = buildVocab(train);
-  const encoded = encodePairs(train, vocab);
-  const validEncoded = encodePairs(valid.slice(0, 300), vocab);
+  const vocab = buildVocab(train, DIRECTION);
+  const encoded = encodePairs(train, vocab, DIRECTION);
+  const validEncoded = encodePairs(valid.slice(0, 300), vocab, DIRECTION);
   const config: TransformerConfig = {
     architecture: 'encoder-decoder',
     vocabSize: vocab.source.length,
@@ -69,15 +91,20 @@ async function main(): Promise<void> {
   const paramCount = [...params.values()].reduce((n, v) => n + v.size, 0);
   const trainer = new Seq2SeqTrainer(config, params);
   const optimizer = tf.train.adam(PEAK_LR, 0.9, 0.98, 1e-9);
+  const firstStep = RESUME ? await restoreCheckpoint(params, optimizer) : 0;
   mkdirSync(LOG_DIR, { recursive: true });
   const logPath = `${LOG_DIR}/log.jsonl`;
-  writeFileSync(logPath, '');
+  // A resumed run keeps the log up to its checkpoint and goes on counting minutes from there.
+  const minutesBefore = RESUME ? trimLog(logPath, firstStep) : 0;
+  if (!RESUME) writeFileSync(logPath, '');
   const log = (entry: Record<string, unknown>): void => {
     appendFileSync(logPath, JSON.stringify(entry) + '\n');
     console.log(JSON.stringify(entry));
   };
   log({
-    event: 'start',
+    event: RESUME ? 'resume' : 'start',
+    ...(DIRECTION === 'en-zh' ? {} : { direction: DIRECTION }),
+    ...(RESUME ? { fromStep: firstStep } : {}),
     backend: backend.name,
     pairs: train.length,
     sourceVocab: vocab.source.length,
@@ -88,10 +115,16 @@ async function main(): Promise<void> {
     seed: SEED,
   });
 
-  const started = performance.now();
+  const started = performance.now() - minutesBefore * 60000;
   let epoch = 0;
   let batches = epochBatches(encoded, BATCH, SEED);
   let cursor = 0;
+  if (firstStep > 0) {
+    // Every epoch has as many batches, so the resumed step's epoch and batch follow from it.
+    epoch = Math.floor(firstStep / batches.length);
+    cursor = firstStep % batches.length;
+    if (epoch > 0) batches = epochBatches(encoded, BATCH, SEED + epoch);
+  }
   let lossSum = 0;
   let lossCount = 0;
   const evaluate = (step: number): void => {
@@ -105,7 +138,7 @@ async function main(): Promise<void> {
       minutes: (performance.now() - started) / 60000,
     });
   };
-  for (let step = 0; step < STEPS; step++) {
+  for (let step = firstStep; step < STEPS; step++) {
     if (cursor >= batches.length) {
       epoch++;
       batches = epochBatches(encoded, BATCH, SEED + epoch);
@@ -128,21 +161,101 @@ async function main(): Promise<void> {
       lossSum = 0;
       lossCount = 0;
     }
-    if ((step + 1) % 500 === 0 || step + 1 === STEPS) {
+    if ((step + 1) % CHECKPOINT_EVERY === 0 || step + 1 === STEPS) {
       evaluate(step + 1);
-      exportModel(`${LOG_DIR}/checkpoint`, 'en-zh-tiny', config, params, vocab, MAX_TARGET, {
-        step: String(step + 1),
-      });
+      exportModel(
+        CHECKPOINT,
+        NAME,
+        config,
+        params,
+        vocab,
+        MAX_TARGET,
+        { step: String(step + 1) },
+        DIRECTION,
+      );
+      await saveOptimizer(optimizer, step + 1);
     }
   }
   const minutes = (performance.now() - started) / 60000;
-  exportModel(OUT, 'en-zh-tiny', config, params, vocab, MAX_TARGET, {
-    steps: String(STEPS),
-    seed: String(SEED),
-    batch: String(BATCH),
-    trainingMinutes: minutes.toFixed(1),
-  });
+  exportModel(
+    OUT,
+    NAME,
+    config,
+    params,
+    vocab,
+    MAX_TARGET,
+    {
+      steps: String(STEPS),
+      seed: String(SEED),
+      batch: String(BATCH),
+      trainingMinutes: minutes.toFixed(1),
+    },
+    DIRECTION,
+  );
   log({ event: 'done', minutes, out: OUT, tensors: tf.memory().numTensors });
+}
+
+/** Adam's moments and step count beside the checkpoint's weights, so a run can resume. */
+async function saveOptimizer(optimizer: tf.Optimizer, step: number): Promise<void> {
+  const [iterations, ...moments] = await optimizer.getWeights();
+  const tensors = moments.map((w) => ({
+    name: w.name,
+    shape: w.tensor.shape,
+    data: w.tensor.dataSync() as Float32Array,
+  }));
+  const iter = String(iterations!.tensor.dataSync()[0]);
+  writeFileSync(
+    `${CHECKPOINT}/optimizer.safetensors`,
+    writeSafetensors(tensors, 'F32', { iterations: iter }),
+  );
+  writeFileSync(
+    `${CHECKPOINT}/state.json`,
+    JSON.stringify({ step, steps: STEPS, batch: BATCH, seed: SEED, direction: DIRECTION }) + '\n',
+  );
+}
+
+/** Drops log lines after `step` (a resumed run writes them again); returns the minutes at `step`. */
+function trimLog(path: string, step: number): number {
+  const lines = existsSync(path) ? readFileSync(path, 'utf8').split('\n').filter(Boolean) : [];
+  const kept = lines.filter((l) => {
+    const entry = JSON.parse(l) as { step?: number; event?: string };
+    return entry.event === 'start' || entry.event === 'resume' || (entry.step ?? 0) <= step;
+  });
+  writeFileSync(path, kept.map((l) => l + '\n').join(''));
+  const at = kept
+    .map((l) => JSON.parse(l) as { step?: number; minutes?: number })
+    .filter((e) => e.step !== undefined && e.step <= step && e.minutes !== undefined);
+  return at.length ? at[at.length - 1]!.minutes! : 0;
+}
+
+/** Loads the checkpoint's weights and optimizer state; returns the step it was taken after. */
+async function restoreCheckpoint(
+  params: Map<string, tf.Variable>,
+  optimizer: tf.Optimizer,
+): Promise<number> {
+  const statePath = `${CHECKPOINT}/state.json`;
+  if (!existsSync(statePath)) throw new Error(`TRAIN_RESUME=1 but ${statePath} is missing`);
+  const state = JSON.parse(readFileSync(statePath, 'utf8')) as {
+    step: number;
+    steps: number;
+    batch: number;
+    seed: number;
+    direction: string;
+  };
+  if (state.steps !== STEPS || state.batch !== BATCH || state.seed !== SEED)
+    throw new Error(
+      `the checkpoint was made with TRAIN_STEPS=${state.steps} TRAIN_BATCH=${state.batch} TRAIN_SEED=${state.seed}`,
+    );
+  if (state.direction !== DIRECTION)
+    throw new Error(`the checkpoint is ${state.direction}, not ${DIRECTION}`);
+  const weights = readSafetensors(readFileSync(`${CHECKPOINT}/model.safetensors`));
+  for (const [name, v] of params) v.assign(tf.tensor(weights.float32(name), v.shape));
+  const opt = readSafetensors(readFileSync(`${CHECKPOINT}/optimizer.safetensors`));
+  await optimizer.setWeights([
+    { name: 'iter', tensor: tf.scalar(Number(opt.metadata.iterations), 'int32') },
+    ...opt.entries.map((e) => ({ name: e.name, tensor: tf.tensor(opt.float32(e.name), e.shape) })),
+  ]);
+  return state.step;
 }
 
 void main();

@@ -34,8 +34,13 @@ export { greedyTranslate, type GreedyOptions, type GreedyResult } from './transl
 export {
   createVocabTokenizer,
   ENGLISH,
+  ENGLISH_CASED,
   CHARACTERS,
+  DIRECTIONS,
+  joinEnglish,
+  translationTokenizers,
   SPECIAL_TOKENS,
+  type TranslationDirection,
   type TranslationVocab,
   type VocabTokenizer,
   type Splitter,

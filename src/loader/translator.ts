@@ -3,7 +3,12 @@
  * Returns plain data (no tensors); the engine builds the model from it. Every error names the file.
  */
 import { expectedWeightShapes, validateConfig, validateWeights } from '../engine/schema';
-import type { TranslationVocab } from '../engine/tokenize/vocab-tokenizer';
+import {
+  DIRECTIONS,
+  type SplitName,
+  type TranslationDirection,
+  type TranslationVocab,
+} from '../engine/tokenize/vocab-tokenizer';
 import type { TransformerConfig } from '../engine/types';
 import type { WeightMap } from '../engine/weights';
 import { readSafetensors, SafetensorsError } from './safetensors';
@@ -14,6 +19,8 @@ export interface TranslatorBundle {
   weights: WeightMap;
   vocab: TranslationVocab;
   maxTargetLength: number;
+  /** Which way it translates: config.json's "direction", 'en-zh' when the file has none. */
+  direction: TranslationDirection;
 }
 
 interface TranslatorConfigFile {
@@ -21,7 +28,18 @@ interface TranslatorConfigFile {
   name: string;
   config: TransformerConfig;
   maxTargetLength: number;
+  /** Optional; absent = 'en-zh' (the first built-in model's files have no such field). */
+  direction?: TranslationDirection;
+  /** Optional; must be the direction's own splitters when present. */
+  split?: { source: SplitName; target: SplitName };
   files: { weights: string; vocab: string };
+}
+
+/** config.json's direction, 'en-zh' when absent. */
+export function translatorDirection(file: {
+  direction?: TranslationDirection;
+}): TranslationDirection {
+  return file.direction ?? 'en-zh';
 }
 
 export class ModelFileError extends Error {
@@ -76,6 +94,26 @@ export function parseTranslatorConfig(text: string): TranslatorConfigFile {
       throw new ModelFileError(
         'config.json',
         `"files.${key}" must be a file name in the model's folder (got ${JSON.stringify(name) ?? 'nothing'})`,
+      );
+  }
+  const direction: unknown = raw.direction ?? 'en-zh';
+  if (typeof direction !== 'string' || !Object.hasOwn(DIRECTIONS, direction))
+    throw new ModelFileError(
+      'config.json',
+      `"direction" must be one of ${Object.keys(DIRECTIONS).join(', ')} (got ${JSON.stringify(raw.direction)})`,
+    );
+  if (raw.split !== undefined) {
+    const want = DIRECTIONS[direction as TranslationDirection];
+    const split = raw.split as unknown as Record<string, unknown> | null;
+    if (
+      !split ||
+      typeof split !== 'object' ||
+      split.source !== want.source.split ||
+      split.target !== want.target.split
+    )
+      throw new ModelFileError(
+        'config.json',
+        `"split" must be {"source": "${want.source.split}", "target": "${want.target.split}"} for ${direction}`,
       );
   }
   return raw as TranslatorConfigFile;
@@ -135,6 +173,7 @@ export function parseTranslator(
     weights: weightsFromSafetensors(weightBytes, file.config, file.files.weights),
     vocab: parseVocab(vocabText, file.config),
     maxTargetLength: file.maxTargetLength,
+    direction: translatorDirection(file),
   };
 }
 

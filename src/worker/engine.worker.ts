@@ -15,12 +15,9 @@ import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import {
-  CHARACTERS,
   createHashTokenizer,
   createModel,
   createPlaygroundWeights,
-  createVocabTokenizer,
-  ENGLISH,
   greedyTranslate,
   hashPadId,
   initBackend,
@@ -30,6 +27,7 @@ import {
   loseWebglContext,
   playgroundConfig,
   SPECIAL_TOKENS,
+  translationTokenizers,
   watchWebglContext,
   floatValues,
   type AttentionModel,
@@ -258,6 +256,7 @@ function describeTranslator(bundle: TranslatorBundle): TranslatorInfo {
     targetVocab: bundle.vocab.target.length - Object.keys(SPECIAL_TOKENS).length,
     maxSourceTokens: c.maxPositions,
     maxTargetTokens: Math.min(bundle.maxTargetLength, c.maxPositions - 1),
+    direction: bundle.direction,
   };
 }
 
@@ -268,8 +267,8 @@ async function downloadTranslator(
   const bundle = await fetchTranslator(url, fetchWithProgress(notify));
   const loaded: LoadedTranslator = {
     bundle,
-    source: createVocabTokenizer('English', bundle.vocab.source, ENGLISH, ' '),
-    target: createVocabTokenizer('Chinese', bundle.vocab.target, CHARACTERS, ''),
+    // en-zh: English words → characters; zh-en: characters (punctuation too) → English words.
+    ...translationTokenizers(bundle.vocab, bundle.direction),
     info: describeTranslator(bundle),
   };
   return loaded;

@@ -237,6 +237,8 @@ export interface TranslatorInfo {
   /** Longest input (source tokens) and output (target tokens) the model handles. */
   maxSourceTokens: number;
   maxTargetTokens: number;
+  /** Which way it translates ('en-zh' or 'zh-en'); absent from older messages = 'en-zh'. */
+  direction?: 'en-zh' | 'zh-en';
 }
 
 /** Where a run failed: loading the model (shared by both sentences) or the run itself. */
