@@ -29,9 +29,11 @@ export interface HeatmapExportData {
 
 /** The translator's name, else its folder's last part; 'playground' for the playground. */
 export function modelIdOf(
-  s: Pick<AppState, 'model' | 'translatorInfo' | 'translatorUrl'> & Partial<Pick<AppState, 'hub'>>,
+  s: Pick<AppState, 'model' | 'translatorInfo' | 'translatorUrl'> &
+    Partial<Pick<AppState, 'hub' | 'trainedModel'>>,
 ): string {
   if (s.model === 'playground') return 'playground';
+  if (s.model === 'trained') return `trained-${s.trainedModel?.task ?? 'model'}`;
   if (s.model === 'hf') return s.hub?.info?.name ?? 'hf';
   if (s.translatorInfo?.name) return s.translatorInfo.name;
   const parts = s.translatorUrl.split('/').filter(Boolean);
@@ -89,12 +91,24 @@ export function resultInput(s: AppState): ResultInput {
       ? { id: modelIdOf(s), type: 'translator', translator: s.translatorInfo }
       : s.model === 'hf'
         ? { id: modelIdOf(s), type: 'hf', hf: s.hub.info }
-        : {
-            id: 'playground',
-            type: 'playground',
-            playground: { ...s.playground },
-            mask: { ...s.mask },
-          };
+        : s.model === 'trained' && s.trainedModel
+          ? {
+              id: modelIdOf(s),
+              type: 'trained',
+              trained: {
+                task: s.trainedModel.task,
+                settings: s.trainedModel.settings,
+                step: s.trainedModel.step,
+                accuracy: s.trainedModel.accuracy,
+                vocab: s.trainedModel.vocab,
+              },
+            }
+          : {
+              id: 'playground',
+              type: 'playground',
+              playground: { ...s.playground },
+              mask: { ...s.mask },
+            };
   const sentences = (['A', 'B'] as const).flatMap((slot) => {
     const run = s.runs[slot];
     if (run.tokens.length === 0) return [];

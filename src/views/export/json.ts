@@ -36,6 +36,7 @@
 import type { AttentionKind, MaskMatrix, PlaygroundOptions, Token } from '../../engine';
 import type { MaskSettings, TranslatorInfo } from '../../store/types';
 import type { HfModelInfo } from '../../worker/protocol';
+import type { TrainedModel } from '../../analysis/trainedModel';
 
 export type WeightsEncoding = 'nested' | 'float32-base64';
 
@@ -64,7 +65,13 @@ export interface ResultInput {
   model:
     | { id: string; type: 'translator'; translator: TranslatorInfo | null }
     | { id: string; type: 'playground'; playground: PlaygroundOptions; mask: MaskSettings }
-    | { id: string; type: 'hf'; hf: HfModelInfo | null };
+    | { id: string; type: 'hf'; hf: HfModelInfo | null }
+    /** A model trained in the Train tab: what it was trained on and for how long (no weights). */
+    | {
+        id: string;
+        type: 'trained';
+        trained: Pick<TrainedModel, 'task' | 'settings' | 'step' | 'accuracy' | 'vocab'>;
+      };
   sentences: readonly ResultSentenceInput[];
 }
 
