@@ -192,10 +192,10 @@ test('a long input zooms from the overview to single cells with the exact weight
   await page.getByRole('button', { name: 'Reset zoom' }).first().click();
   await expect.poll(() => viewOf(canvas)).toEqual(fit);
 
-  if (process.env.H5_SHOT) await page.screenshot({ path: '/tmp/h5-zoom.png', fullPage: true });
   // Selecting chips zooms to their tokens.
   const chips = page.getByRole('list', { name: 'Tokens of Sentence A', exact: true });
   const from = chips.locator('li[data-index="10"]');
+  const chip10 = (await from.textContent()) ?? '';
   const to = chips.locator('li[data-index="14"]');
   await chips.scrollIntoViewIfNeeded();
   const a = (await from.boundingBox())!;
@@ -215,11 +215,13 @@ test('a long input zooms from the overview to single cells with the exact weight
   await expect.poll(() => isDrawn(grid)).toBe(true);
   await expect(page.locator('.an-thumb')).toHaveCount(8);
   await expect(page.getByRole('note').filter({ hasText: 'computed on demand' })).toBeVisible();
-  if (process.env.H5_SHOT) await page.screenshot({ path: '/tmp/h5-heads.png', fullPage: true });
 
-  // Lines needs every weight: it says so instead of waiting for them.
+  // Lines: a focus window on the zoomed heatmap's tokens (11–…, from the chip selection above).
   await page.getByRole('tab', { name: 'Lines' }).click();
   await expect(
-    page.getByRole('note').filter({ hasText: 'the Lines view needs every weight' }),
+    page.getByRole('note').filter({ hasText: 'Lines shows a focus window, queries 11–' }),
   ).toBeVisible();
+  await expect(page.locator('.ln-frame')).toBeVisible();
+  const queries = page.getByRole('list', { name: 'Query tokens of Sentence A', exact: true });
+  await expect(queries.getByRole('listitem').first()).toHaveText(chip10);
 });

@@ -21,8 +21,8 @@ export const longInputEn = {
   'zoom.fitSelection': 'Zoom to selected tokens',
   'longInput.notice':
     'This input has {tokens} tokens, so the weights are computed on demand and not kept: {view}',
-  'longInput.lines':
-    'the Lines view needs every weight of a layer. Use the Attention tab’s zoomable heatmap, or a shorter input.',
+  'longInput.linesFocus':
+    'This input has {tokens} tokens, so the weights are computed on demand: Lines shows a focus window, queries {r0}–{r1} and keys {c0}–{c1} (the Attention tab’s zoomed heatmap: zoom there to move it, at most {max} tokens a side). Keys outside the window are left out, so a query’s lines need not sum to 1.',
   'longInput.compare':
     'comparing the two sentences head by head needs every weight. Use the Attention tab’s zoomable heatmap for each sentence.',
   'longInput.aggregate':

@@ -19,8 +19,8 @@ export const longInputZh: Record<keyof typeof longInputEn, string> = {
   'zoom.showAll': '显示全部词元',
   'zoom.fitSelection': '放大到选中的词元',
   'longInput.notice': '这段输入有 {tokens} 个词元，因此权重按需计算、不会保留：{view}',
-  'longInput.lines':
-    '“连线”视图需要一层的全部权重。请使用“注意力”页的可缩放热力图，或换一段较短的输入。',
+  'longInput.linesFocus':
+    '这段输入有 {tokens} 个词元，因此权重按需计算：“连线”视图只显示一个聚焦窗口，查询 {r0}–{r1}、键 {c0}–{c1}（即“注意力”页中放大后的热力图；在那里缩放即可移动窗口，每边最多 {max} 个词元）。窗口之外的键不画出，所以一个查询的连线之和不一定为 1。',
   'longInput.compare':
     '逐个头比较两个句子需要全部权重。请在“注意力”页分别查看每个句子的可缩放热力图。',
   'longInput.aggregate': '汇总（所有头和层的平均值与 rollout）需要全部权重。请换一段较短的输入。',

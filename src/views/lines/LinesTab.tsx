@@ -8,6 +8,7 @@ import { modelIdOf } from '../export/heatmapExport';
 import { PictureExport } from '../export/PictureExport';
 import { AnalysisStatus, SentenceSwitch } from '../heads/common';
 import { useAnalysisSource } from '../heads/source';
+import { FOCUS_TOKENS, useFocusWindow } from './useFocusWindow';
 import {
   ALL_LINES_MAX_TOKENS,
   batchLines,
@@ -48,7 +49,10 @@ export function LinesTab() {
   const sentence = useAppStore((s) => s.sentences[slot]);
   const toggleHead = useAppStore((s) => s.toggleLineHead);
   const setAll = useAppStore((s) => s.setAllLineHeads);
-  const source = useAnalysisSource(slot);
+  const fullSource = useAnalysisSource(slot);
+  // A long input served on demand: a focus window (the zoomed heatmap's tokens) instead.
+  const focus = useFocusWindow(slot, storeLayer);
+  const source = focus ? { ...fullSource, view: focus.view, onDemand: false } : fullSource;
   const { view } = source;
   const [hovered, setHovered] = useState<Hovered | null>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
@@ -105,7 +109,24 @@ export function LinesTab() {
         </div>
       </div>
       <div ref={bodyRef} className="an-body">
-        <AnalysisStatus source={source} limit="longInput.lines" />
+        <AnalysisStatus source={source} />
+        {focus && (
+          <p className="an-help" role="note">
+            {t('longInput.linesFocus', {
+              tokens: fullSource.tokens ?? 0,
+              r0: focus.window.rows[0] + 1,
+              r1: focus.window.rows[1],
+              c0: focus.window.cols[0] + 1,
+              c1: focus.window.cols[1],
+              max: FOCUS_TOKENS,
+            })}
+          </p>
+        )}
+        {focus?.error && (
+          <p className="heatmap-error" role="alert">
+            {t('zoom.error', { message: focus.error })}
+          </p>
+        )}
         {view && (
           <>
             <fieldset className="ln-heads">
