@@ -1,5 +1,6 @@
 import { useT } from '../../i18n';
-import { useAppStore } from '../../store';
+import { DIRECTION_SENTENCES, useAppStore } from '../../store';
+import { ensureChineseGlyphs } from '../fonts/chineseFont';
 import { selectModel } from '../../store/selectors';
 import { SelectField } from './Field';
 
@@ -49,7 +50,12 @@ export function ModelPicker() {
           : []),
       ]}
       onChange={(choice) => {
-        if (choice === 'translator-zh-en') setDirection('zh-en');
+        // The Chinese examples go into the text boxes only once their glyphs are in: Chromium
+        // does not redraw a text box when a web font arrives later (it would show empty boxes).
+        if (choice === 'translator-zh-en')
+          void ensureChineseGlyphs(Object.values(DIRECTION_SENTENCES['zh-en'])).then(() =>
+            setDirection('zh-en'),
+          );
         else if (choice === 'translator') setDirection('en-zh');
         else setModel(choice);
       }}

@@ -1,6 +1,7 @@
 import '../alignment/alignment.css';
 import { useT } from '../../i18n';
 import { BANK_PAIR_ZH, DIRECTION_SENTENCES, useAppStore } from '../../store';
+import { ensureChineseGlyphs } from '../fonts/chineseFont';
 
 /**
  * Chinese → English examples one click away: the article's sentence (我爱吃苹果。 in A) and the
@@ -11,10 +12,12 @@ export function DirectionExamples() {
   const direction = useAppStore((s) => s.direction);
   const setSentence = useAppStore((s) => s.setSentence);
   if (direction !== 'zh-en') return null;
-  const use = (pair: Record<'A' | 'B', string>) => {
-    setSentence('A', pair.A);
-    setSentence('B', pair.B);
-  };
+  // Glyphs first: Chromium does not redraw a text box when a web font arrives later.
+  const use = (pair: Record<'A' | 'B', string>) =>
+    void ensureChineseGlyphs([pair.A, pair.B]).then(() => {
+      setSentence('A', pair.A);
+      setSentence('B', pair.B);
+    });
   return (
     <div className="direction-examples" role="group" aria-label={t('direction.examples')}>
       <span className="direction-examples-label" aria-hidden="true">
