@@ -40,7 +40,6 @@ export const directionEn = {
   'alignment.accuracyNone': 'No known word pairs in this sentence: accuracy is not measured.',
   'alignment.accuracyHelp':
     'A pair counts as right when the written word’s line goes to one of its source tokens (e.g. apples → 苹 or 果).',
-  'alignment.probe': 'Probe set ({count} sentences): {correct} of {pairs} pairs ({percent})',
   'alignment.waiting': 'The alignment appears once the cross-attention of this layer has arrived.',
   'alignment.export': 'Alignment as PNG',
 } as const;

@@ -34,7 +34,6 @@ export const directionZh: Record<keyof typeof directionEn, string> = {
   'alignment.accuracyNone': '这句话里没有已知词对：不计算准确率。',
   'alignment.accuracyHelp':
     '写出的词的连线落在它对应的某个源词元上（例如 apples → 苹 或 果），这一对就算对齐正确。',
-  'alignment.probe': '探针集（{count} 句）：{correct} / {pairs} 对（{percent}）',
   'alignment.waiting': '这一层的交叉注意力到达后，就会显示对齐。',
   'alignment.export': '对齐图 PNG',
 };
