@@ -110,6 +110,11 @@ test('trains reverse: accuracy rises, the anti-diagonal forms, the timeline scru
   // B become two sequences of the task, read in its vocabulary.
   const picker = page.getByRole('combobox', { name: 'Model', exact: true });
   await openTrainedAndCheck(page, picker, /^Trained: reverse \(1 layers × 2 heads\)$/);
+  // Step by step recomputes the trained model's numbers as it does any model's.
+  await page.getByRole('tab', { name: 'Step by step', exact: true }).click();
+  await expect(page.locator('.teach-source-line').first()).toContainText('Trained: reverse');
+  const check = page.getByTestId('steps-check');
+  await expect(check).toContainText('largest difference', { timeout: 30_000 });
 
   // Switching tabs and models mid-training neither leaks tensors in the training worker nor
   // blocks the page (frame times measured while it trains are printed, not asserted).
