@@ -176,6 +176,8 @@ export function ZoomHeatmap({
   );
   const wantedKey = requestKey(wanted);
   const current = shown && shown.layer === layer && shown.head === head ? shown : null;
+  // What the canvas draws: the current head's tile, else the last one (dimmed) until it comes.
+  const drawn = current ?? shown;
   // The tile in hand answers this very request (a sub-cell pan asks for nothing new).
   const satisfied = current?.key === wantedKey && current.fetch === fetchTile;
   const error = failure?.message ?? null;
@@ -217,8 +219,7 @@ export function ZoomHeatmap({
 
   // ---- colours: one scale per head, from the overview (max-pooling keeps the head's maximum) --
   const skipFirst = leavesOutFirst(scaleOptions, cols);
-  const topTile =
-    overview && overview.layer === layer && overview.head === head ? overview : current;
+  const topTile = overview && overview.layer === layer && overview.head === head ? overview : drawn;
   const top = topTile ? tileTop(topTile.tile, 0, skipFirst) : 0;
   const cellScale = useMemo(
     () => makeCellScale(top, scaleOptions.kind, skipFirst),
@@ -230,19 +231,19 @@ export function ZoomHeatmap({
 
   // The tile's pixels, once per tile and scale, in an offscreen canvas scaled onto the page's.
   const image = useMemo(() => {
-    if (!current || typeof document === 'undefined') return null;
-    const values = current.tile.max[0];
+    if (!drawn || typeof document === 'undefined') return null;
+    const values = drawn.tile.max[0];
     if (!values) return null;
     const canvas = document.createElement('canvas');
-    canvas.width = current.tile.outCols;
-    canvas.height = current.tile.outRows;
+    canvas.width = drawn.tile.outCols;
+    canvas.height = drawn.tile.outRows;
     const ctx = canvas.getContext('2d');
     if (!ctx) return null;
     const data = ctx.createImageData(canvas.width, canvas.height);
-    data.data.set(tileToRgba(values, current.tile, cellScale, lut));
+    data.data.set(tileToRgba(values, drawn.tile, cellScale, lut));
     ctx.putImageData(data, 0, 0);
     return canvas;
-  }, [current, cellScale, lut]);
+  }, [drawn, cellScale, lut]);
 
   // ---- paint: the tile under the view, at device pixels, no smoothing -------------------------
   const paints = useRef(0);
@@ -259,10 +260,10 @@ export function ZoomHeatmap({
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, size.width, size.height);
     ctx.imageSmoothingEnabled = false;
-    if (current && image) {
-      const r = tileRect(current.tile, view);
+    if (drawn && image) {
+      const r = tileRect(drawn.tile, view);
       ctx.drawImage(image, r.x, r.y, r.width, r.height);
-      const sink = sinkRect(current.tile, view, cellScale.hatchFirst);
+      const sink = sinkRect(drawn.tile, view, cellScale.hatchFirst);
       if (sink) drawSinkHatch(ctx, sink.x, sink.y, sink.width, sink.height, 5);
     }
     // Read by the browser tests and the benchmark: what is shown and what a frame cost.
@@ -274,7 +275,7 @@ export function ZoomHeatmap({
       ? `${current.tile.rows[0]}-${current.tile.rows[1]}x${current.tile.cols[0]}-${current.tile.cols[1]}`
       : '';
     canvas.dataset.mode = !current ? 'none' : isExactTile(current.tile) ? 'exact' : 'pooled';
-  }, [current, image, view, size, dpr, cellScale, cells]);
+  }, [current, drawn, image, view, size, dpr, cellScale, cells]);
 
   // ---- input: wheel (non-passive, so the page does not scroll), drag, keys, hover ----------------
   useEffect(() => {
@@ -460,7 +461,10 @@ export function ZoomHeatmap({
             </text>
           ))}
         </svg>
-        <div className="zoom-cells" style={{ width: size.width, height: size.height }}>
+        <div
+          className={`zoom-cells${current ? '' : ' is-stale'}`}
+          style={{ width: size.width, height: size.height }}
+        >
           <canvas
             ref={canvasRef}
             className="zoom-canvas"
