@@ -14,7 +14,7 @@ import {
   type StackMetrics,
 } from '../analysis';
 import type { AttentionKind, AttentionProbe } from '../engine';
-import type { RunSlot } from './protocol';
+import type { RunSlot, WorkerResponse } from './protocol';
 import { THUMBNAIL_CELLS, type TileAnswer, type TileQuery } from './tileProtocol';
 
 /** Weights per head computed at once while a window is pooled (1 Mi floats: 256 rows at 4096). */
@@ -92,10 +92,43 @@ export interface TileServer {
   releaseAll(): void;
   /** A tile; throws an Error a person can read when the run is gone or the window is wrong. */
   answer(query: TileQuery): TileAnswer;
+  /**
+   * Answers a tile request with `attention-tile` or `attention-tile-error`: thumbnails pooled during
+   * the forward at once (they need no tensors, so the heads grid never waits behind a long tile),
+   * anything else on the run queue (tensors are used one task at a time).
+   */
+  serve(
+    requestId: number,
+    query: TileQuery,
+    post: (message: WorkerResponse, transfer?: Transferable[]) => void,
+    enqueue: (task: () => Promise<void>) => Promise<void>,
+  ): void;
 }
+
+/** The arrays of a tile, to transfer. */
+const buffersOf = (tile: TileAnswer): ArrayBuffer[] =>
+  [...tile.max, ...tile.mean].map((a) => a.buffer as ArrayBuffer);
+
+const readable = (error: unknown): string =>
+  error instanceof Error ? error.message || error.name : String(error);
 
 export function createTileServer(): TileServer {
   const kept = new Map<RunSlot, Kept>();
+  /** Whether every head of `q` is a whole-head thumbnail of its live run. */
+  const fromThumbnails = (q: TileQuery): boolean => {
+    const entry = kept.get(q.slot);
+    const probe = entry?.run === q.run ? entry.probes.find((p) => p.kind === q.kind) : undefined;
+    return (
+      probe !== undefined &&
+      q.maxRows === THUMBNAIL_CELLS &&
+      q.maxCols === THUMBNAIL_CELLS &&
+      q.rows[0] === 0 &&
+      q.cols[0] === 0 &&
+      q.rows[1] === probe.queryLength &&
+      q.cols[1] === probe.keyLength &&
+      q.heads.every((h) => entry!.thumbnails.has(thumbKey(q.kind, q.layer, h)))
+    );
+  };
   const release = (slot: RunSlot): void => {
     for (const p of kept.get(slot)?.probes ?? []) p.dispose();
     kept.delete(slot);
@@ -106,6 +139,22 @@ export function createTileServer(): TileServer {
       kept.set(slot, { run, probes, thumbnails });
     },
     release,
+    serve(requestId, query, post, enqueue) {
+      const send = (): void => {
+        try {
+          const tile = this.answer(query);
+          post({ type: 'attention-tile', requestId, tile }, buffersOf(tile));
+        } catch (error) {
+          post({ type: 'attention-tile-error', requestId, message: readable(error) });
+        }
+      };
+      if (fromThumbnails(query)) send();
+      else
+        void enqueue(() => {
+          send();
+          return Promise.resolve();
+        });
+    },
     releaseAll() {
       for (const slot of [...kept.keys()]) release(slot);
     },

@@ -806,17 +806,6 @@ self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
     loseWebglContext();
   } else if (msg.type === 'attention-tile') {
     const { requestId, type: _type, ...query } = msg;
-    // On the run queue: the probe's tensors are used one task at a time.
-    void enqueue(() => {
-      try {
-        const tile = tiles.answer(query);
-        post({ type: 'attention-tile', requestId, tile }, [
-          ...[...tile.max, ...tile.mean].map((a) => a.buffer as ArrayBuffer),
-        ]);
-      } catch (error) {
-        post({ type: 'attention-tile-error', requestId, message: readable(error) });
-      }
-      return Promise.resolve();
-    });
+    tiles.serve(requestId, query, post, enqueue);
   }
 });

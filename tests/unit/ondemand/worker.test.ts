@@ -155,6 +155,28 @@ describe('an on-demand run in the worker', () => {
         });
       }
 
+      // serve(): thumbnails at once, even while the run queue is busy; other tiles wait their turn.
+      const served: WorkerResponse[] = [];
+      const waiting: (() => Promise<void>)[] = [];
+      const busyQueue = (task: () => Promise<void>): Promise<void> => {
+        waiting.push(task);
+        return new Promise(() => {});
+      };
+      const thumbs = query({ heads: [0, 1], maxRows: THUMBNAIL_CELLS, maxCols: THUMBNAIL_CELLS });
+      tiles.serve(7, thumbs, (m) => served.push(m), busyQueue);
+      expect(served.map((m) => m.type)).toEqual(['attention-tile']);
+      tiles.serve(8, query({ maxRows: 5, maxCols: 5 }), (m) => served.push(m), busyQueue);
+      expect(served).toHaveLength(1);
+      await waiting[0]!();
+      expect(served.map((m) => m.requestId)).toEqual([7, 8]);
+      tiles.serve(
+        9,
+        query({ layer: 99 }),
+        (m) => served.push(m),
+        (task) => task(),
+      );
+      expect(served[2]).toMatchObject({ type: 'attention-tile-error', requestId: 9 });
+
       // A stale run is refused; a new run releases the kept tensors.
       expect(() => tiles.answer(query({ run: 2 }))).toThrow(/earlier run/);
       expect(liveTensorCount()).toBeGreaterThan(tensorsBefore);
