@@ -17,7 +17,7 @@ import {
   type SettingsProblem,
   type TrainSettings,
 } from '../analysis/trainSettings';
-import { trainedProbeTexts, type TrainedModel } from '../analysis/trainedModel';
+import { tokenizeTask, trainedProbeTexts, type TrainedModel } from '../analysis/trainedModel';
 import type { TrainClient } from '../worker/trainClient';
 import type { TrainResponse, TrainSnapshotMessage } from '../worker/trainProtocol';
 import type { AppState } from './types';
@@ -72,10 +72,11 @@ export interface TrainSlice {
   /** Opens the run's current weights in the Attention tab; false before the first step. */
   openTrainedInAttention: () => Promise<boolean>;
   /**
-   * Makes `model` the page's model: sentences A and B become two sequences of its task, the
-   * model picker shows it, and the Attention tab opens.
+   * Makes `model` the page's model: a sentence that is not a sequence of its task (a symbol it
+   * does not know, or empty) becomes one (A the Train tab's probe), the model picker shows it, and
+   * the Attention tab opens unless `openTab` is false (picking it in the model picker).
    */
-  useTrainedModel: (model: TrainedModel) => void;
+  applyTrainedModel: (model: TrainedModel, options?: { openTab?: boolean }) => void;
   /** The run's weights as a safetensors file (null before the first step). */
   trainedWeightsFile: () => Promise<{ name: string; bytes: Uint8Array } | null>;
   /** Reads a weights file saved by the Train tab and opens it; a refused file sets fileError. */
@@ -272,16 +273,22 @@ export const createTrainSlice: StateCreator<AppState, [], [], TrainSlice> = (set
     openTrainedInAttention: async () => {
       const model = await get().fetchTrainedWeights();
       if (!model) return false;
-      get().useTrainedModel(model);
+      get().applyTrainedModel(model);
       return true;
     },
-    useTrainedModel: (model) => {
+    applyTrainedModel: (model, options = {}) => {
       const [a, b] = trainedProbeTexts(model.task);
       const s = get();
       const kind = model.causal ? 'decoder-self' : 'encoder-self';
+      // The task's own sequences are kept; anything else would be all unknown symbols.
+      const fits = (text: string): boolean =>
+        text.trim() !== '' && tokenizeTask(text, model.vocab).every((t) => !t.unknown);
       set({
         trainedModel: model,
-        sentences: { ...s.sentences, A: a, B: b },
+        sentences: {
+          A: fits(s.sentences.A) ? s.sentences.A : a,
+          B: fits(s.sentences.B) ? s.sentences.B : b,
+        },
         kind,
         layer: Math.min(s.layer, model.settings.layers - 1),
         head: Math.min(s.head, model.settings.heads - 1),
@@ -290,7 +297,7 @@ export const createTrainSlice: StateCreator<AppState, [], [], TrainSlice> = (set
       patch({ fileError: null });
       if (s.model === 'trained') get().runAll();
       else get().setModel('trained'); // runs both sentences
-      get().setTab('attention');
+      if (options.openTab !== false) get().setTab('attention');
     },
     trainedWeightsFile: async () => {
       const model = await get().fetchTrainedWeights();
@@ -305,7 +312,7 @@ export const createTrainSlice: StateCreator<AppState, [], [], TrainSlice> = (set
       try {
         const { readTrainedFile } = await import('../loader/trainedFile');
         const model = readTrainedFile(new Uint8Array(await file.arrayBuffer()), file.name);
-        get().useTrainedModel(model);
+        get().applyTrainedModel(model);
         return true;
       } catch (error) {
         patch({ fileError: error instanceof Error ? error.message : String(error) });

@@ -23,6 +23,7 @@ export function ModelPicker() {
   const setModel = useAppStore((s) => s.setModel);
   const setDirection = useAppStore((s) => s.setDirection);
   const trained = useAppStore((s) => s.trainedModel);
+  const applyTrained = useAppStore((s) => s.applyTrainedModel);
   const value: PickerChoice =
     model === 'translator' && direction === 'zh-en'
       ? 'translator-zh-en'
@@ -57,6 +58,8 @@ export function ModelPicker() {
             setDirection('zh-en'),
           );
         else if (choice === 'translator') setDirection('en-zh');
+        // A trained model reads only its task's symbols: sentences that are not become some.
+        else if (choice === 'trained' && trained) applyTrained(trained, { openTab: false });
         else setModel(choice);
       }}
     />

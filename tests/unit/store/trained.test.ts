@@ -123,10 +123,19 @@ describe('a trained model as the page model', () => {
 
   it('moves to the decoder block for a causal task and keeps the view inside the model', () => {
     useAppStore.setState({ layer: 3, head: 7 });
-    state().useTrainedModel(model('induction', 1, 2));
+    state().applyTrainedModel(model('induction', 1, 2));
     const s = state();
     expect([s.kind, s.layer, s.head]).toEqual(['decoder-self', 0, 1]);
     expect(viewChoices(s).kinds).toEqual(['decoder-self']);
+  });
+
+  it("keeps sentences that are the task's sequences; the picker's choice stays on its tab", () => {
+    useAppStore.setState({ tab: 'heads', sentences: { A: '1 2 3', B: 'not digits' } });
+    state().applyTrainedModel(model('reverse'), { openTab: false });
+    const s = state();
+    expect(s.sentences).toEqual({ A: '1 2 3', B: trainedProbeTexts('reverse')[1] });
+    expect(s.tab).toBe('heads');
+    expect(s.model).toBe('trained');
   });
 
   it('opens a saved weights file, and refuses a broken one saying why', async () => {
