@@ -4,6 +4,7 @@
  * Prints the steps per second and the accuracy reached.
  */
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
@@ -110,6 +111,8 @@ test('trains reverse: accuracy rises, the anti-diagonal forms, the timeline scru
   // B become two sequences of the task, read in its vocabulary.
   const picker = page.getByRole('combobox', { name: 'Model', exact: true });
   await openTrainedAndCheck(page, picker, /^Trained: reverse \(1 layers × 2 heads\)$/);
+  // The trained model's side panel and the Train tab's card pass axe in both colour schemes.
+  await expectNoAxeViolations(page, '.trained-panel');
   // Step by step recomputes the trained model's numbers as it does any model's.
   await page.getByRole('tab', { name: 'Step by step', exact: true }).click();
   await expect(page.locator('.teach-source-line').first()).toContainText('Trained: reverse');
@@ -150,6 +153,8 @@ test('trains reverse: accuracy rises, the anti-diagonal forms, the timeline scru
   expect(tensorsAfter).toBe(tensorsBefore);
   await trainPanel.getByRole('button', { name: 'Pause' }).click();
 
+  await expectNoAxeViolations(page, '.train-use');
+
   // Save the weights as safetensors and open them again: the same model in the Attention tab.
   const [weights] = await Promise.all([
     page.waitForEvent('download'),
@@ -175,6 +180,21 @@ test('trains reverse: accuracy rises, the anti-diagonal forms, the timeline scru
   await panel.getByRole('button', { name: 'Reset' }).click();
   await expect(panel.getByTestId('train-status')).toContainText('Ready to train');
 });
+
+async function expectNoAxeViolations(page: Page, selector: string): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const results = await new AxeBuilder({ page })
+      .include(selector)
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    const found = results.violations.map(
+      (v) => `${scheme}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`,
+    );
+    expect(found).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: null });
+}
 
 /** Gaps between `count` animation frames of the page (ms): what a person sees as smoothness. */
 function frameGaps(page: Page, count: number): Promise<number[]> {
