@@ -15,7 +15,7 @@ import { SelectField } from '../controls/Field';
 import { modelIdOf } from '../export/heatmapExport';
 import { PictureExport } from '../export/PictureExport';
 import { pictureTitle } from '../export/pictureTitle';
-import { alignmentLayout, alignmentLines, LABEL_SIZE, shortLabel } from './layout';
+import { alignmentLayout, alignmentLines, LABEL_SIZE, labelWidth, shortLabel } from './layout';
 import { lexiconFor } from './lexicon';
 import './alignment.css';
 
@@ -62,10 +62,15 @@ export function AlignmentCard({ slot, name }: AlignmentCardProps) {
       links ? alignmentAccuracy(links, goldPairs(targets, sources, lexiconFor(direction))) : null,
     [links, targets, sources, direction],
   );
-  const layout = useMemo(
-    () => alignmentLayout(targets.length, sources.length, width ?? 0),
-    [targets.length, sources.length, width],
-  );
+  const layout = useMemo(() => {
+    // Neighbours at least their row's widest label apart (plus a gap), so labels never overlap.
+    const step = (labels: readonly string[]): number =>
+      Math.max(0, ...labels.map((x) => labelWidth(shortLabel(x)))) + 12;
+    return alignmentLayout(targets.length, sources.length, width ?? 0, {
+      target: step(targets),
+      source: step(sources),
+    });
+  }, [targets, sources, width]);
   const lines = useMemo(() => (links ? alignmentLines(layout, links) : []), [layout, links]);
 
   const langs = DIRECTION_LANGS[direction];
@@ -140,7 +145,7 @@ export function AlignmentCard({ slot, name }: AlignmentCardProps) {
                     <text
                       key={i}
                       x={layout.targetX[i]}
-                      y={layout.targetLabelY}
+                      y={layout.targetLabelY[i]}
                       fontSize={LABEL_SIZE}
                     >
                       {shortLabel(text)}
@@ -152,7 +157,7 @@ export function AlignmentCard({ slot, name }: AlignmentCardProps) {
                     <text
                       key={j}
                       x={layout.sourceX[j]}
-                      y={layout.sourceLabelY}
+                      y={layout.sourceLabelY[j]}
                       fontSize={LABEL_SIZE}
                     >
                       {shortLabel(text)}

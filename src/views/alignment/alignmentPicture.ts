@@ -25,14 +25,14 @@ export function alignmentPicture(spec: AlignmentPictureSpec): PictureContent {
     ...spec.targets.map((text, i) => ({
       text,
       x: layout.targetX[i] ?? 0,
-      y: layout.targetLabelY,
+      y: layout.targetLabelY[i] ?? 0,
       size: LABEL_SIZE,
       anchor: 'middle' as const,
     })),
     ...spec.sources.map((text, j) => ({
       text,
       x: layout.sourceX[j] ?? 0,
-      y: layout.sourceLabelY,
+      y: layout.sourceLabelY[j] ?? 0,
       size: LABEL_SIZE,
       anchor: 'middle' as const,
     })),

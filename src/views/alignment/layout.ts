@@ -22,17 +22,56 @@ export interface AlignmentLayout {
   /** Centre x of each written token (top row) and each source token (bottom row). */
   targetX: number[];
   sourceX: number[];
-  /** Baselines of the two rows of labels, and the y where lines start and end. */
-  targetLabelY: number;
-  sourceLabelY: number;
+  /**
+   * Baseline of each written token's label and each source token's label. When labels are wider
+   * than the room between neighbours, every other label moves one line away from the lines
+   * (staggered), so neighbours never overlap.
+   */
+  targetLabelY: number[];
+  sourceLabelY: number[];
+  /** The y where lines start (under the written tokens) and end (over the source tokens). */
   lineTop: number;
   lineBottom: number;
 }
 
-/** Lays out `targets` written tokens over `sources` source tokens in at least `width` px. */
-export function alignmentLayout(targets: number, sources: number, width: number): AlignmentLayout {
-  const n = Math.max(targets, sources, 1);
-  const w = Math.max(Math.floor(width), n * MIN_STEP);
+/** Han characters and full-width forms: about one em wide; other characters about 0.6 em. */
+const WIDE = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
+
+/** An estimate of a label's width in CSS px at LABEL_SIZE (no DOM to measure in). */
+export function labelWidth(text: string): number {
+  let em = 0;
+  for (const ch of text) em += WIDE.test(ch) ? 1 : 0.6;
+  return em * LABEL_SIZE;
+}
+
+/** The least distance each row's labels need between neighbours, CSS px. */
+export interface RowSteps {
+  target: number;
+  source: number;
+}
+
+/**
+ * Lays out `targets` written tokens over `sources` source tokens in at least `width` px. Each row
+ * wants `steps` px between neighbours (at least MIN_STEP; more for wide labels, see labelWidth);
+ * a row with less room staggers its labels, and past half its step the picture grows.
+ */
+export function alignmentLayout(
+  targets: number,
+  sources: number,
+  width: number,
+  steps: RowSteps = { target: MIN_STEP, source: MIN_STEP },
+): AlignmentLayout {
+  const stepOf = (wanted: number): number => Math.max(MIN_STEP, wanted);
+  const need = (count: number, step: number): number => count * Math.max(MIN_STEP, step / 2);
+  const w = Math.max(
+    Math.floor(width),
+    need(targets, stepOf(steps.target)),
+    need(sources, stepOf(steps.source)),
+  );
+  // With point padding 0.5, neighbours of a row of `count` are w / count apart.
+  const staggers = (count: number, step: number): boolean => count > 0 && w / count < step;
+  const staggerTop = staggers(targets, stepOf(steps.target));
+  const staggerBottom = staggers(sources, stepOf(steps.source));
   const row = (count: number): number[] => {
     const x = scalePoint<number>()
       .domain(Array.from({ length: count }, (_, i) => i))
@@ -40,17 +79,19 @@ export function alignmentLayout(targets: number, sources: number, width: number)
       .padding(0.5);
     return Array.from({ length: count }, (_, i) => x(i) ?? w / 2);
   };
-  const targetLabelY = LABEL_SIZE + 4;
-  const lineTop = targetLabelY + 8;
+  const line = LABEL_SIZE + 4;
+  const lineTop = (staggerTop ? 2 * line : line) + 8;
   const lineBottom = lineTop + 110;
-  const sourceLabelY = lineBottom + LABEL_SIZE + 6;
+  const bottom = lineBottom + LABEL_SIZE + 6;
+  // Even labels sit next to the lines; odd ones one line further out when their row staggers.
+  const outward = (i: number, stagger: boolean): number => (stagger && i % 2 === 1 ? line : 0);
   return {
     width: w,
-    height: sourceLabelY + 8,
+    height: bottom + (staggerBottom ? line : 0) + 8,
     targetX: row(targets),
     sourceX: row(sources),
-    targetLabelY,
-    sourceLabelY,
+    targetLabelY: Array.from({ length: targets }, (_, i) => lineTop - 8 - outward(i, staggerTop)),
+    sourceLabelY: Array.from({ length: sources }, (_, j) => bottom + outward(j, staggerBottom)),
     lineTop,
     lineBottom,
   };

@@ -4,6 +4,8 @@ import { alignLayer, alignmentAccuracy, goldPairs } from '../../../src/analysis/
 import {
   alignmentLayout,
   alignmentLines,
+  LABEL_SIZE,
+  labelWidth,
   MIN_OPACITY,
   MIN_STEP,
   shortLabel,
@@ -16,9 +18,29 @@ describe('alignmentLayout', () => {
     expect(l.width).toBe(400);
     expect(l.targetX).toEqual([100, 300]);
     expect(l.sourceX).toEqual([50, 150, 250, 350]);
-    expect(l.targetLabelY).toBeLessThan(l.lineTop);
-    expect(l.lineBottom).toBeLessThan(l.sourceLabelY);
+    for (const y of l.targetLabelY) expect(y).toBeLessThan(l.lineTop);
+    for (const y of l.sourceLabelY) expect(y).toBeGreaterThan(l.lineBottom);
+    // Room for every label: one line of labels each side.
+    expect(new Set(l.targetLabelY).size).toBe(1);
     expect(alignmentLayout(20, 3, 100).width).toBe(20 * MIN_STEP);
+  });
+
+  it('staggers a row whose labels are wider than its room, and grows only past half the step', () => {
+    // 10 written tokens in 500 px: 50 px each, labels need 70: every other label one line out;
+    // the 5 source tokens have 100 px each and stay on one line.
+    const s = alignmentLayout(10, 5, 500, { target: 70, source: 30 });
+    expect(s.width).toBe(500);
+    expect(s.targetLabelY[1]).toBeLessThan(s.targetLabelY[0]!);
+    expect(s.targetLabelY[2]).toBe(s.targetLabelY[0]);
+    expect(new Set(s.sourceLabelY).size).toBe(1);
+    const both = alignmentLayout(10, 10, 500, { target: 70, source: 70 });
+    expect(both.sourceLabelY[1]).toBeGreaterThan(both.sourceLabelY[0]!);
+    // 10 tokens in 300 px: even staggered, 100 px labels need 50 px each: the picture grows.
+    expect(alignmentLayout(10, 3, 300, { target: 70, source: 0 }).width).toBe(10 * MIN_STEP);
+    expect(alignmentLayout(10, 3, 300, { target: 100, source: 0 }).width).toBe(500);
+    // A Han character counts about twice a Latin letter.
+    expect(labelWidth('苹果')).toBeCloseTo(2 * LABEL_SIZE, 6);
+    expect(labelWidth('apples')).toBeCloseTo(3.6 * LABEL_SIZE, 6);
   });
 
   it('draws one line per link, opacity = weight (never below MIN_OPACITY)', () => {
