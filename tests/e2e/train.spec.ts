@@ -118,6 +118,9 @@ test('trains reverse: accuracy rises, the anti-diagonal forms, the timeline scru
   await expect(page.locator('.teach-source-line').first()).toContainText('Trained: reverse');
   const check = page.getByTestId('steps-check');
   await expect(check).toContainText('largest difference', { timeout: 30_000 });
+  // The Masks view shows the trained model's own mask (no mask for reverse: every pair allowed).
+  await page.getByRole('tab', { name: 'Masks', exact: true }).click();
+  await expect(page.getByTestId('model-masks')).toContainText('Trained: reverse');
 
   // Switching tabs and models mid-training neither leaks tensors in the training worker nor
   // blocks the page (frame times measured while it trains are printed, not asserted).
