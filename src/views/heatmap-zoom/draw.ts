@@ -175,8 +175,8 @@ export function axisLabels(
   for (let i = first; i < last; i += step) {
     const full = tokens[i] ?? '';
     const center = (i + 0.5 - origin) * scale;
-    // A label whose cell is cut in half at the edge would be cut too.
-    if (center <= 0 || center >= extent) continue;
+    // A label too close to the edge would be cut (half a line of text from it at least).
+    if (center < fontSize / 2 || center > extent - fontSize / 2) continue;
     out.push({ index: i, full, text: shortenLabel(full, maxChars), center });
   }
   return out;

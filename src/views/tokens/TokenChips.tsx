@@ -1,3 +1,4 @@
+import { useDeferredValue, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../../i18n';
 import { selectMaskChips, useAppStore } from '../../store';
@@ -31,10 +32,12 @@ export function TokenChips({ slot, name }: TokenChipsProps) {
   const onCols = useAppStore((s) => s.model !== 'translator' || s.kind !== 'decoder-self');
   const { maskable, masked } = useAppStore(useShallow(selectMaskChips(slot)));
   const toggle = useAppStore((s) => s.toggleMaskedToken);
-  const toggles = maskToggles(tokens, maskable, masked);
+  // Once per tokens and masks, not per render (a long input's chips follow every pan).
+  const toggles = useMemo(() => maskToggles(tokens, maskable, masked), [tokens, maskable, masked]);
   // Long inputs: only the tokens of the zoomable heatmap's rows, and selecting chips zooms to them.
   const zoomed = useZoomed(slot);
-  const rows = useZoomLink((s) => s.windows[slot]?.rows);
+  // Deferred: the chips follow the heatmap after its frame, never inside it.
+  const rows = useDeferredValue(useZoomLink((s) => s.windows[slot]?.rows));
   const focusRange = useZoomLink((s) => s.focusRange);
   const [from, to] = zoomed ? chipWindow(rows, tokens.length) : [0, tokens.length];
   const onMouseUp = zoomed
@@ -55,7 +58,7 @@ export function TokenChips({ slot, name }: TokenChipsProps) {
       )}
       <ul
         role="list"
-        className="chips"
+        className={zoomed ? 'chips chips-window' : 'chips'}
         aria-label={t('tokens.listLabel', { name })}
         onMouseUp={onMouseUp}
       >
