@@ -269,6 +269,7 @@ test('the model picker and the captions speak Chinese', async ({ page }) => {
   const picker = page.getByRole('combobox', { name: '模型', exact: true });
   await expect(picker.locator('option')).toHaveText([
     '内置翻译模型（英译中）',
+    '内置翻译模型（中译英）',
     '演示模型（随机权重）',
     'Hugging Face 模型（BERT、GPT-2…）',
   ]);

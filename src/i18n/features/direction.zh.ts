@@ -2,7 +2,7 @@
 import type { directionEn } from './direction.en';
 
 export const directionZh: Record<keyof typeof directionEn, string> = {
-  'model.choice.translator-zh-en': '内置翻译模型（中文 → 英文）',
+  'model.choice.translator-zh-en': '内置翻译模型（中译英）',
   'direction.heatmap.axes.encoder-self': '行和列：汉字。',
   'direction.heatmap.axes.decoder-self': '行：这一步正在写出的英文词；列：在它之前已写出的词。',
   'direction.heatmap.axes.cross': '行：正在写出的英文词；列：它所关注的汉字。',
