@@ -7,6 +7,7 @@
  * Until the zh-en model's files are committed (public/models/zh-en-tiny/), its folder is served
  * from the en-zh model's files, so the wiring is still checked (but not the English output).
  */
+import AxeBuilder from '@axe-core/playwright';
 import { existsSync, readFileSync } from 'node:fs';
 import { type Page } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -73,6 +74,13 @@ test('Chinese → English: examples, translation, English rows, alignment lines,
   await expect(
     page.getByText(/^Alignment accuracy on \d+ known word pairs|^No known word pairs/).first(),
   ).toBeVisible();
+  // The card and the translator panel's example buttons pass an accessibility scan.
+  const scan = await new AxeBuilder({ page })
+    .include('.alignment')
+    .include('.direction-examples')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  expect(scan.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
   // One head instead of the average: still one line per written token.
   await page
     .getByRole('combobox', { name: 'Alignment head', exact: true })
