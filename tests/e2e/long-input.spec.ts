@@ -196,6 +196,23 @@ test('long inputs: overview, zoom to exact cells, pan, keys, chips, heads grid, 
 
   // Selecting chips zooms to their tokens.
   const chips = page.getByRole('list', { name: 'Tokens of Sentence A', exact: true });
+  // The token "dog" (first one), while every chip shows (the view is reset).
+  const dog = await chips
+    .locator('li')
+    .evaluateAll((items) =>
+      items.find((li) => li.textContent?.trim() === 'dog')?.getAttribute('data-index'),
+    );
+  expect(Number(dog)).toBeGreaterThan(0);
+  // Selecting text in the sentence box zooms to the tokens it touches: "dog sat on".
+  await sentence(page, 'A').evaluate((el: HTMLTextAreaElement) => {
+    const at = el.value.indexOf('dog sat on');
+    el.focus();
+    el.setSelectionRange(at, at);
+  });
+  for (let i = 0; i < 'dog sat on'.length; i++) await page.keyboard.press('Shift+ArrowRight');
+  await expect(canvas).toHaveAttribute('data-window', new RegExp(`^${dog}-\\d+x${dog}-\\d+$`));
+  await sentence(page, 'A').evaluate((el: HTMLTextAreaElement) => el.blur());
+
   const from = chips.locator('li[data-index="10"]');
   const chip10 = (await from.textContent()) ?? '';
   const to = chips.locator('li[data-index="14"]');

@@ -67,6 +67,11 @@ export interface ZoomHeatmapProps {
   focus?: FocusRequest | null;
   /** Told the whole cells in view after every change (the token chips show those rows). */
   onWindowChange?: (window: CellWindow) => void;
+  /**
+   * A newer run is computing: the picture is dimmed and a failed tile is not reported (the run it
+   * asked about is going away).
+   */
+  stale?: boolean;
   /** Told the colour scale's top and whether the overview has masked blocks (for the legend). */
   onScaleTop?: (top: number, masked: boolean) => void;
 }
@@ -114,6 +119,7 @@ export function ZoomHeatmap({
   focus,
   onWindowChange,
   onScaleTop,
+  stale = false,
 }: ZoomHeatmapProps) {
   const t = useT();
   const helpId = useId();
@@ -422,7 +428,7 @@ export function ZoomHeatmap({
               })
             : ''}
       </p>
-      {error && (
+      {error && !stale && (
         <p className="heatmap-error" role="alert">
           {t('zoom.error', { message: error })}
         </p>
@@ -462,7 +468,7 @@ export function ZoomHeatmap({
           ))}
         </svg>
         <div
-          className={`zoom-cells${current ? '' : ' is-stale'}`}
+          className={`zoom-cells${current && !stale ? '' : ' is-stale'}`}
           style={{ width: size.width, height: size.height }}
         >
           <canvas

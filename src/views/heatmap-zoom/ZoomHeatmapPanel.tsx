@@ -135,6 +135,7 @@ export function ZoomHeatmapPanel({ slot, name }: ZoomHeatmapPanelProps) {
               focus={focus}
               onWindowChange={onWindowChange}
               onScaleTop={onScaleTop}
+              stale={dataState === 'loading'}
             />
             {legendScale && (
               <ColorLegend
