@@ -504,8 +504,12 @@ export function ZoomHeatmap({
           )}
         </div>
       </div>
-      <p id={readoutId} className="zoom-readout" aria-live="polite">
+      <p id={readoutId} className="zoom-readout">
         {readoutText || '\u00a0'}
+      </p>
+      {/* Announced for keyboard moves only: a pointer sweeping the canvas would flood the reader. */}
+      <p className="sr-only" aria-live="polite">
+        {hover?.keyboard ? readoutText : ''}
       </p>
       <p id={helpId} className="heatmap-help">
         {t('zoom.help')}
