@@ -12,6 +12,8 @@ export const selectRunProgress =
     let total = 0;
     let done = 0;
     for (const b of run.blocks) {
+      // An on-demand block never receives its layers: how far the forward is, is unknown here.
+      if (b.onDemand) return '';
       total += b.layers;
       done += b.data.filter((d) => d !== null).length;
     }

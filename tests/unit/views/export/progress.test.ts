@@ -44,4 +44,15 @@ describe('run progress', () => {
     run.handlers.onDone([], 3);
     expect(progress()).toBeNull();
   });
+
+  it('is unknown for an on-demand block (its layers never stream in)', () => {
+    const progress = () => selectRunProgress('A')(state());
+    state().setModel('playground');
+    const run = client.last('A');
+    run.handlers.onTokens([{ text: 'a', id: 1, special: false, unknown: false }], 1, 0, 512);
+    run.handlers.onStart({ name: 'wasm', requested: 'wasm' }, [
+      { kind: 'encoder-self', layers: 4, heads: 4, queryLength: 1, keyLength: 1, onDemand: true },
+    ]);
+    expect(progress()).toBe('');
+  });
 });
