@@ -100,19 +100,24 @@ async function compare(
       for (let l = 0; l < stack.layers; l++) {
         const heads = Array.from({ length: stack.heads }, (_, h) => h);
         const whole = probe.tile(l, heads, [0, T], [0, stack.keyLength]);
-        // A random window of rows and columns (at least one of each).
-        const r0 = Math.floor(rand() * (T - 1));
-        const r1 = r0 + 1 + Math.floor(rand() * (T - r0 - 1));
-        const K = stack.keyLength;
-        const c0 = Math.floor(rand() * (K - 1));
-        const c1 = c0 + 1 + Math.floor(rand() * (K - c0 - 1));
-        const part = probe.tile(l, heads, [r0, r1], [c0, c1]);
+        // Random windows of rows and columns (at least one of each).
+        const windows = Array.from({ length: 4 }, () => {
+          const r0 = Math.floor(rand() * (T - 1));
+          const r1 = r0 + 1 + Math.floor(rand() * (T - r0 - 1));
+          const K = stack.keyLength;
+          const c0 = Math.floor(rand() * (K - 1));
+          const c1 = c0 + 1 + Math.floor(rand() * (K - c0 - 1));
+          return { r: [r0, r1] as [number, number], c: [c0, c1] as [number, number] };
+        });
+        const parts = windows.map((w) => probe.tile(l, heads, w.r, w.c));
         for (const h of heads) {
           const expected = headOf(stack, l, h);
           worst = Math.max(worst, maxDiff(whole[h]!, expected));
           worst = Math.max(worst, maxDiff(seen.get(`${stack.kind} ${l} ${h}`)!, expected));
-          const cut = window(expected, stack.keyLength, [r0, r1], [c0, c1]);
-          worst = Math.max(worst, maxDiff(part[h]!, cut));
+          windows.forEach((w, i) => {
+            const cut = window(expected, stack.keyLength, w.r, w.c);
+            worst = Math.max(worst, maxDiff(parts[i]![h]!, cut));
+          });
         }
       }
     }
@@ -145,6 +150,20 @@ describe('on-demand attention equals the full path, head by head', () => {
     });
   }
 
+  for (const name of ['tiny-llama', 'tiny-gemma2', 'tiny-qwen3'] as const)
+    it(`${name} at 600 tokens: windows computed over a span of the keys`, async () => {
+      const hf = await loadHfModel({ kind: 'files', files: fixtureFiles(name) });
+      // RoPE needs no position table: the same weights take 600 tokens.
+      const model = createModel({ ...hf.config, maxPositions: 1024 }, hf.weights);
+      try {
+        const rand = mulberry32(600);
+        const ids = Array.from({ length: 600 }, () => Math.floor(rand() * hf.config.vocabSize));
+        expect(await compare(model, ids), name).toBeLessThanOrEqual(TOL);
+      } finally {
+        model.dispose();
+      }
+    });
+
   for (const name of ['tiny-bert', 'tiny-gpt2'] as const)
     it(`${name}: a padded encoder and a learned-position decoder`, async () => {
       const hf = await loadHfModel({ kind: 'files', files: fixtureFiles(name) });
@@ -169,6 +188,56 @@ describe('on-demand attention equals the full path, head by head', () => {
       expect(
         await compare(model, ids, { mask: { kind: 'window', radius: 3 } }),
       ).toBeLessThanOrEqual(TOL);
+    } finally {
+      model.dispose();
+    }
+  });
+
+  it('long rows: windows that need only a span of the keys (causal, and a sliding band)', async () => {
+    // 700 tokens: rows [0, 100) of a causal head need keys [0, 240) only (spans are multiples of
+    // 240); rows [400, 500) of a band of radius 100 need keys [240, 700).
+    const model = playground({
+      architecture: 'decoder',
+      layers: 1,
+      heads: 2,
+      dModel: 32,
+      maxPositions: 1024,
+    });
+    const long = Array.from({ length: 700 }, (_, i) => 4 + ((i * 13) % 500));
+    try {
+      for (const mask of [undefined, { kind: 'window' as const, radius: 100 }]) {
+        const extra = mask ? { mask } : {};
+        expect(await compare(model, long, extra)).toBeLessThanOrEqual(TOL);
+        const full = (await model.run({ sourceIds: long, ...extra })).stacks[0]!;
+        const probe = (await model.run({ sourceIds: long, ...extra, keepAttention: true }))
+          .probes![0]!;
+        try {
+          for (const [r, c] of [
+            [
+              [0, 100],
+              [0, 700],
+            ],
+            [
+              [400, 500],
+              [0, 700],
+            ],
+            [
+              [0, 100],
+              [50, 650],
+            ],
+            [
+              [650, 700],
+              [0, 10],
+            ],
+          ] as [[number, number], [number, number]][]) {
+            const [w0, w1] = probe.tile(0, [0, 1], r, c);
+            expect(maxDiff(w0!, window(headOf(full, 0, 0), 700, r, c))).toBe(0);
+            expect(maxDiff(w1!, window(headOf(full, 0, 1), 700, r, c))).toBe(0);
+          }
+        } finally {
+          probe.dispose();
+        }
+      }
     } finally {
       model.dispose();
     }
