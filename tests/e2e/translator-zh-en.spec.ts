@@ -46,6 +46,9 @@ test('Chinese → English: examples, translation, English rows, alignment lines,
   await modelPicker(page).selectOption({ label: 'Built-in translator (Chinese → English)' });
   await expect(sentence(page, 'A')).toHaveValue('我爱吃苹果。');
   await expect(sentence(page, 'B')).toHaveValue('他把钱存进了银行。');
+  // The boxes take lang zh-Hans once the page's font has their glyphs (which also makes Chromium
+  // draw them again: it shows empty boxes for text that came before its font).
+  await expect(sentence(page, 'A')).toHaveAttribute('lang', 'zh-Hans');
   const out = translation(page, 'A');
   await expect(out).toHaveAttribute('lang', 'en');
   await expect(out).toHaveText(/\S/, { timeout: 60_000 });

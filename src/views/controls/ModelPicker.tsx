@@ -1,6 +1,5 @@
 import { useT } from '../../i18n';
-import { DIRECTION_SENTENCES, useAppStore } from '../../store';
-import { ensureChineseGlyphs } from '../fonts/chineseFont';
+import { useAppStore } from '../../store';
 import { selectModel } from '../../store/selectors';
 import { SelectField } from './Field';
 
@@ -51,12 +50,7 @@ export function ModelPicker() {
           : []),
       ]}
       onChange={(choice) => {
-        // The Chinese examples go into the text boxes only once their glyphs are in: Chromium
-        // does not redraw a text box when a web font arrives later (it would show empty boxes).
-        if (choice === 'translator-zh-en')
-          void ensureChineseGlyphs(Object.values(DIRECTION_SENTENCES['zh-en'])).then(() =>
-            setDirection('zh-en'),
-          );
+        if (choice === 'translator-zh-en') setDirection('zh-en');
         else if (choice === 'translator') setDirection('en-zh');
         // A trained model reads only its task's symbols: sentences that are not become some.
         else if (choice === 'trained' && trained) applyTrained(trained, { openTab: false });

@@ -1,4 +1,4 @@
-import { useId, useMemo, useRef } from 'react';
+import { useId, useMemo } from 'react';
 import { useT, type MessageKey } from '../../i18n';
 import { useAppStore } from '../../store';
 import { unknownWords, useTruncation } from '../../store/selectors';
@@ -12,7 +12,7 @@ import { HubPairNote, useHubPairHides } from '../hub';
 import { PredictionsPanel } from '../predictions';
 import { TokenChips } from '../tokens/TokenChips';
 import { TranslationOutput } from '../translation/TranslationOutput';
-import { useRepaintOnFontLoad } from './useRepaintOnFontLoad';
+import { useChineseLang } from './useChineseLang';
 
 export interface SentencePanelProps {
   slot: SentenceSlot;
@@ -40,8 +40,7 @@ export function SentencePanel({ slot }: SentencePanelProps) {
   const { dropped, maxTokens } = useTruncation(slot);
   // A Hugging Face sentence pair runs as one input: sentence B has no heatmap of its own.
   const pairHides = useHubPairHides(slot);
-  const inputRef = useRef<HTMLTextAreaElement>(null);
-  const inputKey = useRepaintOnFontLoad(inputRef);
+  const inputLang = useChineseLang(text);
   // Long or on-demand inputs: the zoomable heatmap, and a text selection zooms it.
   const zoomed = useZoomed(slot);
   const onSelect = useSelectionZoom(slot);
@@ -62,8 +61,7 @@ export function SentencePanel({ slot }: SentencePanelProps) {
         </span>
       </div>
       <textarea
-        key={inputKey}
-        ref={inputRef}
+        lang={inputLang}
         id={`${id}-input`}
         className="sentence-input"
         rows={2}

@@ -1,7 +1,6 @@
 import '../alignment/alignment.css';
 import { useT } from '../../i18n';
 import { BANK_PAIR_ZH, DIRECTION_SENTENCES, useAppStore } from '../../store';
-import { ensureChineseGlyphs } from '../fonts/chineseFont';
 
 /**
  * Chinese → English examples one click away: the article's sentence (我爱吃苹果。 in A) and the
@@ -12,12 +11,10 @@ export function DirectionExamples() {
   const direction = useAppStore((s) => s.direction);
   const setSentence = useAppStore((s) => s.setSentence);
   if (direction !== 'zh-en') return null;
-  // Glyphs first: Chromium does not redraw a text box when a web font arrives later.
-  const use = (pair: Record<'A' | 'B', string>) =>
-    void ensureChineseGlyphs([pair.A, pair.B]).then(() => {
-      setSentence('A', pair.A);
-      setSentence('B', pair.B);
-    });
+  const use = (pair: Record<'A' | 'B', string>) => {
+    setSentence('A', pair.A);
+    setSentence('B', pair.B);
+  };
   return (
     <div className="direction-examples" role="group" aria-label={t('direction.examples')}>
       <span className="direction-examples-label" aria-hidden="true">
