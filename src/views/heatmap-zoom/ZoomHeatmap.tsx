@@ -25,6 +25,7 @@ import {
   type Readout,
 } from './draw';
 import type { AttentionTile, FetchTile, TileWindowRequest } from './tile';
+import { TileRequests } from './tileRequests';
 import {
   MAX_CELL_PX,
   ZOOM_STEP,
@@ -163,7 +164,7 @@ export function ZoomHeatmap({
   const [overview, setOverview] = useState<Shown | null>(null);
   /** The last failure, with the request it answered. */
   const [failure, setFailure] = useState<{ key: string; message: string } | null>(null);
-  const seqRef = useRef(0);
+  const [requests] = useState(() => new TileRequests());
   const dpr =
     typeof globalThis.devicePixelRatio === 'number'
       ? Math.max(1, Math.min(3, globalThis.devicePixelRatio))
@@ -191,37 +192,31 @@ export function ZoomHeatmap({
 
   useEffect(() => {
     if (satisfied) return;
-    const seq = ++seqRef.current;
     const req = wanted;
-    const timer = setTimeout(
-      () => {
-        fetchTile(req).then(
-          (tile) => {
-            if (seq !== seqRef.current) return; // a newer view asked since
-            const next = {
-              tile,
-              layer: req.layer,
-              head: req.heads[0]!,
-              key: wantedKey,
-              fetch: fetchTile,
-            };
-            setShown(next);
-            if (tile.rows[0] === 0 && tile.cols[0] === 0 && covers(tile, dims)) setOverview(next);
-            setFailure(null);
-          },
-          (e: unknown) => {
-            if (seq !== seqRef.current) return;
-            setFailure({ key: wantedKey, message: e instanceof Error ? e.message : String(e) });
-          },
-        );
-      },
+    requests.ask(
+      fetchTile,
+      req,
       // The first tile of a head goes at once; later ones wait for the view to settle.
       current ? DEBOUNCE_MS : 0,
+      (tile) => {
+        const next = {
+          tile,
+          layer: req.layer,
+          head: req.heads[0]!,
+          key: wantedKey,
+          fetch: fetchTile,
+        };
+        setShown(next);
+        if (tile.rows[0] === 0 && tile.cols[0] === 0 && covers(tile, dims)) setOverview(next);
+        setFailure(null);
+      },
+      (message) => setFailure({ key: wantedKey, message }),
     );
-    return () => clearTimeout(timer);
+    return () => requests.cancel();
     // `current` only decides the delay: leaving it out avoids a second request when it lands.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [wanted, wantedKey, satisfied, fetchTile, dims]);
+  }, [requests, wanted, wantedKey, satisfied, fetchTile, dims]);
+  useEffect(() => () => requests.dispose(), [requests]);
 
   // ---- colours: one scale per head, from the overview (max-pooling keeps the head's maximum) --
   const skipFirst = leavesOutFirst(scaleOptions, cols);
