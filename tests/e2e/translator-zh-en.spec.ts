@@ -77,6 +77,11 @@ test('Chinese → English: examples, translation, English rows, alignment lines,
   await expect(
     page.getByText(/^Alignment accuracy on \d+ known word pairs|^No known word pairs/).first(),
   ).toBeVisible();
+  // The model's own figure over its probe set is in its card, beside its files.
+  await expect(page.getByRole('link', { name: 'Model card' }).first()).toHaveAttribute(
+    'href',
+    /\/models\/zh-en-tiny\/MODEL_CARD\.md$/,
+  );
   // The card and the translator panel's example buttons pass an accessibility scan.
   const scan = await new AxeBuilder({ page })
     .include('.alignment')

@@ -40,6 +40,9 @@ export const directionEn = {
   'alignment.accuracyNone': 'No known word pairs in this sentence: accuracy is not measured.',
   'alignment.accuracyHelp':
     'A pair counts as right when the written word’s line goes to one of its source tokens (e.g. apples → 苹 or 果).',
+  'alignment.modelCard': 'Model card',
+  'alignment.modelCardNote':
+    'The {card} gives the same measure over its probe set of held-out sentences, per head and per layer.',
   'alignment.waiting': 'The alignment appears once the cross-attention of this layer has arrived.',
   'alignment.export': 'Alignment as PNG',
 } as const;

@@ -34,6 +34,9 @@ export const directionZh: Record<keyof typeof directionEn, string> = {
   'alignment.accuracyNone': '这句话里没有已知词对：不计算准确率。',
   'alignment.accuracyHelp':
     '写出的词的连线落在它对应的某个源词元上（例如 apples → 苹 或 果），这一对就算对齐正确。',
+  'alignment.modelCard': '模型卡',
+  'alignment.modelCardNote':
+    '{card}给出了同一指标在其探针集（训练时留出的句子）上的结果，按头和按层列出。',
   'alignment.waiting': '这一层的交叉注意力到达后，就会显示对齐。',
   'alignment.export': '对齐图 PNG',
 };

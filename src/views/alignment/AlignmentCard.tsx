@@ -176,6 +176,7 @@ export function AlignmentCard({ slot, name }: AlignmentCardProps) {
                 : t('alignment.accuracyNone')}
             </p>
             <p className="alignment-note">{t('alignment.accuracyHelp')}</p>
+            <ModelCardNote />
             <PictureExport
               label={t('alignment.export')}
               what={`alignment_L${src.layer + 1}_${shownHead === 'mean' ? 'mean' : `H${shownHead + 1}`}`}
@@ -201,6 +202,22 @@ export function AlignmentCard({ slot, name }: AlignmentCardProps) {
         )}
       </div>
     </section>
+  );
+}
+
+/** Where the model's own figure over its probe set is: MODEL_CARD.md beside its files. */
+function ModelCardNote() {
+  const t = useT();
+  const url = useAppStore((s) => s.translatorUrl);
+  const [before, after = ''] = t('alignment.modelCardNote').split('{card}');
+  return (
+    <p className="alignment-note">
+      {before}
+      <a href={`${url}MODEL_CARD.md`} target="_blank" rel="noreferrer">
+        {t('alignment.modelCard')}
+      </a>
+      {after}
+    </p>
   );
 }
 
