@@ -205,11 +205,17 @@ export function AlignmentCard({ slot, name }: AlignmentCardProps) {
   );
 }
 
-/** Where the model's own figure over its probe set is: MODEL_CARD.md beside its files. */
+/**
+ * Where the model's own figure over its probe set is: MODEL_CARD.md beside its files. Only the
+ * Chinese → English card measures alignment (scripts/train/model-card.ts); the English → Chinese
+ * card has an encoder probe instead.
+ */
 function ModelCardNote() {
   const t = useT();
   const url = useAppStore((s) => s.translatorUrl);
+  const measured = useAppStore((s) => s.direction === 'zh-en');
   const [before, after = ''] = t('alignment.modelCardNote').split('{card}');
+  if (!measured) return null;
   return (
     <p className="alignment-note">
       {before}
