@@ -256,6 +256,12 @@ test('long inputs: overview, zoom to exact cells, pan, keys, chips, heads grid, 
   const queries = page.getByRole('list', { name: 'Query tokens of Sentence A', exact: true });
   await expect(queries.getByRole('listitem').first()).toHaveText(chip10);
 
+  // Step by step says what it computes for a long input.
+  await page.getByRole('tab', { name: 'Step by step' }).click();
+  await expect(
+    page.getByRole('note').filter({ hasText: 'Step by step computes the chosen head again' }),
+  ).toBeVisible();
+
   // 2,048 tokens in the same page: the playground keeps every weight (the full path), one layer
   // and head. A pooled overview whose zoom and hover frames stay short.
   await page.goto('/?model=playground');

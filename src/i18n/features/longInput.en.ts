@@ -28,6 +28,8 @@ export const longInputEn = {
   'longInput.aggregate':
     'aggregates (averages and rollout over all heads and layers) need every weight. Use a shorter input for them.',
   'longInput.generic': 'this view needs every weight. Use a shorter input for it.',
+  'longInput.steps':
+    'This input has {tokens} tokens, so its weights are computed on demand. Step by step computes the chosen head again for one query at a time; its tables list all {tokens} keys.',
   'longInput.heads':
     'each thumbnail is pooled: a pixel shows the largest weight of the block of cells it covers.',
 } as const;

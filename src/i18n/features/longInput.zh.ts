@@ -25,5 +25,7 @@ export const longInputZh: Record<keyof typeof longInputEn, string> = {
     '逐个头比较两个句子需要全部权重。请在“注意力”页分别查看每个句子的可缩放热力图。',
   'longInput.aggregate': '汇总（所有头和层的平均值与 rollout）需要全部权重。请换一段较短的输入。',
   'longInput.generic': '这个视图需要全部权重。请换一段较短的输入。',
+  'longInput.steps':
+    '这段输入有 {tokens} 个词元，因此权重按需计算。“逐步计算”会为所选的头重新计算一个查询；表格会列出全部 {tokens} 个键。',
   'longInput.heads': '每个缩略图都经过池化：一个像素显示它覆盖的格子块中的最大权重。',
 };

@@ -14,6 +14,7 @@ import '../common/teach.css';
 import { ByHand } from './ByHand';
 import { NeedsModelNotice } from '../../attention-file/NeedsModelNotice';
 import { querySteps } from './modelSteps';
+import { useZoomed } from '../../heatmap-zoom/useLongInput';
 
 /** Tab "Step by step": one query's attention with the loaded model's numbers, or by hand. */
 export function StepsView() {
@@ -21,6 +22,10 @@ export function StepsView() {
   const [mode, setMode] = useState<'model' | 'hand'>('model');
   // Sentence A from an attention file has weights only: no intermediates to show.
   const fromFile = useAppStore((s) => s.teachSlot === 'A' && s.attentionFile !== null);
+  // A long input: say what this view computes for it (one query of one head, every key listed).
+  const teachSlot = useAppStore((s) => s.teachSlot);
+  const long = useZoomed(teachSlot);
+  const tokenCount = useAppStore((s) => s.runs[s.teachSlot].tokens.length);
   const headingId = useId();
   return (
     <section className="teach" aria-labelledby={headingId}>
@@ -42,6 +47,11 @@ export function StepsView() {
           {t('teach.steps.mode.hand')}
         </label>
       </fieldset>
+      {mode === 'model' && long && !fromFile && (
+        <p className="notice" role="note">
+          {t('longInput.steps', { tokens: tokenCount })}
+        </p>
+      )}
       {mode === 'hand' ? <ByHand /> : fromFile ? <NeedsModelNotice /> : <ModelSteps />}
     </section>
   );
