@@ -19,3 +19,17 @@ export async function readInto(t: tf.Tensor, target: Float32Array, offset: numbe
   }
   target.set(await t.data(), offset);
 }
+
+/**
+ * A float32 tensor's values for synchronous use right now: on wasm a view of the heap itself (no
+ * copy: a 4,096-token head is 64 MB), valid only until the next tfjs op may grow the heap; on other
+ * backends a copy.
+ */
+export function viewNow(t: tf.Tensor): Float32Array {
+  if (tf.getBackend() === 'wasm') {
+    const wasm = tf.backend() as BackendWasm;
+    if (t.dtype === 'float32' && wasm.dataIdMap.has(t.dataId))
+      return wasm.typedArrayFromHeap(t) as Float32Array;
+  }
+  return t.dataSync() as Float32Array;
+}

@@ -17,7 +17,7 @@ import {
 import { createProbe } from './probe';
 import { CachedDecodeSession, type EncoderCache, type ForwardMode } from './decodeSession';
 import { attentionKindsOf, causalSlidingMask, intersectMasks, runMasks } from './masks';
-import { readInto } from './readback';
+import { readInto, viewNow } from './readback';
 import { erfGelu } from './wasm-kernels/erfGelu';
 import { layerNorm } from './wasm-kernels/layerNorm';
 import { activate, linear, rmsNorm, uploadWeight } from './ops';
@@ -504,7 +504,7 @@ class Transformer implements AttentionModel {
           ? {
               keep: {
                 onHead: (head: number, w: tf.Tensor2D) =>
-                  hooks.onHead?.(kind, layer, head, w.dataSync() as Float32Array),
+                  hooks.onHead?.(kind, layer, head, viewNow(w)),
               },
             }
           : {}),

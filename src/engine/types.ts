@@ -338,7 +338,8 @@ export interface RunHooks {
   signal?: AbortSignal;
   /**
    * keepAttention runs: each head's weights, row-major [queryLength][keyLength], as soon as they are
-   * computed (the array is the caller's; the engine keeps none of them).
+   * computed. The array is valid only during the call (on wasm it is a view of the engine's heap,
+   * not a copy): use it synchronously, or copy what you keep.
    */
   onHead?: (kind: AttentionKind, layer: number, head: number, weights: Float32Array) => void;
 }

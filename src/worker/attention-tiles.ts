@@ -22,7 +22,7 @@ const CHUNK_FLOATS = 2 ** 20;
 
 /** What an on-demand forward leaves: per block, metrics and thumbnails gathered head by head. */
 export interface HeadCollector {
-  /** Call with each head's [Tq][Tk] weights as the forward computes it. */
+  /** Call with each head's [Tq][Tk] weights as the forward computes it (used at once, not kept). */
   onHead(kind: AttentionKind, layer: number, head: number, weights: Float32Array): void;
   /** The block's head metrics, [layers][heads] (heads never seen stay 0). */
   metrics(kind: AttentionKind): StackMetrics | null;

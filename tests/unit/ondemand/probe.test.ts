@@ -74,7 +74,7 @@ async function compare(
   const before = tf.memory().numTensors;
   const onDemand = await model.run(
     { sourceIds: ids, ...extra, keepAttention: true },
-    { onHead: (kind, l, h, w) => seen.set(`${kind} ${l} ${h}`, w) },
+    { onHead: (kind, l, h, w) => seen.set(`${kind} ${l} ${h}`, w.slice()) },
   );
   const probes = onDemand.probes as AttentionProbe[];
   expect(onDemand.stacks).toEqual([]);
