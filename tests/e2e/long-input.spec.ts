@@ -279,6 +279,8 @@ test('long inputs: overview, zoom to exact cells, pan, keys, chips, heads grid, 
   await expect(figureA).toHaveAttribute('data-state', 'ready', { timeout: 40_000 });
   await expect.poll(() => isDrawn(canvas)).toBe(true);
   await expect(canvas).toHaveAttribute('data-mode', 'pooled');
+  // Under it, the head's 64 × 64 thumbnail (what shows first while a finer tile computes).
+  await expect(canvas).toHaveAttribute('data-backdrop', '64x64');
   await expect(figureA.locator('.zoom-rule')).toContainText(/the up to \d+×\d+ cells it covers/);
   // The chips list the heatmap's rows only.
   await expect(

@@ -9,7 +9,13 @@ import {
   type PointerEvent,
 } from 'react';
 import { useT } from '../../i18n';
-import { leavesOutFirst, makeCellScale, type ColorScaleOptions } from '../heatmap/colorScale';
+import { THUMBNAIL_CELLS } from '../../store/attentionTiles';
+import {
+  leavesOutFirst,
+  makeCellScale,
+  type CellScale,
+  type ColorScaleOptions,
+} from '../heatmap/colorScale';
 import { drawSinkHatch } from '../heatmap/sinkHatch';
 import {
   axisLabels,
@@ -218,9 +224,45 @@ export function ZoomHeatmap({
   }, [requests, wanted, wantedKey, satisfied, fetchTile, dims]);
   useEffect(() => () => requests.dispose(), [requests]);
 
+  // ---- the head's thumbnail: the worker pooled it during the forward and answers it at once, so
+  // it is the backdrop while a finer tile computes (seconds for a zoomed-out 4,096-token head).
+  const [thumb, setThumb] = useState<Shown | null>(null);
+  const small = Math.max(rows, cols) <= THUMBNAIL_CELLS;
+  useEffect(() => {
+    if (small) return; // the first tile is exact and as quick
+    let live = true;
+    const req: TileWindowRequest = {
+      layer,
+      heads: [head],
+      rows: [0, rows],
+      cols: [0, cols],
+      maxRows: THUMBNAIL_CELLS,
+      maxCols: THUMBNAIL_CELLS,
+    };
+    fetchTile(req).then(
+      (tile) => {
+        if (live) setThumb({ tile, layer, head, key: requestKey(req), fetch: fetchTile });
+      },
+      // The view's own tile reports failures; the backdrop just stays away.
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [fetchTile, layer, head, rows, cols, small]);
+  const backdrop =
+    thumb && !small && thumb.layer === layer && thumb.head === head && thumb.fetch === fetchTile
+      ? thumb
+      : null;
+
   // ---- colours: one scale per head, from the overview (max-pooling keeps the head's maximum) --
   const skipFirst = leavesOutFirst(scaleOptions, cols);
-  const topTile = overview && overview.layer === layer && overview.head === head ? overview : drawn;
+  // Max-pooling keeps a head's largest weight in every pooled picture of it: the overview or the
+  // thumbnail give the same top as the full matrix.
+  const topTile =
+    (overview && overview.layer === layer && overview.head === head ? overview : null) ??
+    backdrop ??
+    drawn;
   const top = topTile ? tileTop(topTile.tile, 0, skipFirst) : 0;
   const cellScale = useMemo(
     () => makeCellScale(top, scaleOptions.kind, skipFirst),
@@ -230,21 +272,12 @@ export function ZoomHeatmap({
     if (topTile) onScaleTop?.(cellScale.max, hasMasked(topTile.tile, 0));
   }, [topTile, cellScale, onScaleTop]);
 
-  // The tile's pixels, once per tile and scale, in an offscreen canvas scaled onto the page's.
-  const image = useMemo(() => {
-    if (!drawn || typeof document === 'undefined') return null;
-    const values = drawn.tile.max[0];
-    if (!values) return null;
-    const canvas = document.createElement('canvas');
-    canvas.width = drawn.tile.outCols;
-    canvas.height = drawn.tile.outRows;
-    const ctx = canvas.getContext('2d');
-    if (!ctx) return null;
-    const data = ctx.createImageData(canvas.width, canvas.height);
-    data.data.set(tileToRgba(values, drawn.tile, cellScale, lut));
-    ctx.putImageData(data, 0, 0);
-    return canvas;
-  }, [drawn, cellScale, lut]);
+  // The tiles' pixels, once per tile and scale, in offscreen canvases scaled onto the page's.
+  const image = useMemo(() => tileImage(drawn, cellScale, lut), [drawn, cellScale, lut]);
+  const backdropImage = useMemo(
+    () => tileImage(backdrop, cellScale, lut),
+    [backdrop, cellScale, lut],
+  );
 
   // ---- paint: the tile under the view, at device pixels, no smoothing -------------------------
   const paints = useRef(0);
@@ -261,12 +294,18 @@ export function ZoomHeatmap({
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, size.width, size.height);
     ctx.imageSmoothingEnabled = false;
-    if (drawn && image) {
-      const r = tileRect(drawn.tile, view);
-      ctx.drawImage(image, r.x, r.y, r.width, r.height);
-      const sink = sinkRect(drawn.tile, view, cellScale.hatchFirst);
+    // The thumbnail under everything; then this head's finer tile over its own rectangle (cleared
+    // first: its masked cells are transparent). Another head's tile only while nothing else is in.
+    const layers: [Shown, HTMLCanvasElement][] = [];
+    if (backdrop && backdropImage) layers.push([backdrop, backdropImage]);
+    if (drawn && image && (current || !backdrop)) layers.push([drawn, image]);
+    layers.forEach(([shownTile, picture], i) => {
+      const r = tileRect(shownTile.tile, view);
+      if (i > 0) ctx.clearRect(r.x, r.y, r.width, r.height);
+      ctx.drawImage(picture, r.x, r.y, r.width, r.height);
+      const sink = sinkRect(shownTile.tile, view, cellScale.hatchFirst);
       if (sink) drawSinkHatch(ctx, sink.x, sink.y, sink.width, sink.height, 5);
-    }
+    });
     // Read by the browser tests and the benchmark: what is shown and what a frame cost.
     canvas.dataset.painted = String(++paints.current);
     canvas.dataset.view = `${view.scale},${view.x},${view.y}`;
@@ -275,8 +314,9 @@ export function ZoomHeatmap({
     canvas.dataset.tile = current
       ? `${current.tile.rows[0]}-${current.tile.rows[1]}x${current.tile.cols[0]}-${current.tile.cols[1]}`
       : '';
+    canvas.dataset.backdrop = backdrop ? `${backdrop.tile.outRows}x${backdrop.tile.outCols}` : '';
     canvas.dataset.mode = !current ? 'none' : isExactTile(current.tile) ? 'exact' : 'pooled';
-  }, [current, drawn, image, view, size, dpr, cellScale, cells]);
+  }, [current, drawn, image, backdrop, backdropImage, view, size, dpr, cellScale, cells]);
 
   // ---- input: wheel (non-passive, so the page does not scroll), drag, keys, hover ----------------
   useEffect(() => {
@@ -338,8 +378,10 @@ export function ZoomHeatmap({
   };
 
   // ---- what the pointer reads ------------------------------------------------------------------
-  const readout: Readout | null =
-    hover && current ? readoutAt(current.tile, 0, hover.query, hover.key) : null;
+  const readout: Readout | null = hover
+    ? ((current ? readoutAt(current.tile, 0, hover.query, hover.key) : null) ??
+      (backdrop ? readoutAt(backdrop.tile, 0, hover.query, hover.key) : null))
+    : null;
   const readoutText = readout
     ? readout.exact
       ? t('zoom.readoutCell', {
@@ -360,7 +402,7 @@ export function ZoomHeatmap({
     : '';
 
   const cellMode = view.scale >= CELL_LABEL_PX;
-  const pooling = current ? poolingOf(current.tile) : null;
+  const pooling = current ? poolingOf(current.tile) : backdrop ? poolingOf(backdrop.tile) : null;
   const rowLabels = useMemo(
     () => axisLabels(queryTokens, view.y, view.scale, size.height),
     [queryTokens, view.y, view.scale, size.height],
@@ -463,7 +505,7 @@ export function ZoomHeatmap({
           ))}
         </svg>
         <div
-          className={`zoom-cells${current && !stale ? '' : ' is-stale'}`}
+          className={`zoom-cells${(current || backdrop) && !stale ? '' : ' is-stale'}`}
           style={{ width: size.width, height: size.height }}
         >
           <canvas
@@ -520,6 +562,25 @@ function windowKey(w: CellWindow): string {
 function windowFromKey(key: string): CellWindow {
   const [r0 = 0, r1 = 0, c0 = 0, c1 = 0] = key.split(',').map(Number);
   return { rows: [r0, r1], cols: [c0, c1] };
+}
+
+/** A tile's maxima as an offscreen canvas of one pixel per output cell (null outside a page). */
+function tileImage(
+  shown: Shown | null,
+  scale: CellScale,
+  lut: Uint8ClampedArray,
+): HTMLCanvasElement | null {
+  const values = shown?.tile.max[0];
+  if (!shown || !values || typeof document === 'undefined') return null;
+  const canvas = document.createElement('canvas');
+  canvas.width = shown.tile.outCols;
+  canvas.height = shown.tile.outRows;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return null;
+  const data = ctx.createImageData(canvas.width, canvas.height);
+  data.data.set(tileToRgba(values, shown.tile, scale, lut));
+  ctx.putImageData(data, 0, 0);
+  return canvas;
 }
 
 /** One string per distinct request (what a tile answers). */
