@@ -63,11 +63,32 @@ describe('tile requests of the zoomable heatmap', () => {
     await vi.advanceTimersByTimeAsync(0);
     requests.ask(fetch, req(10), 0, deliver, vi.fn());
     await vi.advanceTimersByTimeAsync(0);
-    expect(calls).toHaveLength(2);
-    calls[1]!.resolve(); // the newer one first
-    calls[0]!.resolve(); // the stale one late
+    calls[0]!.resolve(); // the stale one: not delivered
+    await vi.advanceTimersByTimeAsync(0);
+    expect(delivered).toEqual([]);
+    calls[1]!.resolve();
     await vi.advanceTimersByTimeAsync(0);
     expect(delivered).toEqual([10]);
+  });
+
+  it('keeps one request with the engine: views settling meanwhile wait as the latest one', async () => {
+    const { fetch, calls } = controlledFetch();
+    const requests = new TileRequests();
+    const delivered: number[] = [];
+    const deliver = (t: AttentionTile) => delivered.push(t.rows[0]);
+    requests.ask(fetch, req(0), 0, deliver, vi.fn());
+    await vi.advanceTimersByTimeAsync(0);
+    requests.ask(fetch, req(1), 0, deliver, vi.fn());
+    await vi.advanceTimersByTimeAsync(0);
+    requests.ask(fetch, req(2), 0, deliver, vi.fn());
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calls.map((c) => c.req.rows[0])).toEqual([0]); // 1 and 2 wait; 2 replaced 1
+    calls[0]!.resolve();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calls.map((c) => c.req.rows[0])).toEqual([0, 2]);
+    calls[1]!.resolve();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(delivered).toEqual([2]); // the answer for 0 came after 1 and 2 were asked: dropped
   });
 
   it('reports only the latest request failure, as a message', async () => {
@@ -79,10 +100,26 @@ describe('tile requests of the zoomable heatmap', () => {
     requests.ask(fetch, req(1), 0, vi.fn(), fail);
     await vi.advanceTimersByTimeAsync(0);
     calls[0]!.reject(new Error('stale run'));
+    await vi.advanceTimersByTimeAsync(0); // the waiting request goes now
     calls[1]!.reject(new Error('The window holds no attention weights'));
     await vi.advanceTimersByTimeAsync(0);
     expect(fail).toHaveBeenCalledTimes(1);
     expect(fail).toHaveBeenCalledWith('The window holds no attention weights');
+  });
+
+  it('a fetch that throws is a failure, and the next request still goes', async () => {
+    const requests = new TileRequests();
+    const fail = vi.fn();
+    const throwing = vi.fn((): Promise<AttentionTile> => {
+      throw new Error('There is no layer 9 (the model has 2)');
+    });
+    requests.ask(throwing, req(0), 0, vi.fn(), fail);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fail).toHaveBeenCalledWith('There is no layer 9 (the model has 2)');
+    const { fetch } = controlledFetch();
+    requests.ask(fetch, req(1), 0, vi.fn(), vi.fn());
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fetch).toHaveBeenCalledTimes(1);
   });
 
   it('cancel drops a request not yet sent; dispose drops one on its way', async () => {
