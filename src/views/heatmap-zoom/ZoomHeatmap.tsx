@@ -48,6 +48,8 @@ import {
   type Viewport,
 } from './viewport';
 import type { FocusRequest } from './zoomLink';
+import { readoutText as readoutWords } from './readoutText';
+import { ZoomAxes } from './ZoomAxes';
 import './zoom.css';
 
 export interface ZoomHeatmapProps {
@@ -382,24 +384,7 @@ export function ZoomHeatmap({
     ? ((current ? readoutAt(current.tile, 0, hover.query, hover.key) : null) ??
       (backdrop ? readoutAt(backdrop.tile, 0, hover.query, hover.key) : null))
     : null;
-  const readoutText = readout
-    ? readout.exact
-      ? t('zoom.readoutCell', {
-          q: readout.query + 1,
-          query: queryTokens[readout.query] ?? '',
-          k: readout.key + 1,
-          key: keyTokens[readout.key] ?? '',
-          weight: formatWeight(readout.weight),
-        })
-      : t('zoom.readoutBlock', {
-          r0: readout.rows[0] + 1,
-          r1: readout.rows[1],
-          c0: readout.cols[0] + 1,
-          c1: readout.cols[1],
-          max: formatWeight(readout.max),
-          mean: formatWeight(readout.mean),
-        })
-    : '';
+  const readoutText = readoutWords(t, readout, queryTokens, keyTokens, formatWeight);
 
   const cellMode = view.scale >= CELL_LABEL_PX;
   const pooling = current ? poolingOf(current.tile) : backdrop ? poolingOf(backdrop.tile) : null;
@@ -478,32 +463,16 @@ export function ZoomHeatmap({
         }}
       >
         <div aria-hidden="true" />
-        <svg className="zoom-cols" width={size.width} height={COL_GUTTER} aria-hidden="true">
-          {colLabels.map((l) => (
-            <text
-              key={l.index}
-              className={hover?.key === l.index ? 'is-active' : undefined}
-              transform={`translate(${l.center},${COL_GUTTER - 4}) rotate(-90)`}
-              dominantBaseline="central"
-            >
-              {cellMode ? l.text : `${l.index + 1} ${l.text}`}
-            </text>
-          ))}
-        </svg>
-        <svg className="zoom-rows" width={ROW_GUTTER} height={size.height} aria-hidden="true">
-          {rowLabels.map((l) => (
-            <text
-              key={l.index}
-              className={hover?.query === l.index ? 'is-active' : undefined}
-              x={ROW_GUTTER - 4}
-              y={l.center}
-              textAnchor="end"
-              dominantBaseline="central"
-            >
-              {cellMode ? l.text : `${l.text} ${l.index + 1}`}
-            </text>
-          ))}
-        </svg>
+        <ZoomAxes
+          rowLabels={rowLabels}
+          colLabels={colLabels}
+          width={size.width}
+          height={size.height}
+          rowGutter={ROW_GUTTER}
+          colGutter={COL_GUTTER}
+          cellMode={cellMode}
+          {...(hover ? { activeRow: hover.query, activeCol: hover.key } : {})}
+        />
         <div
           className={`zoom-cells${(current || backdrop) && !stale ? '' : ' is-stale'}`}
           style={{ width: size.width, height: size.height }}
