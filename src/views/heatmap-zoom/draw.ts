@@ -6,7 +6,7 @@
 import { scaleLutIndex, type CellScale } from '../heatmap/colorScale';
 import { labelStep, shortenLabel } from '../heatmap/layout';
 import { blockOf, blockRange, widestBlock, type AttentionTile } from './tile';
-import { visibleSpan, type CanvasSize, type MatrixDims, type Viewport } from './viewport';
+import type { CanvasSize, Viewport } from './viewport';
 
 /** Whether the tile has one output pixel per cell (its values are the weights themselves). */
 export function isExactTile(tile: AttentionTile): boolean {
@@ -197,15 +197,4 @@ export function tileBudget(size: CanvasSize, dpr: number): { maxRows: number; ma
     maxRows: Math.max(1, Math.round(size.height * dpr)),
     maxCols: Math.max(1, Math.round(size.width * dpr)),
   };
-}
-
-/** Whether an arrived tile covers what viewport `v` shows (else keep asking). */
-export function tileCovers(tile: AttentionTile, v: Viewport, dims: MatrixDims, size: CanvasSize) {
-  const span = visibleSpan(v.scale, size);
-  return (
-    tile.rows[0] <= Math.floor(v.y) &&
-    tile.cols[0] <= Math.floor(v.x) &&
-    tile.rows[1] >= Math.min(dims.rows, Math.ceil(v.y + span.rows - 1e-9)) &&
-    tile.cols[1] >= Math.min(dims.cols, Math.ceil(v.x + span.cols - 1e-9))
-  );
 }

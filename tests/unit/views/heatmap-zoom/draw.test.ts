@@ -9,7 +9,6 @@ import {
   poolingOf,
   readoutAt,
   sinkRect,
-  tileCovers,
   tileRect,
   tileToRgba,
   tileTop,
@@ -145,14 +144,6 @@ describe('drawing and reading a tile', () => {
     expect(hatched[4 + 3]).toBe(255);
     expect(tileTop(small, 0, false)).toBe(1);
     expect(tileTop(small, 0, true)).toBe(0.5);
-  });
-
-  it('knows whether a tile covers the view', () => {
-    const dims = { rows: 61, cols: 61 };
-    const size = { width: 100, height: 100 };
-    expect(tileCovers(tile, { scale: 100 / 61, x: 0, y: 0 }, dims, size)).toBe(true);
-    const part = { ...tile, rows: [0, 10] as [number, number] };
-    expect(tileCovers(part, { scale: 10, x: 0, y: 5 }, dims, size)).toBe(false);
   });
 });
 
