@@ -49,7 +49,7 @@ async function frameTimes(canvas: Locator, kind: 'wheel' | 'hover', count: numbe
         const target: Node = kind === 'wheel' ? c : readout;
         const before = kind === 'wheel' ? c.dataset.painted : readout.textContent;
         const done = new Promise<void>((resolve) => {
-          // No answer within 2 s counts as 2 s (the assertion then fails instead of hanging).
+          // No answer within 2 s counts as 2 s: `answeredAll` then fails instead of the test hanging.
           setTimeout(resolve, 2000);
           const observer = new MutationObserver(() => {
             const now = kind === 'wheel' ? c.dataset.painted : readout.textContent;
@@ -94,6 +94,9 @@ async function frameTimes(canvas: Locator, kind: 'wheel' | 'hover', count: numbe
     [kind, count] as const,
   );
 }
+
+/** Every event got its repaint or readout (a 2 s entry is frameTimes' "no answer"). */
+const answeredAll = (times: number[]): boolean => times.every((t) => t < 2000);
 
 const p95 = (sorted: number[]): number =>
   sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))]!;
@@ -170,16 +173,15 @@ test('long inputs: overview, zoom to exact cells, pan, keys, chips, heads grid, 
   expect(dragged.x).toBeLessThan(zoomed.x);
   expect(dragged.y).toBeLessThan(zoomed.y);
 
-  // Frames: each wheel notch and each hover answered inside a frame (the goal is 16 ms; the bound
-  // on the median leaves room for a loaded test machine).
+  // Frames: each wheel notch must repaint and each hover must update the readout (frameTimes waits
+  // for both); the times are printed for reading, never asserted: speed goals live in npm run bench.
   const zoomFrames = await frameTimes(canvas, 'wheel', 16);
   const hoverFrames = await frameTimes(canvas, 'hover', 16);
   console.log(
     `long-input frames: zoom p50 ${zoomFrames[8]!.toFixed(1)} ms p95 ${p95(zoomFrames).toFixed(1)} ms, ` +
       `hover p50 ${hoverFrames[8]!.toFixed(1)} ms p95 ${p95(hoverFrames).toFixed(1)} ms`,
   );
-  expect(zoomFrames[8]!).toBeLessThan(50);
-  expect(hoverFrames[8]!).toBeLessThan(50);
+  expect(answeredAll(zoomFrames) && answeredAll(hoverFrames)).toBe(true);
 
   // Keyboard: + zooms, an arrow pans, 0 resets; then the Reset button.
   await canvas.focus();
@@ -294,9 +296,7 @@ test('long inputs: overview, zoom to exact cells, pan, keys, chips, heads grid, 
     `2,048 tokens frames: zoom p50 ${bigZoom[12]!.toFixed(1)} ms p95 ${p95(bigZoom).toFixed(1)} ms, ` +
       `hover p50 ${bigHover[12]!.toFixed(1)} ms p95 ${p95(bigHover).toFixed(1)} ms`,
   );
-  // The goal is 16 ms a frame; a loaded test machine gets this much room on the median.
-  expect(bigZoom[12]!).toBeLessThan(50);
-  expect(bigHover[12]!).toBeLessThan(50);
+  expect(answeredAll(bigZoom) && answeredAll(bigHover)).toBe(true);
   // Hovering while pooled reads the block: its ranges, max and mean.
   await expect(page.locator('.zoom-readout').first()).toContainText(/max .*, mean /);
 });
