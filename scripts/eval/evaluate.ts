@@ -19,10 +19,13 @@ import { readTranslatorDir, ZH_EN_MODEL_DIR } from './node-files.ts';
 import {
   alignmentItems,
   attentionProbe,
+  corpusLexicon,
+  oneWordDifferences,
   englishRenderings,
   makeTranslator,
   senseRenderings,
   translatePair,
+  ZH_EN_APP_EQUIVALENTS,
   ZH_EN_APP_SENTENCES,
   type PairOutcome,
 } from './translator-metrics.ts';
@@ -151,16 +154,34 @@ async function mainZhEn(): Promise<void> {
   );
   for (const [word, r] of Object.entries(perWord)) console.log(`  ${word}: ${r.right}/${r.total}`);
   const alignment = alignmentShares(alignmentItems(outcomes));
+  const lexiconAlignment = alignmentShares(alignmentItems(outcomes, 'lexicon', corpusLexicon()));
+  const oneWord = oneWordDifferences(outcomes, 'zh-en');
+  console.log(
+    `mistakes one word off the pair's English: ${oneWord.total} of ${outcomes.length - exact}; most often ${oneWord.top
+      .slice(0, 12)
+      .map(([d, n]) => `${d} ${n}`)
+      .join(', ')}`,
+  );
   const head = (h: { layer: number; head: number; share: number }): string =>
     `L${h.layer + 1}H${h.head + 1} ${(100 * h.share).toFixed(1)}%`;
   console.log(
     `cross-attention alignment (${alignment.pairs} word pairs): best head ${head(alignment.best)}; heads averaged: ${alignment.averaged.map((a) => `layer ${a.layer + 1} ${(100 * a.share).toFixed(1)}%`).join(', ')}`,
   );
   console.log('  per head: ' + alignment.perHead.map(head).join(', '));
+  console.log(
+    `cross-attention alignment, lexicon nouns and names (${lexiconAlignment.pairs} word pairs): best head ${head(lexiconAlignment.best)}; heads averaged: ${lexiconAlignment.averaged.map((a) => `layer ${a.layer + 1} ${(100 * a.share).toFixed(1)}%`).join(', ')}`,
+  );
+  console.log('  per head: ' + lexiconAlignment.perHead.map(head).join(', '));
   const demos = [];
   for (const demo of [...DEMO_SENTENCES, ...ZH_EN_APP_SENTENCES]) {
     const o = await translatePair(translator, demo, new Map());
-    const equivalents = [...(renderings.get(demo.zh) ?? [demo.en])];
+    const equivalents = [
+      ...new Set([
+        demo.en,
+        ...(renderings.get(demo.zh) ?? []),
+        ...(ZH_EN_APP_EQUIVALENTS[demo.zh] ?? []),
+      ]),
+    ];
     demos.push({ zh: demo.zh, expected: demo.en, equivalents, output: o.output });
     console.log(`demo: ${demo.zh} → ${o.output}  (corpus: ${equivalents.join(' / ')})`);
   }
@@ -183,6 +204,8 @@ async function mainZhEn(): Promise<void> {
         senseAccuracy: senseRight / senses.length,
         perWord,
         alignment,
+        lexiconAlignment,
+        oneWordMistakes: { total: oneWord.total, top: oneWord.top.slice(0, 20) },
         demos,
       },
       null,

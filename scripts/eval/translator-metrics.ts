@@ -9,12 +9,14 @@ import {
   createModel,
   DIRECTIONS,
   greedyTranslate,
+  splitWords,
   translationTokenizers,
   type AttentionModel,
   type TranslationDirection,
   type VocabTokenizer,
 } from '../../src/engine/index.ts';
-import type { AlignmentItem } from '../../src/analysis/alignment.ts';
+import { goldPairs, type AlignmentItem, type LexiconEntry } from '../../src/analysis/alignment.ts';
+import { ALL_NOUNS, NAMES } from '../corpus/lexicon.ts';
 import type { TranslatorBundle } from '../../src/loader/translator.ts';
 import type { Pair } from '../corpus/generate.ts';
 import type { CorpusPair } from '../train/data.ts';
@@ -211,7 +213,11 @@ export function attentionProbe(outcomes: PairOutcome[], word: string): ProbeResu
   return { sentences: rows.length, best, perHead };
 }
 
-/** The app's default ZH→EN sentences that are not demo sentences of the corpus. */
+/**
+ * The app's default ZH→EN sentences that are not demo sentences of the corpus. 他坐在河岸上。 is
+ * not itself in the corpus: its grammar writes "X sat on the river bank." and "X sat on the bank
+ * of the river." for X坐在河岸上。, so both count (ZH_EN_APP_EQUIVALENTS).
+ */
 export const ZH_EN_APP_SENTENCES: readonly Pair[] = [
   {
     en: 'He sat on the river bank.',
@@ -225,21 +231,71 @@ export const ZH_EN_APP_SENTENCES: readonly Pair[] = [
   },
 ];
 
-/** Word pairs (ambiguous word ↔ its Chinese) found once on each side of a translation. */
-export function alignmentItems(outcomes: PairOutcome[]): AlignmentItem[] {
+/** English the corpus grammar gives for the app's default sentences beyond `en`. */
+export const ZH_EN_APP_EQUIVALENTS: Readonly<Record<string, readonly string[]>> = {
+  '他坐在河岸上。': ['He sat on the river bank.', 'He sat on the bank of the river.'],
+};
+
+/**
+ * The corpus lexicon's word pairs for the alignment measure: every noun (singular and plural) and
+ * every name, Chinese → English. The ambiguous words come with each pair's own tag.
+ */
+export function corpusLexicon(): LexiconEntry[] {
+  const entries: LexiconEntry[] = [];
+  for (const n of ALL_NOUNS) {
+    entries.push({ source: n.zh, target: n.en });
+    if (n.pl && n.pl !== n.en) entries.push({ source: n.zh, target: n.pl });
+  }
+  for (const n of NAMES) entries.push({ source: n.zh, target: n.en });
+  return entries;
+}
+
+/**
+ * Word pairs of each translation for the cross-attention alignment: its ambiguous word with the
+ * Chinese of its tag (kind 'ambiguous'), or every lexicon pair found once on each side ('lexicon',
+ * goldPairs' rule). One item per written token of the pair; the columns are the Chinese word's
+ * characters.
+ */
+export function alignmentItems(
+  outcomes: PairOutcome[],
+  kind: 'ambiguous' | 'lexicon' = 'ambiguous',
+  lexicon: readonly LexiconEntry[] = [],
+): AlignmentItem[] {
   return outcomes.flatMap((o) => {
     const c = o.cross;
     if (!c) return [];
     const chars = Array.from(o.pair.zh);
-    const words = c.outputTokens.map((t) => t.toLowerCase());
-    return (o.pair.ambiguous ?? []).flatMap((a) => {
-      const row = words.indexOf(a.word);
-      const at = o.pair.zh.indexOf(a.chinese);
-      if (row < 0 || words.lastIndexOf(a.word) !== row) return [];
-      if (at < 0 || o.pair.zh.lastIndexOf(a.chinese) !== at) return [];
-      const start = Array.from(o.pair.zh.slice(0, at)).length;
-      const cols = Array.from(a.chinese, (_, i) => start + i).filter((i) => i < chars.length);
-      return [{ ...c, rows: [row], cols }];
-    });
+    const entries =
+      kind === 'lexicon'
+        ? lexicon
+        : (o.pair.ambiguous ?? []).map((a) => ({ source: a.chinese, target: a.word }));
+    return goldPairs(c.outputTokens, chars, entries).map((g) => ({
+      ...c,
+      rows: [g.target],
+      cols: g.sources,
+    }));
   });
+}
+
+/**
+ * Mistakes that differ from the pair's English in exactly one word (same length): often what the
+ * Chinese leaves open (is/was, sit/sat, a/the, cake/cakes). Returns "want→got" counts, most first.
+ */
+export function oneWordDifferences(
+  outcomes: PairOutcome[],
+  direction: TranslationDirection,
+): { total: number; top: [string, number][] } {
+  const counts = new Map<string, number>();
+  let total = 0;
+  for (const o of outcomes) {
+    if (o.exact) continue;
+    const want = splitWords(pairSides(o.pair, direction).target);
+    const got = splitWords(o.output);
+    if (want.length !== got.length) continue;
+    const diff = want.flatMap((w, i) => (w === got[i] ? [] : [`${w}→${got[i]}`]));
+    if (diff.length !== 1) continue;
+    total++;
+    counts.set(diff[0]!, (counts.get(diff[0]!) ?? 0) + 1);
+  }
+  return { total, top: [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)) };
 }

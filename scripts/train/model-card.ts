@@ -140,6 +140,7 @@ translated poorly. The probe is reported as measured; it was not tuned.
 function zhEnCard(): string {
   const z = summary as unknown as ZhEnSummary;
   const a = z.alignment;
+  const lz = z.lexiconAlignment;
   const head = (h: { layer: number; head: number; share: number }): string =>
     `L${h.layer + 1}H${h.head + 1} ${pct(h.share)}`;
   const minutes = done.minutes!;
@@ -176,6 +177,8 @@ not a general translator.
 ${lossTable}
 
 ## Evaluation (\`EVAL_DIRECTION=zh-en npm run eval\`, the whole held-out test split, greedy decoding)
+The issue's goals are exact match ≥ 90% and the right English word for ambiguous items ≥ 97%:
+${z.exact >= 0.9 ? 'exact match reached' : `**exact match is not reached** (${pct(z.exact)})`}; ${z.senseAccuracy >= 0.97 ? 'the right English word is reached' : `**the right English word is not reached** (${pct(z.senseAccuracy)})`}.
 - Exact match with the pair's English: **${pct(z.exact)}** of ${z.pairs} pairs.
 - Exact match with an English the corpus gives for that Chinese: **${pct(z.corpusEquivalent)}**; pairs whose Chinese has one English in the corpus: ${pct(z.oneEnglish.exact)} of ${z.oneEnglish.pairs}; pairs whose Chinese is not in the training split: ${pct(z.unseenChinese.exact)} of ${z.unseenChinese.pairs}.
 - Right English word for the ambiguous item: **${pct(z.senseAccuracy)}** of ${z.ambiguousWords} (${Object.entries(
@@ -183,9 +186,17 @@ ${lossTable}
   )
     .map(([w, r]) => `${w} ${r.right}/${r.total}`)
     .join(', ')}).
-- Cross-attention alignment (\`src/analysis/alignment.ts\`): in held-out pairs, the share of ambiguous word pairs (e.g. bank ↔ 河岸) whose English word's cross-attention row puts its largest weight on one of the pair's characters. Best head: **${head(a.best)}** of ${a.pairs} word pairs; heads averaged: ${a.averaged.map((x) => `layer ${x.layer + 1} ${pct(x.share)}`).join(', ')}. Every head: ${a.perHead.map(head).join(', ')}.
+- Mistakes one word away from the pair's English: ${z.oneWordMistakes.total} of ${Math.round(z.pairs * (1 - z.exact))}; the most frequent (wanted→written): ${z.oneWordMistakes.top
+    .slice(0, 10)
+    .map(([d, n]) => `${d} ${n}`)
+    .join(
+      ', ',
+    )}. Most are what the Chinese does not say: tense without 了 or a time word (很好 → is / was good), number without a numeral, a / the.
+- Cross-attention alignment (\`src/analysis/alignment.ts\`, the app's rule), on the held-out pairs: the share of word pairs whose written English word's cross-attention row puts its largest weight on one of the pair's Chinese characters, in the best head and with each layer's heads averaged.
+  - Word pairs from the corpus lexicon (every noun, singular or plural, and every name found once on each side): best head **${head(lz.best)}** of ${lz.pairs} word pairs; heads averaged: ${lz.averaged.map((x) => `layer ${x.layer + 1} ${pct(x.share)}`).join(', ')}. Every head: ${lz.perHead.map(head).join(', ')}.
+  - The ambiguous words (bank ↔ 河岸 / 银行, …): best head **${head(a.best)}** of ${a.pairs} word pairs; heads averaged: ${a.averaged.map((x) => `layer ${x.layer + 1} ${pct(x.share)}`).join(', ')}. Every head: ${a.perHead.map(head).join(', ')}.
 - The demo sentences (the first five are held out of training; the corpus's English for them in brackets when the output differs):
-${z.demos.map((d) => `  - ${d.zh} → ${d.output}${d.equivalents.includes(d.output) ? '' : ` (the corpus gives ${d.equivalents.join(' / ')})`}`).join('\n')}
+${z.demos.map((d) => `  - ${d.zh} → "${d.output}"${d.equivalents.includes(d.output) ? '' : ` (the corpus gives ${d.equivalents.map((e) => `"${e}"`).join(' / ')})`}`).join('\n')}
 
 ## Limits
 Only the grammar's characters and sentence shapes; anything else is marked unknown in the app and
@@ -204,6 +215,8 @@ interface ZhEnSummary {
   senseAccuracy: number;
   perWord: Record<string, { right: number; total: number }>;
   alignment: AlignmentResult;
+  lexiconAlignment: AlignmentResult;
+  oneWordMistakes: { total: number; top: [string, number][] };
   demos: { zh: string; expected: string; equivalents: string[]; output: string }[];
 }
 

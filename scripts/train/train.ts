@@ -198,15 +198,21 @@ async function main(): Promise<void> {
 /** Adam's moments and step count beside the checkpoint's weights, so a run can resume. */
 async function saveOptimizer(optimizer: tf.Optimizer, step: number): Promise<void> {
   const [iterations, ...moments] = await optimizer.getWeights();
+  iterations!.tensor.dispose(); // a new scalar each call (and Adam never counts it up)
   const tensors = moments.map((w) => ({
     name: w.name,
     shape: w.tensor.shape,
     data: w.tensor.dataSync() as Float32Array,
   }));
-  const iter = String(iterations!.tensor.dataSync()[0]);
+  // Adam's bias corrections β^(t+1), exactly as the run has them (float32 products, not pow).
+  const acc = adamPowers(optimizer);
   writeFileSync(
     `${CHECKPOINT}/optimizer.safetensors`,
-    writeSafetensors(tensors, 'F32', { iterations: iter }),
+    writeSafetensors(tensors, 'F32', {
+      step: String(step),
+      accBeta1: String(acc.accBeta1.dataSync()[0]),
+      accBeta2: String(acc.accBeta2.dataSync()[0]),
+    }),
   );
   writeFileSync(
     `${CHECKPOINT}/state.json`,
@@ -214,12 +220,20 @@ async function saveOptimizer(optimizer: tf.Optimizer, step: number): Promise<voi
   );
 }
 
+/** tfjs's Adam keeps β1^t and β2^t in two variables of its own. */
+function adamPowers(optimizer: tf.Optimizer): { accBeta1: tf.Variable; accBeta2: tf.Variable } {
+  const adam = optimizer as unknown as { accBeta1?: tf.Variable; accBeta2?: tf.Variable };
+  if (!adam.accBeta1 || !adam.accBeta2) throw new Error('the optimizer is not tfjs Adam');
+  return { accBeta1: adam.accBeta1, accBeta2: adam.accBeta2 };
+}
+
 /** Drops log lines after `step` (a resumed run writes them again); returns the minutes at `step`. */
 function trimLog(path: string, step: number): number {
   const lines = existsSync(path) ? readFileSync(path, 'utf8').split('\n').filter(Boolean) : [];
   const kept = lines.filter((l) => {
     const entry = JSON.parse(l) as { step?: number; event?: string };
-    return entry.event === 'start' || entry.event === 'resume' || (entry.step ?? 0) <= step;
+    if (entry.event === 'start' || entry.event === 'resume') return true;
+    return entry.step !== undefined && entry.step <= step; // 'done' of an earlier run goes too
   });
   writeFileSync(path, kept.map((l) => l + '\n').join(''));
   const at = kept
@@ -249,12 +263,23 @@ async function restoreCheckpoint(
   if (state.direction !== DIRECTION)
     throw new Error(`the checkpoint is ${state.direction}, not ${DIRECTION}`);
   const weights = readSafetensors(readFileSync(`${CHECKPOINT}/model.safetensors`));
-  for (const [name, v] of params) v.assign(tf.tensor(weights.float32(name), v.shape));
+  tf.tidy(() => {
+    for (const [name, v] of params) v.assign(tf.tensor(weights.float32(name), v.shape));
+  });
   const opt = readSafetensors(readFileSync(`${CHECKPOINT}/optimizer.safetensors`));
-  await optimizer.setWeights([
-    { name: 'iter', tensor: tf.scalar(Number(opt.metadata.iterations), 'int32') },
+  if (Number(opt.metadata.step) !== state.step)
+    throw new Error(`${CHECKPOINT}/optimizer.safetensors is not from step ${state.step}`);
+  const given = [
+    { name: 'iter', tensor: tf.scalar(0, 'int32') },
     ...opt.entries.map((e) => ({ name: e.name, tensor: tf.tensor(opt.float32(e.name), e.shape) })),
-  ]);
+  ];
+  await optimizer.setWeights(given); // copies each moment into a variable of its own
+  for (const g of given) g.tensor.dispose();
+  const acc = adamPowers(optimizer);
+  tf.tidy(() => {
+    acc.accBeta1.assign(tf.scalar(Number(opt.metadata.accBeta1)));
+    acc.accBeta2.assign(tf.scalar(Number(opt.metadata.accBeta2)));
+  });
   return state.step;
 }
 
