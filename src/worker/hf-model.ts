@@ -195,7 +195,7 @@ function nextTokenPredictions(
     ...(masked ? { masked } : {}),
     top: topIds(logits, TOP_PREDICTIONS).map((id) => ({
       id,
-      text: tokenizer.decode([id]),
+      text: tokenizer.tokenText(id),
       special: tokenizer.isSpecial(id),
     })),
   };

@@ -104,6 +104,11 @@ export interface HfTokenizer extends Tokenizer {
   /** One text, or a sentence pair (`[CLS] A [SEP] B [SEP]`), with token types and truncation. */
   encodeInput(text: string, pair?: string): HfEncoding;
   decode(ids: number[]): string;
+  /**
+   * One token's text for a list of candidates (predictions, fillers): as `decode([id])`, except
+   * that a token holding part of a character shows its bytes (`<0xE6>`) instead of U+FFFD.
+   */
+  tokenText(id: number): string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -577,12 +582,41 @@ function readablePiece(piece: string, byteLevel: boolean): string {
       if (b === undefined) return piece; // not a byte-level piece (a special token)
       bytes.push(b);
     }
-    return new TextDecoder('utf-8').decode(new Uint8Array(bytes));
+    return readableBytes(bytes);
   }
   return piece.replace(/\u2581/g, ' '); // SentencePiece's word marker
 }
 
 const BYTE_PIECE = /^<0x([0-9A-Fa-f]{2})>$/;
+
+/** A byte as byte-fallback vocabularies spell it: 0xE6 → `<0xE6>`. */
+const bytePiece = (b: number): string => `<0x${b.toString(16).toUpperCase().padStart(2, '0')}>`;
+
+/**
+ * UTF-8 bytes as text, where each byte that belongs to no whole character in them (a character
+ * split between two tokens) is shown as its `<0xNN>` piece instead of U+FFFD, so that two halves
+ * of different characters do not look alike: [E4 BD A0 E5] → `你<0xE5>`.
+ */
+export function readableBytes(bytes: readonly number[]): string {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let text = '';
+  for (let i = 0; i < bytes.length;) {
+    const first = bytes[i] as number;
+    const length = utf8Length(first);
+    if (length > 0 && i + length <= bytes.length) {
+      try {
+        text += decoder.decode(new Uint8Array(bytes.slice(i, i + length)));
+        i += length;
+        continue;
+      } catch {
+        // not a well-formed character: fall through to its first byte
+      }
+    }
+    text += bytePiece(first);
+    i++;
+  }
+  return text;
+}
 
 /** Bytes a UTF-8 sequence takes from its first byte (0: not a first byte). */
 const utf8Length = (b: number): number =>
@@ -805,6 +839,15 @@ export async function createHfTokenizerFromSource(
     encode: (text: string) => encodeInput(text).tokens,
     encodeInput,
     decode: (ids: number[]) => (ids.length === 0 ? '' : lib.decode(ids)),
+    tokenText: (id: number) => {
+      const text = lib.decode([id]);
+      if (!text.includes('\uFFFD')) return text;
+      // Half a character (byte-level BPE or a byte-fallback piece): show its bytes, not U+FFFD.
+      const piece = lib.id_to_token(id);
+      if (piece === undefined) return text;
+      if (BYTE_PIECE.test(piece)) return piece;
+      return byteLevel ? readablePiece(piece, true) : text;
+    },
   };
 }
 

@@ -22,7 +22,7 @@
 import { describe, expect, it } from 'vitest';
 import { createHfTokenizer, type HfTokenizer } from '../../../src/loader/hf';
 import type { HfFamily, HfModelType } from '../../../src/loader/hf/config';
-import type { HfTokenizerFiles } from '../../../src/loader/hf/tokenizer';
+import { readableBytes, type HfTokenizerFiles } from '../../../src/loader/hf/tokenizer';
 import { readFixtureText } from './helpers';
 
 const SENTENCE = 'The bank is near the river.';
@@ -124,6 +124,8 @@ describe('SentencePiece BPE with byte fallback (Llama 2 / TinyLlama style)', () 
     ]);
     expect(enc.tokens.some((t) => t.unknown || (t.special && t.id !== 1))).toBe(false);
     expect(tok.decode(enc.ids.slice(1))).toBe(ODD);
+    // One by one (predictions): half a character shows its piece; a whole one decodes.
+    expect([198, 191, 93].map((id) => tok.tokenText(id))).toEqual(['<0xC3>', '<0xBC>', 'Z']);
     // A byte that spells no character keeps its piece (ü's first byte, its second cut off).
     const cut = await tokenizer('tiny-llama', 'llama', 'llama', {
       config: { model_max_length: 4 },
@@ -246,6 +248,29 @@ describe('Byte-level BPE (SmolLM2, Qwen2, GPT-NeoX)', () => {
     expect(enc.ids).toEqual([57, 127, 120, 81, 72, 66, 71, 220, 172, 253, 247, 224, 267]);
     expect(enc.tokens.some((t) => t.unknown)).toBe(false);
     expect(qwen.decode(enc.ids)).toBe(ODD);
+    // A token holding part of a character shows its byte, not U+FFFD (two halves would look alike).
+    expect(enc.tokens.map((t) => t.text)).toEqual([
+      'Z',
+      '<0xC3>',
+      '<0xBC>',
+      'r',
+      'i',
+      'c',
+      'h',
+      ' ',
+      '<0xF0>',
+      '<0x9F>',
+      '<0x99>',
+      '<0x82>',
+      ' bank',
+    ]);
+    // Predictions list tokens one by one: the same rule, whole tokens decode as before.
+    expect([127, 120, 267, 57].map((id) => qwen.tokenText(id))).toEqual([
+      '<0xC3>',
+      '<0xBC>',
+      ' bank',
+      'Z',
+    ]);
   });
 
   it('special tokens in the text are marked; BOS only where transformers adds one', async () => {
@@ -281,5 +306,16 @@ describe('Byte-level BPE (SmolLM2, Qwen2, GPT-NeoX)', () => {
     const enc = pythia.encodeInput(SENTENCE);
     expect(enc.ids).toEqual([0, ...qwenIds.map((id) => id + 2)]);
     expect(enc.tokens[0]).toMatchObject({ text: '<|endoftext|>', special: true });
+  });
+});
+
+describe('readableBytes', () => {
+  it('decodes whole characters and shows each stray byte as its <0xNN> piece', () => {
+    // 你 = E4 BD A0; 好 = E5 A5 BD, cut after its first byte; an ASCII byte; a lone continuation.
+    expect(readableBytes([0xe4, 0xbd, 0xa0, 0xe5])).toBe('你<0xE5>');
+    expect(readableBytes([0xa5, 0xbd, 0x21])).toBe('<0xA5><0xBD>!');
+    // An overlong form (C0 80) is no character: both bytes shown.
+    expect(readableBytes([0xc0, 0x80])).toBe('<0xC0><0x80>');
+    expect(readableBytes([0xe5, 0xa5, 0xbd])).toBe('好');
   });
 });
