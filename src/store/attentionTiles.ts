@@ -4,7 +4,7 @@
  * whose weights are in the store answer from them; on-demand runs (long inputs) ask the worker.
  */
 import { poolWindow } from '../analysis';
-import type { AttentionKind } from '../engine';
+import type { TileAnswer, TileQuery } from '../worker/tileProtocol';
 import { getEngineClient } from './engineClient';
 import type { AppState, BlockResult, SentenceSlot } from './types';
 import { pageUrlOptions } from './urlParams';
@@ -20,30 +20,15 @@ export function onDemandThreshold(): number {
   return pageUrlOptions().onDemandAbove ?? ON_DEMAND_ABOVE;
 }
 
-export interface AttentionTileRequest {
-  slot: SentenceSlot;
-  kind: AttentionKind;
-  layer: number;
-  heads: number[];
-  /** Half-open query range [r0, r1) (clamped to the block). */
-  rows: [number, number];
-  /** Half-open key range [c0, c1) (clamped to the block). */
-  cols: [number, number];
-  /** Output size limit (device pixels); at least 1. */
-  maxRows: number;
-  maxCols: number;
-}
+/**
+ * A window of one layer's heads of a sentence's run: the worker's TileQuery less the run's id,
+ * which the store fills in. Ranges are half-open [r0, r1) / [c0, c1), clamped to the block;
+ * maxRows / maxCols bound the output (device pixels, at least 1).
+ */
+export type AttentionTileRequest = Omit<TileQuery, 'run' | 'slot'> & { slot: SentenceSlot };
 
-export interface AttentionTile {
-  rows: [number, number];
-  cols: [number, number];
-  outRows: number;
-  outCols: number;
-  /** Per requested head, row-major [outRows][outCols]: the largest weight of each block. */
-  max: Float32Array[];
-  /** Per requested head, row-major [outRows][outCols]: the mean weight of each block. */
-  mean: Float32Array[];
-}
+/** Per requested head, row-major [outRows][outCols]: each block's largest weight and its mean. */
+export type AttentionTile = TileAnswer;
 
 const clamp = (v: number, lo: number, hi: number): number => Math.max(lo, Math.min(hi, v));
 
