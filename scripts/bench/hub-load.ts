@@ -41,18 +41,15 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import {
-  createReadStream,
   existsSync,
   mkdirSync,
   mkdtempSync,
-  readdirSync,
   readFileSync,
   rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
@@ -62,6 +59,8 @@ import { writeSafetensors } from '../../src/loader/safetensors.ts';
 import { buildWithSourcemaps, packageOf, ROOT, sourceLocator } from './bundle.ts';
 import { bertBaseTensors, bf16Checkpoint, MODELS, tensorList } from './llm-checkpoints.ts';
 import { startPreview, stopPreview, waitForServer } from './preview.ts';
+import { startHub } from './hubServer.ts';
+import { rendererMemory } from './renderers.ts';
 import { engineWorkerSession } from './workerSession.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4293);
@@ -181,62 +180,6 @@ function writeCheckpoint(hubDir: string, key: string): Checkpoint {
 /** Bytes the mirror has sent (bodies), for telling what a run downloaded. */
 let served = 0;
 
-/** Serves `hubDir` as the Hub does (`/{id}/resolve/{revision}/{file}`), on a free port. */
-async function startHub(hubDir: string): Promise<{ server: http.Server; url: string }> {
-  const server = http.createServer((req, res) => {
-    const cors = {
-      'Access-Control-Allow-Origin': '*',
-      'Access-Control-Allow-Headers': 'Range, Authorization',
-      'Access-Control-Expose-Headers': 'Content-Length, Content-Range, Accept-Ranges',
-      'Cross-Origin-Resource-Policy': 'cross-origin',
-    };
-    if (req.method === 'OPTIONS') {
-      res.writeHead(204, { ...cors, 'Access-Control-Allow-Methods': 'GET, HEAD' }).end();
-      return;
-    }
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const match = /^\/(.+)\/resolve\/[^/]+\/(.+)$/.exec(decodeURIComponent(url.pathname));
-    const full = match ? path.join(hubDir, match[1]!, match[2]!) : '';
-    const inside = full.startsWith(hubDir + path.sep) && !full.includes('..');
-    if (!match || !inside || !existsSync(full) || !statSync(full).isFile()) {
-      res.writeHead(404, { ...cors, 'Content-Type': 'text/plain' }).end('Entry not found');
-      return;
-    }
-    const size = statSync(full).size;
-    const headers: Record<string, string> = {
-      ...cors,
-      'Content-Type': 'application/octet-stream',
-      'Accept-Ranges': 'bytes',
-      'Cache-Control': 'no-store',
-    };
-    const range = /^bytes=(\d+)-(\d*)$/.exec(req.headers.range ?? '');
-    let start = 0;
-    let end = size - 1;
-    if (range) {
-      start = Number(range[1]);
-      end = range[2] ? Math.min(Number(range[2]), size - 1) : size - 1;
-      if (start > end) {
-        res.writeHead(416, { ...headers, 'Content-Range': `bytes */${size}` }).end();
-        return;
-      }
-      headers['Content-Range'] = `bytes ${start}-${end}/${size}`;
-    }
-    headers['Content-Length'] = String(end - start + 1);
-    res.writeHead(range ? 206 : 200, headers);
-    if (req.method === 'HEAD') {
-      res.end();
-      return;
-    }
-    const stream = createReadStream(full, { start, end, highWaterMark: 1 << 20 });
-    stream.on('data', (chunk) => (served += chunk.length));
-    stream.pipe(res);
-    res.on('close', () => stream.destroy());
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { server, url: `http://127.0.0.1:${port}` };
-}
-
 // ---- one run --------------------------------------------------------------------------------------
 
 interface LoadTimes {
@@ -284,53 +227,6 @@ const WATCH_LOAD = `(() => {
   });
   window.__hubLoad = times;
 })();`;
-
-/** The processes of this machine: parent and command line, from /proc (Linux). */
-function processTable(): Map<number, { ppid: number; cmdline: string }> {
-  const out = new Map<number, { ppid: number; cmdline: string }>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ');
-      out.set(Number(entry), { ppid, cmdline });
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return out;
-}
-
-/** The largest peak resident size (VmHWM) among the renderers of the browser using `profileDir`. */
-function rendererPeakRss(profileDir: string): number | null {
-  const table = processTable();
-  const roots = [...table].filter(
-    ([, p]) =>
-      p.cmdline.includes(`--user-data-dir=${profileDir}`) && !p.cmdline.includes('--type='),
-  );
-  if (roots.length === 0) return null;
-  const mine = new Set(roots.map(([pid]) => pid));
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const [pid, p] of table)
-      if (!mine.has(pid) && mine.has(p.ppid)) {
-        mine.add(pid);
-        grew = true;
-      }
-  }
-  let peak: number | null = null;
-  for (const pid of mine) {
-    if (!table.get(pid)!.cmdline.includes('--type=renderer')) continue;
-    try {
-      const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-      if (m) peak = Math.max(peak ?? 0, Number(m[1]) * 1024);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return peak;
-}
 
 interface CpuProfileNode {
   id: number;
@@ -420,7 +316,7 @@ async function runOnce(checkpoint: Checkpoint, hubUrl: string, profile: boolean)
     const servedBytes = served - servedBefore;
 
     // Memory after the load.
-    const rendererPeak = rendererPeakRss(profileDir);
+    const rendererPeak = rendererMemory(profileDir, 'VmHWM');
     let workerHeap: number | null = null;
     let tfBytes: number | null = null;
     try {
@@ -620,7 +516,7 @@ async function main(): Promise<void> {
       .filter((key) => WHICH.has(key))
       .map((key) => writeCheckpoint(hubDir, key));
     console.log('done');
-    const mirror = await startHub(hubDir);
+    const mirror = await startHub(hubDir, (bytes) => (served += bytes));
     hub = mirror.server;
     preview = startPreview(PORT, PROFILE ? buildDir : undefined);
     preview.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));

@@ -24,19 +24,8 @@
  *   BENCH_LONG_SIZES=512 npx tsx scripts/bench/long.ts
  */
 import type { ChildProcess } from 'node:child_process';
-import {
-  createReadStream,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext } from '@playwright/test';
@@ -47,6 +36,8 @@ import { loadHfModel, normalizeHfConfig } from '../../src/loader/hf/index.ts';
 import { ROOT } from './bundle.ts';
 import { bf16Checkpoint, MODELS, tensorList } from './llm-checkpoints.ts';
 import { startPreview, stopPreview, waitForServer } from './preview.ts';
+import { startHub } from './hubServer.ts';
+import { rendererMemory, resetRendererPeak } from './renderers.ts';
 import { engineWorkerSession } from './workerSession.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4297);
@@ -130,105 +121,6 @@ async function textOf(tokens: number): Promise<{ text: string; count: number }> 
   return { text, count: count(text) };
 }
 
-async function startHub(hubDir: string): Promise<{ server: http.Server; url: string }> {
-  const server = http.createServer((req, res) => {
-    const cors = {
-      'Access-Control-Allow-Origin': '*',
-      'Access-Control-Allow-Headers': 'Range, Authorization',
-      'Access-Control-Expose-Headers': 'Content-Length, Content-Range, Accept-Ranges',
-      'Cross-Origin-Resource-Policy': 'cross-origin',
-    };
-    if (req.method === 'OPTIONS') {
-      res.writeHead(204, { ...cors, 'Access-Control-Allow-Methods': 'GET, HEAD' }).end();
-      return;
-    }
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const match = /^\/(.+)\/resolve\/[^/]+\/(.+)$/.exec(decodeURIComponent(url.pathname));
-    const full = match ? path.join(hubDir, match[1]!, match[2]!) : '';
-    if (!match || !full.startsWith(hubDir + path.sep) || !existsSync(full)) {
-      res.writeHead(404, { ...cors, 'Content-Type': 'text/plain' }).end('Entry not found');
-      return;
-    }
-    const size = statSync(full).size;
-    const headers: Record<string, string> = {
-      ...cors,
-      'Content-Type': 'application/octet-stream',
-      'Accept-Ranges': 'bytes',
-      'Cache-Control': 'no-store',
-    };
-    const range = /^bytes=(\d+)-(\d*)$/.exec(req.headers.range ?? '');
-    const start = range ? Number(range[1]) : 0;
-    const end = range?.[2] ? Math.min(Number(range[2]), size - 1) : size - 1;
-    if (range) headers['Content-Range'] = `bytes ${start}-${end}/${size}`;
-    headers['Content-Length'] = String(end - start + 1);
-    res.writeHead(range ? 206 : 200, headers);
-    if (req.method === 'HEAD') {
-      res.end();
-      return;
-    }
-    createReadStream(full, { start, end }).pipe(res);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
-}
-
-// ---- memory of the browser's renderers (Linux /proc) ------------------------------------------------
-
-function rendererPids(profileDir: string): number[] {
-  const table = new Map<number, { ppid: number; cmdline: string }>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ');
-      table.set(Number(entry), { ppid, cmdline });
-    } catch {
-      // gone meanwhile
-    }
-  }
-  const mine = new Set(
-    [...table]
-      .filter(([, p]) => p.cmdline.includes(`--user-data-dir=${profileDir}`))
-      .map(([pid]) => pid),
-  );
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const [pid, p] of table)
-      if (!mine.has(pid) && mine.has(p.ppid)) {
-        mine.add(pid);
-        grew = true;
-      }
-  }
-  return [...mine].filter((pid) => table.get(pid)!.cmdline.includes('--type=renderer'));
-}
-
-/** The largest VmHWM / VmRSS among the renderers, bytes. */
-function rendererMemory(profileDir: string, field: 'VmHWM' | 'VmRSS'): number {
-  let most = 0;
-  for (const pid of rendererPids(profileDir)) {
-    try {
-      const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(
-        readFileSync(`/proc/${pid}/status`, 'utf8'),
-      );
-      if (m) most = Math.max(most, Number(m[1]) * 1024);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return most;
-}
-
-/** Resets the renderers' peak resident size (VmHWM) to their current size. */
-function resetPeak(profileDir: string): void {
-  for (const pid of rendererPids(profileDir))
-    try {
-      writeFileSync(`/proc/${pid}/clear_refs`, '5');
-    } catch {
-      // not allowed: the peak then includes the load
-    }
-}
-
 // ---- the same-run ratio -------------------------------------------------------------------------------
 
 /** GFLOP/s of a plain [512, 576] × [576, 1536] matmul on tfjs-wasm in Node (median of 9). */
@@ -303,18 +195,18 @@ async function main(): Promise<void> {
     );
     await page.waitForTimeout(500);
     // The model's own size: the renderer after the load, before any long run grew the wasm heap.
-    const base = rendererMemory(profileDir, 'VmRSS');
+    const base = rendererMemory(profileDir, 'VmRSS') ?? 0;
     console.log(`  loaded in ${s(Date.now() - t0)}; renderer ${mib(base)} with the model`);
 
     for (const [i, size] of SIZES.entries()) {
       const { text, count } = texts[i]!;
       await page.waitForTimeout(500);
-      resetPeak(profileDir);
+      resetRendererPeak(profileDir);
       const run = await page.evaluate(
         (t) => (window as unknown as { __atlasLong: LongHook }).__atlasLong.run(t),
         text,
       );
-      const peak = rendererMemory(profileDir, 'VmHWM');
+      const peak = rendererMemory(profileDir, 'VmHWM') ?? 0;
       if (run.error) {
         console.log(`  ${size} tokens (text of ${count}): ${run.error}`);
         continue;
