@@ -1,7 +1,11 @@
 /**
  * Writes the corpus as JSON lines and prints its statistics.
  *
- *   npx tsx scripts/corpus/cli.ts [--seed 1234] [--out data/corpus]
+ *   npx tsx scripts/corpus/cli.ts [--seed 1234] [--direction en-zh|zh-en] [--out data/corpus]
+ *
+ * --direction zh-en writes the ZH→EN corpus (data/corpus-zh-en): the same generator and seed, with
+ * each English rewritten so that its Chinese decides it (chinese-decides.ts), one English per
+ * Chinese. en-zh (the default) is the corpus the EN→ZH model was trained on, unchanged.
  *
  * Output: <out>/{train,valid,test}.jsonl, one {"en","zh","ambiguous"?,"pronoun"?} per line,
  * UTF-8, "\n" line endings. Same seed → byte-identical files (the SHA-256 is printed to check).
@@ -10,7 +14,14 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ANIMALS } from './lexicon.ts';
-import { DEMO_SENTENCES, corpusStats, generateCorpus, type Pair } from './generate.ts';
+import {
+  DEMO_SENTENCES,
+  corpusStats,
+  generateCorpus,
+  type GenerationReport,
+  type Pair,
+} from './generate.ts';
+import { corpusDir } from './corpus-dir.ts';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -20,11 +31,15 @@ function arg(name: string, fallback: string): string {
 
 const seed = Number(arg('seed', '1234'));
 if (!Number.isInteger(seed)) throw new Error('--seed must be an integer');
+const direction = arg('direction', 'en-zh');
+if (direction !== 'en-zh' && direction !== 'zh-en')
+  throw new Error('--direction must be en-zh or zh-en');
 const repoRoot = resolve(import.meta.dirname, '..', '..');
-const outDir = resolve(repoRoot, arg('out', join('data', 'corpus')));
+const outDir = resolve(repoRoot, arg('out', corpusDir(direction)));
 
 const t0 = performance.now();
-const corpus = generateCorpus(seed);
+const report: GenerationReport = { rewritten: 0, sameChinese: 0 };
+const corpus = generateCorpus(seed, { chineseDecides: direction === 'zh-en' }, report);
 const genMs = performance.now() - t0;
 
 mkdirSync(outDir, { recursive: true });
@@ -39,7 +54,12 @@ for (const split of ['train', 'valid', 'test'] as const) {
 
 const s = corpusStats(corpus);
 const lines: string[] = [];
-lines.push(`seed ${seed}, generated in ${(genMs / 1000).toFixed(2)} s`);
+lines.push(`seed ${seed}, ${direction}, generated in ${(genMs / 1000).toFixed(2)} s`);
+if (direction === 'zh-en') {
+  lines.push(
+    `English rewritten so the Chinese decides it: ${report.rewritten} pairs; Chinese met again with other English (dropped): ${report.sameChinese}`,
+  );
+}
 lines.push(`pairs: train ${s.pairs.train}, valid ${s.pairs.valid}, test ${s.pairs.test}`);
 lines.push(`distinct English words: ${s.englishWords} (in train: ${s.englishWordsTrain})`);
 lines.push(`distinct Chinese characters (incl. punctuation): ${s.chineseChars}`);

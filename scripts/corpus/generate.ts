@@ -13,6 +13,7 @@ import { GROUPS } from './grammar.ts';
 import { findNoun } from './lexicon.ts';
 import { SUBJ_PRONOUNS, buildNP, npSubj, type AmbiguityTag, type Built } from './phrases.ts';
 import { CROSS_VERB_DIDNT, crossSentence, findWay } from './pronoun.ts';
+import { chineseDecides, recorded } from './chinese-decides.ts';
 import { Rng } from './rng.ts';
 
 export type { AmbiguityTag } from './phrases.ts';
@@ -147,8 +148,43 @@ function toPair(b: Built): Pair {
   };
 }
 
+/** Which way the corpus will be read: it decides which side must determine the other. */
+export interface CorpusOptions {
+  /**
+   * For ZH→EN: rewrite each sentence so the Chinese decides the English (chinese-decides.ts), and
+   * keep one English per Chinese. Off (EN→ZH), the corpus is exactly as it has always been.
+   */
+  readonly chineseDecides?: boolean;
+}
+
+/** Counts kept by `generatePairs` for the corpus statistics. */
+export interface GenerationReport {
+  /** Pairs whose English was rewritten so that the Chinese decides it. */
+  rewritten: number;
+  /** Generated pairs dropped because their Chinese was already in the corpus with other English. */
+  sameChinese: number;
+}
+
+function keeps(p: Pair): boolean {
+  const n = englishWords(p.en).length;
+  if (n < MIN_WORDS || n > MAX_WORDS) return false;
+  try {
+    checkPair(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const DEMO_CHINESE: ReadonlySet<string> = new Set(DEMO_SENTENCES.map((d) => d.zh));
+
 /** Distinct, checked pairs in generation order. */
-export function generatePairs(seed: number, count: number): Pair[] {
+export function generatePairs(
+  seed: number,
+  count: number,
+  options: CorpusOptions = {},
+  report: GenerationReport = { rewritten: 0, sameChinese: 0 },
+): Pair[] {
   const r = new Rng(seed);
   const weighted = GROUPS.flatMap((g) => {
     const total = g.families.reduce((a, f) => a + f.weight, 0);
@@ -161,13 +197,40 @@ export function generatePairs(seed: number, count: number): Pair[] {
     if (attempt > maxAttempts)
       throw new Error(`only ${pairs.length} distinct pairs after ${attempt} attempts`);
     const family = r.weighted(weighted);
-    const b = family.gen(r);
+    let b: Built | null;
+    if (options.chineseDecides) {
+      const first = recorded(r, family.gen);
+      b = first.value;
+      if (b && keeps(toPair(b))) {
+        const gen = (x: Rng): Pair | null => {
+          const y = family.gen(x);
+          return y ? toPair(y) : null;
+        };
+        const canonical = chineseDecides({ gen, keep: keeps }, toPair(b), first.draws);
+        if (canonical.changed > 0) report.rewritten++;
+        b = canonical.value;
+      }
+    } else {
+      b = family.gen(r);
+    }
     if (!b) continue;
     const p = toPair(b);
     // Some templates can come out too short ("Learn Chinese."): drop those, check the rest.
     const n = englishWords(p.en).length;
     if (n < MIN_WORDS || n > MAX_WORDS) continue;
     checkPair(p);
+    if (options.chineseDecides) {
+      // One English per Chinese: the first one generated stays.
+      const known = seen.get(p.zh);
+      if (known !== undefined) {
+        if (known !== normalizeEnglish(p.en)) report.sameChinese++;
+        continue;
+      }
+      seen.set(p.zh, normalizeEnglish(p.en));
+      if (DEMO_CHINESE.has(p.zh) || DEMO_KEYS.has(normalizeEnglish(p.en))) continue;
+      pairs.push(p);
+      continue;
+    }
     const key = normalizeEnglish(p.en);
     const known = seen.get(key);
     if (known !== undefined) {
@@ -182,9 +245,13 @@ export function generatePairs(seed: number, count: number): Pair[] {
 }
 
 /** The corpus for `seed`: byte-identical across runs and machines. */
-export function generateCorpus(seed = 1234): Corpus {
+export function generateCorpus(
+  seed = 1234,
+  options: CorpusOptions = {},
+  report?: GenerationReport,
+): Corpus {
   const total = SPLIT_SIZES.train + SPLIT_SIZES.valid + SPLIT_SIZES.test;
-  const pairs = generatePairs(seed, total);
+  const pairs = generatePairs(seed, total, options, report);
   // A separate stream for the split, so changing the split never changes which pairs exist.
   new Rng((seed ^ 0x5bd1e995) >>> 0).shuffle(pairs);
   const test = pairs.slice(0, SPLIT_SIZES.test);

@@ -10,6 +10,7 @@
  *                                        written for the ambiguous items, cross-attention alignment,
  *                                        and the demo sentences read the other way round.
  */
+import { corpusDir } from '../corpus/corpus-dir.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { alignmentShares } from '../../src/analysis/alignment.ts';
 import { initBackend } from '../../src/engine/index.ts';
@@ -112,9 +113,9 @@ async function main(): Promise<void> {
 
 async function mainZhEn(): Promise<void> {
   await initBackend({ preferred: ['wasm'] });
-  const test = readJsonl('data/corpus/test.jsonl');
-  const train = readJsonl('data/corpus/train.jsonl');
-  const valid = readJsonl('data/corpus/valid.jsonl');
+  const test = readJsonl(`${corpusDir('zh-en')}/test.jsonl`);
+  const train = readJsonl(`${corpusDir('zh-en')}/train.jsonl`);
+  const valid = readJsonl(`${corpusDir('zh-en')}/valid.jsonl`);
   const limit = Number(process.env.EVAL_LIMIT ?? test.length);
   const pairs = test.slice(0, limit);
   const translator = makeTranslator(readTranslatorDir(process.env.EVAL_MODEL ?? ZH_EN_MODEL_DIR));

@@ -18,6 +18,7 @@
  * step in state.json). TRAIN_RESUME=1 continues from that checkpoint with the same schedule and
  * batch order (TRAIN_STEPS must be the same as in the first run).
  */
+import { corpusDir } from '../corpus/corpus-dir.ts';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs-core';
 import {
@@ -62,8 +63,8 @@ function learningRate(step: number): number {
 
 async function main(): Promise<void> {
   const backend = await initBackend({ preferred: ['wasm'] });
-  const train = readJsonl('data/corpus/train.jsonl');
-  const valid = readJsonl('data/corpus/valid.jsonl');
+  const train = readJsonl(`${corpusDir(DIRECTION)}/train.jsonl`);
+  const valid = readJsonl(`${corpusDir(DIRECTION)}/valid.jsonl`);
   const vocab = buildVocab(train, DIRECTION);
   const encoded = encodePairs(train, vocab, DIRECTION);
   const validEncoded = encodePairs(valid.slice(0, 300), vocab, DIRECTION);
