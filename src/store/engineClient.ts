@@ -1,9 +1,15 @@
 /**
  * Where the store gets its engine client. The browser uses the real worker (created on first use);
  * tests inject a fake with `setEngineClient`, so store tests run in Node without a Worker.
+ *
+ * With two cores or more, sentences A and B run in two workers at once (src/worker/pairClient.ts):
+ * tfjs-wasm gives one worker one thread on two cores, so a second worker is what uses the other.
+ * The second worker is made on sentence B's first run. `?workers=1` in the page URL keeps one.
  */
 import type { BackendName } from '../engine';
 import { createWorkerClient, type EngineClient } from '../worker/client';
+import { createLazyClient } from '../worker/lazyClient';
+import { createPairClient } from '../worker/pairClient';
 
 let client: EngineClient | null = null;
 let debounce = 150;
@@ -14,8 +20,27 @@ function listen(next: EngineClient): EngineClient {
   return next;
 }
 
+/** How many engine workers the page uses: 2 from two cores up, unless the URL says `?workers=1`. */
+export function engineWorkerCount(cores: number | undefined, search: string): 1 | 2 {
+  const asked = new URLSearchParams(search).get('workers');
+  return (cores ?? 1) >= 2 && asked !== '1' ? 2 : 1;
+}
+
+function createDefaultClient(): EngineClient {
+  const count = engineWorkerCount(
+    typeof navigator === 'undefined' ? undefined : navigator.hardwareConcurrency,
+    typeof location === 'undefined' ? '' : location.search,
+  );
+  const first = createWorkerClient('attention-engine');
+  if (count === 1) return first;
+  return createPairClient(
+    first,
+    createLazyClient(() => createWorkerClient('attention-engine-2')),
+  );
+}
+
 export function getEngineClient(): EngineClient {
-  client ??= listen(createWorkerClient());
+  client ??= listen(createDefaultClient());
   return client;
 }
 

@@ -275,11 +275,11 @@ export function createEngineClient(port: {
   };
 }
 
-/** The client over the real module worker (browser only). */
-export function createWorkerClient(): EngineClient {
+/** The client over the real module worker (browser only); `name` shows in DevTools. */
+export function createWorkerClient(name = 'attention-engine'): EngineClient {
   const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), {
     type: 'module',
-    name: 'attention-engine',
+    name,
   });
   return createEngineClient(worker);
 }
