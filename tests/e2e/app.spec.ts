@@ -114,6 +114,25 @@ test('shows both default sentences as tokens and non-blank heatmaps', async ({ p
   expect(await tokenTexts(page, 'B')).toEqual(expect.arrayContaining(['deposited', 'money']));
 });
 
+test('sentences A and B both finish, in two engine workers from two cores up', async ({ page }) => {
+  await openApp(page);
+  const a = await readyPicture(page, 'A');
+  const b = await readyPicture(page, 'B');
+  expect(a.drawn && b.drawn).toBe(true);
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  const engineWorkers = () => page.workers().filter((w) => w.url().includes('engine.worker'));
+  expect(engineWorkers().length).toBe(cores >= 2 ? 2 : 1);
+  // Each worker built the model for its sentence: its tfjs engine holds the weights.
+  for (const worker of engineWorkers()) {
+    const tensors = await worker.evaluate(
+      () =>
+        (globalThis as { _tfengine?: { memory(): { numTensors: number } } })._tfengine?.memory()
+          .numTensors ?? 0,
+    );
+    expect(tensors).toBeGreaterThan(0);
+  }
+});
+
 test('hovering a heatmap cell shows a tooltip with both tokens and the weight', async ({
   page,
 }) => {
