@@ -41,6 +41,7 @@ import {
 } from '../../src/engine/benchmark.ts';
 import type { EngineBenchRequest } from '../../src/worker/bench.worker.ts';
 import { emptyEngineBenchResult, type EngineBenchResult } from '../../src/worker/benchResult.ts';
+import type { TwoWorkersResult } from '../../src/worker/pairBench.worker.ts';
 import { buildWithSourcemaps, bytesBySource, gzipSize, packageOf } from './bundle.ts';
 import { startPreview, stopPreview, waitForServer } from './preview.ts';
 import { engineWorkerSession, type WorkerSession } from './workerSession.ts';
@@ -80,6 +81,12 @@ declare global {
       step(model: 'translator' | 'playground', pair: number): Promise<void>;
       streaming(tokens: number): Promise<{ firstPainted: number; done: number }>;
       engine(request: EngineBenchRequest): Promise<EngineBenchResult>;
+      /** Two engine workers against one (scripts/bench/two-workers.ts). */
+      twoWorkers(
+        tokens: number,
+        runs: number,
+        size: 'bert-base' | 'tiny',
+      ): Promise<TwoWorkersResult>;
     };
   }
 }

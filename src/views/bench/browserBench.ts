@@ -11,7 +11,9 @@
  *    (12 layers, 8 heads, d_model 512) and resolves with the milliseconds from the run's start to
  *    its first layer's heatmap painted, and to the whole run done and painted;
  *  - `engine(request)`: runs the engine benchmark in a fresh worker of its own
- *    (src/worker/bench.worker.ts) and resolves with its figures.
+ *    (src/worker/bench.worker.ts) and resolves with its figures;
+ *  - `twoWorkers(tokens, runs, size)`: A then B in one worker against A and B at once in two
+ *    (src/worker/pairBench.worker.ts; scripts/bench/two-workers.ts).
  */
 import { useAppStore } from '../../store';
 import type { SentenceSlot } from '../../store/types';
@@ -21,6 +23,11 @@ import type {
   EngineBenchResult,
 } from '../../worker/bench.worker';
 import { emptyEngineBenchResult } from '../../worker/benchResult';
+import type {
+  PairBenchRequest,
+  PairBenchResponse,
+  TwoWorkersResult,
+} from '../../worker/pairBench.worker';
 
 /** The demo sentences of the built-in translator's model card (never seen in training). */
 const PAIRS: readonly Record<SentenceSlot, string>[] = [
@@ -171,6 +178,68 @@ function engine(request: EngineBenchRequest): Promise<EngineBenchResult> {
   });
 }
 
+/** A started pair-bench worker: `send` a request and wait for its answer. */
+interface PairBenchWorker {
+  ask(request: PairBenchRequest): Promise<PairBenchResponse>;
+  worker: Worker;
+}
+
+function pairBenchWorker(name: string): PairBenchWorker {
+  const worker = new Worker(new URL('../../worker/pairBench.worker.ts', import.meta.url), {
+    type: 'module',
+    name,
+  });
+  return {
+    worker,
+    ask: (request) =>
+      new Promise((resolve, reject) => {
+        const done = (event: MessageEvent<PairBenchResponse>): void => {
+          worker.removeEventListener('message', done);
+          if (event.data.type === 'error') reject(new Error(event.data.message));
+          else resolve(event.data);
+        };
+        worker.addEventListener('message', done);
+        worker.postMessage(request);
+      }),
+  };
+}
+
+/**
+ * Sentences A and B of `tokens` tokens on a BERT-base-sized encoder ('tiny' for a dry run): A then
+ * B in one worker, against A and B at once in two workers, `runs` times each (alternating).
+ */
+async function twoWorkers(
+  tokens: number,
+  runs: number,
+  size: 'bert-base' | 'tiny',
+): Promise<TwoWorkersResult> {
+  const workers = [pairBenchWorker('attention-bench-1'), pairBenchWorker('attention-bench-2')];
+  try {
+    const ready = [];
+    for (const w of workers) ready.push(await w.ask({ type: 'build', tokens, size }));
+    const result: TwoWorkersResult = {
+      cores: navigator.hardwareConcurrency,
+      backend: ready[0]?.type === 'ready' ? ready[0].backend : '?',
+      threads: ready.map((r) => (r.type === 'ready' ? r.threads : null)),
+      oneWorker: [],
+      twoWorkers: [],
+    };
+    const forwards = (answers: PairBenchResponse[]): number[] =>
+      answers.flatMap((a) => (a.type === 'done' ? a.forwardMs : []));
+    for (let r = 0; r < runs; r++) {
+      const t0 = performance.now();
+      const one = await workers[0]!.ask({ type: 'go', count: 2 });
+      result.oneWorker.push({ wallMs: performance.now() - t0, forwardMs: forwards([one]) });
+      const t1 = performance.now();
+      const both = await Promise.all(workers.map((w) => w.ask({ type: 'go', count: 1 })));
+      result.twoWorkers.push({ wallMs: performance.now() - t1, forwardMs: forwards(both) });
+    }
+    return result;
+  } finally {
+    for (const w of workers) w.worker.terminate();
+  }
+}
+
 declare global {
   interface Window {
     __atlasBrowserBench?: {
@@ -178,8 +247,9 @@ declare global {
       step: typeof step;
       streaming: typeof streaming;
       engine: typeof engine;
+      twoWorkers: typeof twoWorkers;
     };
   }
 }
 
-window.__atlasBrowserBench = { idle, step, streaming, engine };
+window.__atlasBrowserBench = { idle, step, streaming, engine, twoWorkers };
