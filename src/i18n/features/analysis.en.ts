@@ -92,6 +92,12 @@ export const analysisEn = {
   'compare.noShared': 'The two sentences share no word for this attention kind.',
   'compare.focusHelp':
     'Words found in both sentences. The comparison follows the focus word’s attention row (its first occurrence) in each sentence.',
+  'compare.zhEn.source':
+    'Chinese → English: these rows are the Chinese characters the model reads, one per token. A focus word here is a Chinese word (the characters of a known word such as 银行 or 河岸 count as one word, followed at its first character). 河岸 (river bank) and 银行 (money bank) share no word: what the two “bank” sentences have in common is the English word “bank” the decoder writes. Choose cross-attention to compare its rows over the Chinese characters.',
+  'compare.zhEn.written':
+    'Chinese → English: these rows are the English words the decoder writes. With the “bank” pair both translations write “bank” (from 河岸 in one sentence, from 银行 in the other); in cross-attention its row shows which Chinese characters it looks at in each.',
+  'compare.zhEn.usePair': 'Use the “bank” pair ({a} / {b})',
+  'compare.zhEn.showCross': 'Compare “{word}” in cross-attention',
   'compare.sideBySide': 'Layer {layer}, head {head} in both sentences',
   'compare.headLabel': 'Compared: {name}, layer {layer}, head {head}',
   'compare.diffCaption': 'Difference B − A, layer {layer}, head {head}',

@@ -87,6 +87,12 @@ export const analysisZh: Record<keyof typeof analysisEn, string> = {
   'compare.focus': '焦点词',
   'compare.noShared': '对这种注意力，两个句子没有共同的词。',
   'compare.focusHelp': '两个句子都有的词。对比跟踪焦点词（第一次出现处）在每个句子中的注意力行。',
+  'compare.zhEn.source':
+    '中文 → 英文：这些行是模型读入的汉字，每个词元一个字。这里的焦点词是中文词（已知词如“银行”“河岸”的几个字算作一个词，跟踪它的第一个字）。“河岸”和“银行”没有共同的词：两个“bank”句子的共同之处是解码器写出的英文词“bank”。请选择交叉注意力，比较它在汉字上的注意力行。',
+  'compare.zhEn.written':
+    '中文 → 英文：这些行是解码器写出的英文词。用“bank”句对时，两个译文都写出“bank”（一个来自“河岸”，一个来自“银行”）；在交叉注意力中，它的行显示它在每个句子里看向哪些汉字。',
+  'compare.zhEn.usePair': '使用“bank”句对（{a} / {b}）',
+  'compare.zhEn.showCross': '在交叉注意力中比较“{word}”',
   'compare.sideBySide': '两个句子的第 {layer} 层第 {head} 个头',
   'compare.headLabel': '对比：{name}，第 {layer} 层，第 {head} 个头',
   'compare.diffCaption': '差值 B − A，第 {layer} 层第 {head} 个头',

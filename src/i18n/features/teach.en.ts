@@ -360,6 +360,27 @@ export const teachEn = {
   'teach.same.s6.text':
     'Yes: attention weights belong to a word in its context, not to the word. That is how “bank” can lean towards “river” in one sentence and towards “money” in the other, and how a translator can pick 河岸 or 银行.',
 
+  'teach.same.zhEn.intro':
+    'The first article answers yes: the weights are computed from the word’s context, not looked up. With Chinese → English the same word is on the English side: 他坐在河岸上。 and 他把钱存进了银行。 have no Chinese word in common (河岸, 银行), yet both translations write “bank”. Here is the answer with the model’s own numbers for that written word.',
+  'teach.same.zhEn.source':
+    'Chinese → English: the attention chosen above is the encoder’s, whose rows are the Chinese characters read. The two “bank” sentences share no Chinese word (河岸 and 银行 have no character in common), so this tab cannot follow “bank” there. The English “bank” is a row of the decoder: choose cross-attention to follow it over the Chinese characters.',
+  'teach.same.zhEn.written':
+    'Chinese → English: the word followed is an English word the decoder writes (its row of the decoder’s attention); with cross-attention its weights are over the Chinese characters of its own sentence.',
+  'teach.same.zhEn.s1.text':
+    '“bank” is the same English token in both translations, with the same embedding vector. What differs is everything around it: the Chinese sentence it translates (河岸 in one, 银行 in the other) and the English words written before it.',
+  'teach.same.zhEn.s2.text':
+    'q = x·W_Q, and x is the decoder’s state at the step that writes the word (row {a} in A, row {b} in B): it is built from the English words written before it and, after the first layer, from the Chinese that cross-attention has read. So the two query vectors differ.',
+  'teach.same.zhEn.s3.text':
+    'The scores are q·k with the keys it can look at: in cross-attention, the Chinese characters of its own sentence (河 and 岸 in one, 钱, 银 and 行 in the other); in decoder self-attention, the English words written before it. Different keys give different scores even for the same query.',
+  'teach.same.zhEn.s6.text':
+    'Yes: attention weights belong to a word in its context, not to the word. The decoder writes the same “bank” in both sentences, yet its cross-attention can lean towards 河岸 in one and towards 银行 in the other: one English word, reached from two different Chinese words.',
+  'teach.same.heads.zhEn.title': 'Which heads keep “bank” in the translation?',
+  'teach.same.heads.zhEn.intro':
+    'Chinese → English: the two banks are already different words in the input (河岸, 银行), and both translations write “bank”. Switch one head off at a time and measure how much the log-probability of the translation drops: the heads whose loss hurts most come first. Then see whether “bank” is still written.',
+  'teach.same.heads.zhEn.word': 'The translation writes “{word}”.',
+  'teach.same.heads.zhEn.noWord':
+    '“bank” does not appear in this translation, so each head is judged by whether the whole translation changes.',
+
   'teach.same.heads.title': 'Which heads tell the two banks apart?',
   'teach.same.heads.intro':
     'Switch one head off at a time and measure how much the log-probability of the translation drops: the heads whose loss hurts most come first. Then look at the Chinese for “bank” in each translation: 银行 (the money bank) or 河岸 (the river bank).',

@@ -1,6 +1,7 @@
 import { useCallback, useId, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { difference, sharedWords } from '../../analysis';
+import { difference } from '../../analysis';
+import { isHanToken, sharedWordSpans } from '../../analysis/focusWords';
 import { useT } from '../../i18n';
 import { KIND_CODES } from '../export/filename';
 import { formatTickIn } from '../../i18n/numbers';
@@ -19,6 +20,8 @@ import { WeightingNote } from '../weighting/WeightingSwitch';
 import { FocusRows } from './FocusRows';
 import { buildRankingRows, mergeLabels, rankFocusHeads, resolveFocus } from './ranking';
 import { MetricsTable, PatternRules, RankingTable } from './tables';
+import { ZhEnFocusNote } from './ZhEnFocusNote';
+import { CHINESE_WORDS, zhEnFocus } from './zhEnFocus';
 import '../heads/analysis.css';
 import './compare.css';
 
@@ -53,6 +56,7 @@ export function CompareTab() {
       slot: s.analysisSlot,
       model: s.model,
       kind: s.kind,
+      direction: s.direction,
     })),
   );
   const setFocusWord = useAppStore((s) => s.setFocusWord);
@@ -82,7 +86,8 @@ export function CompareTab() {
   const rowTokensA = a?.rowTokens;
   const rowTokensB = b?.rowTokens;
   const words = useMemo(
-    () => (rowTokensA && rowTokensB ? sharedWords(rowTokensA, rowTokensB) : []),
+    // A known Chinese word (银行) is one focus word, not two characters (see `sharedWordSpans`).
+    () => (rowTokensA && rowTokensB ? sharedWordSpans(rowTokensA, rowTokensB, CHINESE_WORDS) : []),
     [rowTokensA, rowTokensB],
   );
   const focus = resolveFocus(words, ui.focusWord);
@@ -144,6 +149,7 @@ export function CompareTab() {
   const nameB = t('input.sentenceB');
   const caption = t('compare.headCaption', { layer: layer + 1, head: head + 1 });
   const word = focus?.word ?? '';
+  const zhEn = zhEnFocus(ui.model, ui.direction, ui.kind);
 
   /** The side-by-side pictures (A, B, and B − A when lengths match) for export, at click time. */
   const exportParts = (): { title: string[]; parts: MatrixPartInput[] } | null => {
@@ -212,6 +218,14 @@ export function CompareTab() {
         </div>
       </div>
 
+      {zhEn !== 'off' && (
+        <ZhEnFocusNote
+          place={zhEn}
+          text={t(zhEn === 'source' ? 'compare.zhEn.source' : 'compare.zhEn.written')}
+          testId="compare-zh-en"
+        />
+      )}
+
       {(!a || !b) && (
         <div className="cmp-status">
           {!a && <AnalysisStatus source={srcA} limit="longInput.compare" />}
@@ -236,6 +250,7 @@ export function CompareTab() {
                     key={w.word}
                     type="button"
                     className="cmp-word"
+                    lang={isHanToken(w.word) ? 'zh-Hans' : undefined}
                     aria-pressed={w.word === focus?.word}
                     onClick={() => setFocusWord(w.word)}
                   >

@@ -9,7 +9,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow';
 import { formatImportanceScore } from '../../../analysis/headRanking';
 import { useT } from '../../../i18n';
-import { selectImportancePanel, useAppStore } from '../../../store';
+import { DIRECTION_LANGS, selectImportancePanel, useAppStore } from '../../../store';
 import { useTranslation } from '../../../store/selectors';
 import type { SentenceSlot } from '../../../store/types';
 import type { ImportanceResult } from '../../../worker/protocol';
@@ -17,6 +17,7 @@ import { TeachCard } from '../common/TeachCard';
 import {
   BANK_TOGETHER,
   bankVerdict,
+  bankWordsFor,
   headsToSwitchOff,
   summarizeBankHeads,
   type BankVerdict,
@@ -102,10 +103,15 @@ export function BankHeadsCard() {
   const measure = useAppStore((s) => s.importanceMeasure);
   const { running, start, cancel } = useMeasureBoth();
   const measuring = measure !== null && running;
+  // Chinese → English writes "bank" for both sentences: the card asks whether a head keeps it.
+  const zhEn = useAppStore((s) => s.direction === 'zh-en') && isTranslator;
 
   return (
-    <TeachCard title={t('teach.same.heads.title')} testId="same-heads">
-      <p>{t('teach.same.heads.intro')}</p>
+    <TeachCard
+      title={t(zhEn ? 'teach.same.heads.zhEn.title' : 'teach.same.heads.title')}
+      testId="same-heads"
+    >
+      <p>{t(zhEn ? 'teach.same.heads.zhEn.intro' : 'teach.same.heads.intro')}</p>
       {!isTranslator ? (
         <p className="teach-note">{t('teach.same.heads.needTranslator')}</p>
       ) : (
@@ -181,7 +187,13 @@ function BankResult({
   baseline: string;
 }) {
   const t = useT();
-  const summary = useMemo(() => summarizeBankHeads(result.heads, baseline), [result, baseline]);
+  const direction = useAppStore((s) => s.direction);
+  const words = bankWordsFor(direction);
+  const lang = DIRECTION_LANGS[direction].target;
+  const summary = useMemo(
+    () => summarizeBankHeads(result.heads, baseline, { words }),
+    [result, baseline, words],
+  );
   const off = useAppStore((s) => s.ablation.heads);
   const toggleHeadOff = useAppStore((s) => s.toggleHeadOff);
   const switchAllHeadsOn = useAppStore((s) => s.switchAllHeadsOn);
@@ -202,15 +214,21 @@ function BankResult({
       : null;
   const nowVerdict =
     off.length > 0 && state === 'ready' && translation
-      ? bankVerdict(baseline, translation.text)
+      ? bankVerdict(baseline, translation.text, words)
       : null;
 
   return (
     <div className="bank-result">
-      <p lang="zh" className="teach-readout" data-testid={`bank-baseline-${slot}`}>
+      <p lang={lang} className="teach-readout" data-testid={`bank-baseline-${slot}`}>
         {t('teach.same.heads.baseline', { text: baseline })}
       </p>
-      <p>{word !== null ? t('teach.same.heads.word', { word }) : t('teach.same.heads.noWord')}</p>
+      <p>
+        {word !== null
+          ? t(direction === 'zh-en' ? 'teach.same.heads.zhEn.word' : 'teach.same.heads.word', {
+              word,
+            })
+          : t(direction === 'zh-en' ? 'teach.same.heads.zhEn.noWord' : 'teach.same.heads.noWord')}
+      </p>
       <div className="bank-table-scroll">
         <table className="bank-table">
           <caption>
@@ -234,7 +252,7 @@ function BankResult({
                 <td>{h.rank}</td>
                 <td>{headName(t, h.kind, h.layer, h.head)}</td>
                 <td className="bank-num">{formatImportanceScore(h.score)}</td>
-                <td lang="zh">{h.output ?? ''}</td>
+                <td lang={lang}>{h.output ?? ''}</td>
                 <td data-testid="bank-verdict">{verdictText(t, h.verdict)}</td>
               </tr>
             ))}
@@ -270,7 +288,7 @@ function BankResult({
         </div>
       )}
       {now !== null && (
-        <p className="teach-readout" lang="zh" data-testid={`bank-now-${slot}`}>
+        <p className="teach-readout" lang={lang} data-testid={`bank-now-${slot}`}>
           {now}
           {nowVerdict && ` (${verdictText(t, nowVerdict)})`}
         </p>

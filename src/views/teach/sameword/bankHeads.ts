@@ -12,6 +12,17 @@ import {
 /** The Chinese words for "bank" the card follows, most specific first (河岸 before 岸). */
 export const BANK_WORDS: readonly string[] = ['银行', '河岸', '岸'];
 
+/**
+ * The word the card follows when the translator writes English (Chinese → English): both 河岸 and
+ * 银行 become "bank", so the question is whether a head keeps it, not which of two words it picks.
+ */
+export const BANK_WORDS_EN: readonly string[] = ['bank'];
+
+/** The words for "bank" in the language the translator writes. */
+export function bankWordsFor(direction: 'en-zh' | 'zh-en'): readonly string[] {
+  return direction === 'zh-en' ? BANK_WORDS_EN : BANK_WORDS;
+}
+
 /** Heads shown in the card's ranked list, and heads switched off together. */
 export const BANK_TOP = 5;
 export const BANK_TOGETHER = 3;
