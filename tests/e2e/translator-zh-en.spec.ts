@@ -2,7 +2,8 @@
  * Browser test of the Chinese → English direction (issue 17, items 2 and 3), one page: the model
  * picker's second translator, its example sentences, the translation's accessible name and
  * language, the cross-attention heatmap's English rows over Chinese columns, the alignment
- * picture's lines, and the switch back restoring the English examples.
+ * picture's lines, the Compare and Same-word tabs following the written English "bank", and the
+ * switch back restoring the English examples.
  *
  * Until the zh-en model's files are committed (public/models/zh-en-tiny/), its folder is served
  * from the en-zh model's files, so the wiring is still checked (but not the English output).
@@ -124,7 +125,45 @@ test('Chinese → English: examples, translation, English rows, alignment lines,
   expect(pick, `rows: ${rowLabels.join(' ')}`).toBeGreaterThanOrEqual(0);
   await query.getByRole('button').nth(pick).click();
   await expect(page.getByText(`The token “${rowLabels[pick]}” asks its question`)).toBeVisible();
+
+  // Compare follows the English the decoder writes: it offers the "bank" pair, then proposes the
+  // written "bank" (its cross-attention rows over the Chinese characters) as the focus word.
+  await page.getByRole('tab', { name: 'Compare', exact: true }).click();
+  const compareNote = page.getByTestId('compare-zh-en');
+  await expect(compareNote).toContainText('the English words the decoder writes');
+  await compareNote.getByRole('button', { name: /^Use the “bank” pair/ }).click();
+  // The sentences are the pair now: the button goes away.
+  await expect(compareNote.getByRole('button')).toHaveCount(0);
+  if (HAS_ZH_EN) {
+    const focus = page.getByRole('group', { name: 'Focus word' });
+    await expect(focus.getByRole('button', { name: 'bank', exact: true })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+      { timeout: 45_000 },
+    );
+    await expect(
+      page.getByRole('table', { name: 'Heads ranked by the Jensen–Shannon divergence of “bank”' }),
+    ).toBeVisible();
+  }
+  // Same word: the encoder's rows are Chinese characters, where 河岸 and 银行 share no word; the
+  // tab says why instead of looking for "bank" there, and its button goes to cross-attention.
+  await page.getByRole('tab', { name: 'Same word, different weights', exact: true }).click();
+  await kindPicker(page).selectOption({ label: 'Encoder self-attention' });
+  const sameNote = page.getByTestId('same-zh-en');
+  await expect(sameNote).toContainText('河岸 and 银行 have no character in common');
+  await expect(page.getByTestId('same-q')).toHaveCount(0);
+  await sameNote.getByRole('button', { name: 'Compare “bank” in cross-attention' }).click();
+  await expect(kindPicker(page)).toHaveValue('cross');
+  if (HAS_ZH_EN) {
+    await expect(page.getByTestId('same-q')).toBeVisible({ timeout: 45_000 });
+    await expect(page.getByRole('list', { name: 'q of “bank” in sentence B' })).toBeVisible();
+    await expect(page.getByRole('list', { name: 'Weights of “bank” in sentence A' })).toBeVisible();
+  }
   await page.getByRole('tab', { name: 'Attention', exact: true }).click();
+  await expect(sentence(page, 'A')).toHaveValue('他坐在河岸上。');
+  await expect(sentence(page, 'B')).toHaveValue('他把钱存进了银行。');
+  // Sentence A back to the direction's example, so that switching back restores English there too.
+  await sentence(page, 'A').fill('我爱吃苹果。');
 
   // Back to English → Chinese: the English examples return.
   await modelPicker(page).selectOption({ label: 'Built-in translator (English → Chinese)' });

@@ -16,7 +16,7 @@ import '../common/teach.css';
 import { ZhEnFocusNote } from '../../compare/ZhEnFocusNote';
 import { WRITTEN_BANK, zhEnFocus } from '../../compare/zhEnFocus';
 import { BankHeadsCard } from './BankHeadsCard';
-import { findToken } from './match';
+import { findToken, queriesAreKeys } from './match';
 
 /**
  * Tab "Same word, different weights": the first article's question, answered with the model's
@@ -161,13 +161,13 @@ export function SameWordView() {
                     <WeightBars
                       labels={runA.colTokens}
                       weights={data.wA}
-                      highlight={a}
+                      highlight={queriesAreKeys(runA.rowTokens, runA.colTokens) ? a : -1}
                       label={t('teach.same.weightsOf', { word: wordA, name: 'A' })}
                     />
                     <WeightBars
                       labels={runB.colTokens}
                       weights={data.wB}
-                      highlight={b}
+                      highlight={queriesAreKeys(runB.rowTokens, runB.colTokens) ? b : -1}
                       label={t('teach.same.weightsOf', { word: wordB, name: 'B' })}
                     />
                   </div>

@@ -14,3 +14,12 @@ export function findToken(tokens: readonly string[], word: string): number {
   if (!w) return -1;
   return tokens.findIndex((tk) => normalizeToken(tk) === w);
 }
+
+/**
+ * Whether a block's queries are its keys (self-attention over one sequence), so that the query's
+ * own key can be marked among the weights. Not for cross-attention (the rows are the written
+ * tokens, the keys the source's) nor the translator's decoder (its keys are shifted by one).
+ */
+export function queriesAreKeys(rows: readonly string[], cols: readonly string[]): boolean {
+  return rows.length === cols.length && rows.every((token, i) => token === cols[i]);
+}

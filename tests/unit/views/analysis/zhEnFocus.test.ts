@@ -18,6 +18,7 @@ import {
   bankWordsFor,
   summarizeBankHeads,
 } from '../../../../src/views/teach/sameword/bankHeads';
+import { queriesAreKeys } from '../../../../src/views/teach/sameword/match';
 
 describe('zhEnFocus', () => {
   it('is off unless the translator reads Chinese', () => {
@@ -85,5 +86,16 @@ describe('bankWordsFor', () => {
     );
     expect(summary.word).toBe('bank');
     expect(summary.flips.map((h) => h.head)).toEqual([0]);
+  });
+});
+
+describe('queriesAreKeys', () => {
+  it('is true only when the rows are the keys', () => {
+    expect(queriesAreKeys(['he', 'sat'], ['he', 'sat'])).toBe(true);
+    // Cross-attention: English rows over Chinese keys ("bank" must not mark the key 上).
+    expect(queriesAreKeys(['He', 'sat', 'bank'], ['他', '坐', '上'])).toBe(false);
+    // The decoder's keys are its rows shifted by one.
+    expect(queriesAreKeys(['He', 'sat', '</s>'], ['<s>', 'He', 'sat'])).toBe(false);
+    expect(queriesAreKeys(['a'], ['a', 'b'])).toBe(false);
   });
 });
