@@ -378,6 +378,8 @@ export const teachEn = {
   'teach.same.heads.zhEn.intro':
     'Chinese → English: the two banks are already different words in the input (河岸, 银行), and both translations write “bank”. Switch one head off at a time and measure how much the log-probability of the translation drops: the heads whose loss hurts most come first. Then see whether “bank” is still written.',
   'teach.same.heads.zhEn.word': 'The translation writes “{word}”.',
+  'teach.same.heads.zhEn.noFlip':
+    'No single head, switched off on its own, stops the translation writing “{word}”: it does not hang on one head.',
   'teach.same.heads.zhEn.noWord':
     '“bank” does not appear in this translation, so each head is judged by whether the whole translation changes.',
 

@@ -359,6 +359,8 @@ export const teachZh: Record<keyof typeof teachEn, string> = {
   'teach.same.heads.zhEn.intro':
     '中文 → 英文：两个“bank”在输入里本来就是不同的词（河岸、银行），两个译文都写出“bank”。每次关闭一个头，测量译文的对数概率下降了多少：关掉后损失最大的头排在最前。再看译文里是否还写出“bank”。',
   'teach.same.heads.zhEn.word': '译文写出了“{word}”。',
+  'teach.same.heads.zhEn.noFlip':
+    '没有哪一个头单独关闭就能让译文不再写出“{word}”：它不依赖于某一个头。',
   'teach.same.heads.zhEn.noWord': '这个译文里没有“bank”，所以按整个译文是否改变来判断每个头。',
 
   'teach.same.heads.title': '哪些头把两个“bank”区分开？',

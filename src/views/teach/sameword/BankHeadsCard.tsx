@@ -262,7 +262,12 @@ function BankResult({
       <p className="teach-readout" data-testid={`bank-summary-${slot}`}>
         {summary.flips.length === 0
           ? word !== null
-            ? t('teach.same.heads.noFlip', { word })
+            ? t(
+                direction === 'zh-en' ? 'teach.same.heads.zhEn.noFlip' : 'teach.same.heads.noFlip',
+                {
+                  word,
+                },
+              )
             : t('teach.same.heads.noFlipGeneric')
           : t(summary.flips.length === 1 ? 'teach.same.heads.flipsOne' : 'teach.same.heads.flips', {
               count: summary.flips.length,
