@@ -8,7 +8,9 @@
  *  - runs of slots ending in B ('B', 'teach-B', 'teach-pad-B') go to `second` when it can serve the
  *    model; every other run, importance measurements and checkpoint loads go to `first`;
  *  - the playground, translator and trained models are self-contained (each worker builds or
- *    downloads its own copy), so `second` serves them always;
+ *    downloads its own copy), so `second` serves them once it has started: sentence B's first
+ *    run goes to `first` (the page's cold start pays for one worker, as before), and when it is
+ *    done the same run is replayed quietly in `second`, which starts it; B runs go there after;
  *  - a Hugging Face checkpoint lives in the worker that loaded it: once `first` has loaded one
  *    whose engine memory fits `mirrorBudgetBytes`, it is loaded quietly into `second` as well
  *    (from Cache Storage when the first load kept the files there), and B runs go there from then
@@ -28,6 +30,8 @@ export interface PairClientOptions {
    * DEFAULT_MIRROR_BUDGET_BYTES.
    */
   mirrorBudgetBytes?: number;
+  /** `second` serves B runs of self-contained models at once, with no warm-up run. Default false. */
+  startWarm?: boolean;
 }
 
 /**
@@ -69,6 +73,32 @@ export function createPairClient(
   /** Bumped by every loadHf: answers of an older load's mirror are ignored. */
   let generation = 0;
 
+  /** Whether `second` has run once (its warm-up, see above), and whether that run is under way. */
+  let warm = options.startWarm ?? false;
+  let warming = false;
+
+  /** Replays a B run of `first` in `second` with no one listening; B runs move there once done. */
+  const warmUp = (request: RunRequest): void => {
+    if (warm || warming) return;
+    warming = true;
+    const quiet = (): void => {};
+    second.run(request, {
+      onTokens: quiet,
+      onProgress: quiet,
+      onTranslation: quiet,
+      onStart: quiet,
+      onLayer: quiet,
+      onDone: () => {
+        warm = true;
+        warming = false;
+      },
+      // B runs stay on `first` (the next one tries again).
+      onError: () => {
+        warming = false;
+      },
+    });
+  };
+
   /** What `second` held before the last loadHf: a reload of the same checkpoint gets it back. */
   let heldBefore: { key: string; innerKey: string } | null = null;
 
@@ -85,7 +115,7 @@ export function createPairClient(
   const place = (request: RunRequest): { client: EngineClient; request: RunRequest } => {
     if (!B_SLOTS.has(request.slot)) return { client: first, request };
     const { model } = request;
-    if (model.kind !== 'hf') return { client: second, request };
+    if (model.kind !== 'hf') return { client: warm ? second : first, request };
     if (mirrored?.key !== model.key) return { client: first, request };
     return { client: second, request: { ...request, model: { ...model, key: mirrored.innerKey } } };
   };
@@ -123,6 +153,8 @@ export function createPairClient(
       bySlot.set(request.slot, outer);
       // Stale answers never reach the store, whichever client sends them.
       const live = (): boolean => bySlot.get(request.slot) === outer;
+      // A B run of a self-contained model on `first` while `second` is cold: warm it up after.
+      const thenWarm = B_SLOTS.has(request.slot) && request.model.kind !== 'hf' && !warm;
       const guarded: RunHandlers = {
         onTokens: (...a) => {
           if (live()) handlers.onTokens(...a);
@@ -141,6 +173,7 @@ export function createPairClient(
         },
         onDone: (...a) => {
           if (live()) handlers.onDone(...a);
+          if (thenWarm) warmUp(placed.request);
         },
         onError: (...a) => {
           if (live()) handlers.onError(...a);

@@ -115,7 +115,7 @@ const SMALL = 1_000_000; // 4 MB of float32 weights
 function setup() {
   const first = fakeClient(100);
   const second = fakeClient(200);
-  const pair = createPairClient(first.client, second.client);
+  const pair = createPairClient(first.client, second.client, { startWarm: true });
   return { first, second, pair };
 }
 
@@ -177,6 +177,61 @@ describe('createPairClient: routing', () => {
   });
 });
 
+describe('createPairClient: warming the second client up', () => {
+  it("runs B's first run in the first client, replays it quietly in the second, then moves B there", () => {
+    const first = fakeClient(100);
+    const second = fakeClient(200);
+    const pair = createPairClient(first.client, second.client);
+    const h = handlers();
+    pair.run(run('B'), h);
+    expect(first.runs.map((r) => r.request.slot)).toEqual(['B']);
+    expect(second.runs).toHaveLength(0); // the cold start pays for one worker
+    first.runs[0]!.handlers.onDone([], 3);
+    expect(h.onDone).toHaveBeenCalledTimes(1);
+    expect(second.runs).toHaveLength(1);
+    expect(second.runs[0]!.request).toEqual(run('B'));
+
+    // Until the warm-up is done, B stays on the first; its answers reach no one.
+    pair.run(run('B'), handlers());
+    expect(first.runs).toHaveLength(2);
+    const warmUp = second.runs[0]!.handlers;
+    warmUp.onTokens([], 0, 0, 512);
+    warmUp.onDone([], 9);
+    expect(h.onTokens).not.toHaveBeenCalled();
+    expect(h.onDone).toHaveBeenCalledTimes(1);
+
+    pair.run(run('B'), handlers());
+    pair.run(run('teach-B'), handlers());
+    expect(second.runs.map((r) => r.request.slot)).toEqual(['B', 'B', 'teach-B']);
+    // One warm-up only, even after more B runs end in the first.
+    first.runs[1]!.handlers.onDone([], 3);
+    expect(second.runs).toHaveLength(3);
+  });
+
+  it('keeps B on the first when the warm-up fails, and tries again after the next B run', () => {
+    const first = fakeClient(100);
+    const second = fakeClient(200);
+    const pair = createPairClient(first.client, second.client);
+    pair.run(run('B'), handlers());
+    first.runs[0]!.handlers.onDone([], 3);
+    second.runs[0]!.handlers.onError('no translator', 'load');
+    pair.run(run('B'), handlers());
+    expect(first.runs).toHaveLength(2);
+    first.runs[1]!.handlers.onDone([], 3);
+    expect(second.runs).toHaveLength(2);
+  });
+
+  it('does not warm up on sentence A or on Hugging Face B runs', () => {
+    const first = fakeClient(100);
+    const second = fakeClient(200);
+    const pair = createPairClient(first.client, second.client);
+    pair.run(run('A'), handlers());
+    pair.run(run('B', { kind: 'hf', key: 'files:1' }), handlers());
+    for (const r of first.runs) r.handlers.onDone([], 1);
+    expect(second.runs).toHaveLength(0);
+  });
+});
+
 describe('createPairClient: Hugging Face checkpoints in both workers', () => {
   it('loads a small checkpoint quietly into the second client after the first, then runs B there', () => {
     const { first, second, pair } = setup();
@@ -227,7 +282,10 @@ describe('createPairClient: Hugging Face checkpoints in both workers', () => {
     // A budget of the caller's choosing.
     const a = fakeClient(0);
     const b = fakeClient(50);
-    const roomy = createPairClient(a.client, b.client, { mirrorBudgetBytes: 10 * big });
+    const roomy = createPairClient(a.client, b.client, {
+      mirrorBudgetBytes: 10 * big,
+      startWarm: true,
+    });
     roomy.loadHf!(FILES, loadHandlers());
     a.loads[0]!.handlers.onLoaded(info('files:1', Math.ceil(big / 4)));
     expect(b.loads).toHaveLength(1);
@@ -441,12 +499,25 @@ describe('createLazyClient', () => {
     expect(create).not.toHaveBeenCalled();
   });
 
-  it('leaves a pair with an unused lazy second client with one worker', () => {
+  it('starts the second worker of a pair only once sentence B has run in the first', () => {
     const first = fakeClient(0);
     const create = vi.fn(() => fakeClient(50).client);
     const pair = createPairClient(first.client, createLazyClient(create));
     pair.run(run('A'), handlers());
+    pair.run(run('B'), handlers());
     pair.onBackendLost!(vi.fn());
+    expect(create).not.toHaveBeenCalled();
+    first.runs[1]!.handlers.onDone([], 1);
+    expect(create).toHaveBeenCalledTimes(1);
+    pair.dispose();
+  });
+
+  it('never starts the second worker of a pair that only runs sentence A', () => {
+    const first = fakeClient(0);
+    const create = vi.fn(() => fakeClient(50).client);
+    const pair = createPairClient(first.client, createLazyClient(create));
+    pair.run(run('A'), handlers());
+    first.runs[0]!.handlers.onDone([], 1);
     pair.dispose();
     expect(create).not.toHaveBeenCalled();
   });
