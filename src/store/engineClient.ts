@@ -4,7 +4,8 @@
  *
  * With two cores or more, sentences A and B run in two workers at once (src/worker/pairClient.ts):
  * tfjs-wasm gives one worker one thread on two cores, so a second worker is what uses the other.
- * The second worker is made on sentence B's first run. `?workers=1` in the page URL keeps one.
+ * The second worker is made when sentence B's first run is done (see pairClient.ts), so the page's
+ * cold start pays for one. `?workers=1` in the page URL keeps one.
  */
 import type { BackendName } from '../engine';
 import { createWorkerClient, type EngineClient } from '../worker/client';
