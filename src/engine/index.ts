@@ -24,6 +24,7 @@ export type { BackendFailure, BackendFailureReason } from './backendFailure';
 export { isWebglContextLost, loseWebglContext, watchWebglContext } from './gpuContext';
 export { expectedWeightShapes, validateConfig, validateWeights } from './schema';
 export { createModel } from './transformer';
+export { startModelBuild, type ModelBuild, type ModelBuildOptions } from './modelBuild';
 export {
   playgroundConfig,
   createPlaygroundWeights,

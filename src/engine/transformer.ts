@@ -20,7 +20,8 @@ import { attentionKindsOf, causalSlidingMask, intersectMasks, runMasks } from '.
 import { readInto, viewNow } from './readback';
 import { erfGelu } from './wasm-kernels/erfGelu';
 import { layerNorm } from './wasm-kernels/layerNorm';
-import { activate, linear, rmsNorm, uploadWeight } from './ops';
+import { activate, linear, rmsNorm } from './ops';
+import { foldsGelu, uploadModelWeight, type PrebuiltWeights } from './prebuilt';
 import {
   alibiBias,
   alibiSlopes,
@@ -124,6 +125,8 @@ class Transformer implements AttentionModel {
   constructor(
     readonly config: TransformerConfig,
     weights: WeightMap,
+    /** Tensors uploaded while the checkpoint downloaded (modelBuild.ts): taken where they fit. */
+    prebuilt?: PrebuiltWeights,
   ) {
     validateConfig(config);
     validateWeights(config, weights);
@@ -135,18 +138,18 @@ class Transformer implements AttentionModel {
         prefixes.add(name.replace(attentionParts, '.$1'));
         continue;
       }
-      this.tensors.set(name, uploadWeight(weights.get(name)!));
+      const w = weights.get(name)!;
+      this.tensors.set(name, prebuilt?.takeTensor(name, w) ?? uploadModelWeight(config, name, w));
     }
-    if (this.foldsGelu()) this.foldGeluScale();
-    for (const prefix of prefixes)
+    for (const prefix of prefixes) {
+      const part = (p: string) => weights.get(`${prefix}.${p}`);
       this.attention.set(
         prefix,
-        attentionFromArrays(
-          (part) => weights.get(`${prefix}.${part}`),
-          config.numHeads,
-          kvHeadsOf(config),
-        ),
+        prebuilt?.takeBlock(prefix, part) ??
+          attentionFromArrays(part, config.numHeads, kvHeadsOf(config)),
       );
+    }
+    prebuilt?.dispose();
   }
 
   private t<T extends tf.Tensor>(name: string): T {
@@ -250,7 +253,7 @@ class Transformer implements AttentionModel {
 
   /** Whether exact GELU runs as the one-pass kernel, with 1/√2 folded into W1, b1 and W2. */
   private foldsGelu(): boolean {
-    return this.config.activation === 'gelu' && this.config.mlpKind !== 'gated';
+    return foldsGelu(this.config);
   }
 
   private ffn(prefix: string, x: tf.Tensor2D): tf.Tensor2D {
@@ -258,7 +261,7 @@ class Transformer implements AttentionModel {
       tf.matMul(x, this.t<tf.Tensor2D>(`${prefix}.w1`)),
       this.t(`${prefix}.b1`),
     ); // [T, d] x [d, dFF] -> [T, dFF]
-    // For exact GELU the load step scaled W1, b1 and W2 by 1/√2 (see foldGeluScale), so
+    // For exact GELU the load step scaled W1, b1 and W2 by 1/√2 (uploadModelWeight, prebuilt.ts), so
     // GELU(u)·W2 = h·(1 + erf(h))·W2' with h = u/√2: one pass over [T, dFF] on wasm (erfGelu).
     let a = this.foldsGelu() ? erfGelu(h) : activate(h, this.config.activation);
     if (this.config.mlpKind === 'gated') {
@@ -272,19 +275,6 @@ class Transformer implements AttentionModel {
       tf.matMul(a, this.t<tf.Tensor2D>(`${prefix}.w2`)),
       this.t(`${prefix}.b2`),
     ); // [T, dFF] x [dFF, d] -> [T, d]
-  }
-
-  /** Exact GELU: scale each FFN's W1, b1 and W2 by 1/√2 once (see ffn). */
-  private foldGeluScale(): void {
-    for (const name of [...this.tensors.keys()]) {
-      if (!/\.ffn\.(w1|b1|w2)$/.test(name)) continue;
-      const old = this.t(name);
-      this.tensors.set(
-        name,
-        tf.tidy(() => tf.mul(old, Math.SQRT1_2)),
-      );
-      old.dispose();
-    }
   }
 
   /**
@@ -839,6 +829,11 @@ function assembleStack(
 }
 
 /** Builds a model from plain weights (validated against the config) on the current backend. */
-export function createModel(config: TransformerConfig, weights: WeightMap): AttentionModel {
-  return new Transformer(config, weights);
+export function createModel(
+  config: TransformerConfig,
+  weights: WeightMap,
+  /** Tensors made ahead from these weights (see modelBuild.ts); what is not taken is freed. */
+  prebuilt?: PrebuiltWeights,
+): AttentionModel {
+  return new Transformer(config, weights, prebuilt);
 }

@@ -10,7 +10,9 @@
  */
 import {
   createModel,
+  startModelBuild,
   type AttentionModel,
+  type ModelBuild,
   type AttentionStack,
   type BackendName,
   type HeadRef,
@@ -24,7 +26,14 @@ import { onDemandOverBudget } from '../engine/onDemandBudget';
 import { buildMask } from '../engine';
 import { punctuationMask, specialTokenMask, type PooledWindow } from '../analysis';
 import { interventions } from './interventions';
-import { HfLoadError, loadHfModel, type HfLoadProgress, type HfModel } from '../loader/hf';
+import {
+  HfLoadError,
+  loadHfModel,
+  type HfLoadProgress,
+  type HfModel,
+  type HfWeightListener,
+  type HfWeightPlan,
+} from '../loader/hf';
 import type {
   BackendStatus,
   BlockInfo,
@@ -90,6 +99,12 @@ interface Entry {
   info: HfModelInfo;
   built: AttentionModel | null;
 }
+
+/**
+ * From this many bytes of float32 weights the wasm heap is grown to the model's size when its
+ * download starts, and its pages touched while it downloads (see heapReserve.ts).
+ */
+const RESERVE_FROM_BYTES = 256 * 2 ** 20;
 
 /** Progress at most every 80 ms per file (and always at a file's first and last byte). */
 const PROGRESS_MS = 80;
@@ -233,6 +248,30 @@ export function createHfWorker(context: HfWorkerContext): HfWorker {
   const ctx = { ...context, tiles: context.tiles ?? createTileServer() };
   let current: Entry | null = null;
   let filesLoaded = 0;
+  /** The model being built while its checkpoint downloads (one load at a time uses it). */
+  let streaming: ModelBuild | null = null;
+
+  /**
+   * Starts building while the weights download, once the backend the load asked for is up (a
+   * load that starts before it is builds after the download, as before).
+   */
+  const streamBuilder =
+    (backendUp: () => boolean, onBuild: (build: ModelBuild) => void) =>
+    (plan: HfWeightPlan): HfWeightListener | null => {
+      if (!backendUp()) return null;
+      streaming?.dispose();
+      const reserve = plan.size?.weightBytes ?? 0;
+      const build = startModelBuild(plan.config, {
+        expects: plan.expected,
+        ...(reserve >= RESERVE_FROM_BYTES ? { reserveBytes: reserve } : {}),
+      });
+      streaming = build;
+      onBuild(build);
+      return {
+        weight: (name, weight) => build.add(name, weight),
+        progress: (fraction) => build.progress(fraction),
+      };
+    };
 
   const progressPoster = (requestId: number, signal: AbortSignal) => {
     let lastFile = '';
@@ -273,12 +312,21 @@ export function createHfWorker(context: HfWorkerContext): HfWorker {
   return {
     async load(requestId, request, signal) {
       const { source } = request;
+      let build: ModelBuild | null = null;
       try {
         const key = source.kind === 'hub' ? hubKey(source) : `files:${++filesLoaded}`;
         if (current?.key === key) {
           ctx.post({ type: 'hf-loaded', requestId, info: current.info });
           return;
         }
+        // The backend is made ready on the queue (never under a run), while the files download.
+        let backendUp = false;
+        ctx
+          .enqueue(async () => {
+            await ctx.ensureBackend(request.backend);
+            backendUp = true;
+          })
+          .catch(() => {}); // the build below asks again and reports the failure
         const hf = await loadHfModel(
           source.kind === 'hub'
             ? {
@@ -289,14 +337,25 @@ export function createHfWorker(context: HfWorkerContext): HfWorker {
                 token: source.token,
               }
             : { kind: 'files', files: source.files },
-          { signal, onProgress: progressPoster(requestId, signal) },
+          {
+            signal,
+            onProgress: progressPoster(requestId, signal),
+            streamWeights: streamBuilder(
+              () => backendUp && !signal.aborted,
+              (b) => (build = b),
+            ),
+          },
         );
         const info = describe(key, source, hf);
         // Build on the engine's queue: a run of the previous model may still be using its tensors.
         await ctx.enqueue(async () => {
           if (signal.aborted) return;
           await ctx.ensureBackend(request.backend);
-          const built = createModel(hf.config, hf.weights);
+          // What was uploaded while the file downloaded is taken; the rest is uploaded now.
+          const made = build;
+          const built = made
+            ? made.finish(hf.config, hf.weights)
+            : createModel(hf.config, hf.weights);
           ctx.tiles.releaseAll();
           current?.built?.dispose();
           current = { key, hf, info, built };
@@ -308,6 +367,9 @@ export function createHfWorker(context: HfWorkerContext): HfWorker {
         });
       } catch (error) {
         ctx.post({ type: 'hf-error', requestId, message: readable(error), code: errorCode(error) });
+      } finally {
+        (build as ModelBuild | null)?.dispose(); // frees what a failed load made; no-op once built
+        if (streaming === build) streaming = null;
       }
     },
 
@@ -525,6 +587,9 @@ export function createHfWorker(context: HfWorkerContext): HfWorker {
     },
 
     disposeBuilt() {
+      // A model half built on the backend being left is dropped (its load builds it anew).
+      streaming?.dispose();
+      streaming = null;
       ctx.tiles.releaseAll();
       current?.built?.dispose();
       if (current) current.built = null;

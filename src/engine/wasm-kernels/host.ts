@@ -29,7 +29,7 @@ function decode(base64: string): Uint8Array<ArrayBuffer> {
 }
 
 /** The backend's WebAssembly.Memory: `asm.memory` single-threaded, `wasmMemory` threaded. */
-function backendMemory(backend: BackendWasm): WebAssembly.Memory | null {
+export function backendMemory(backend: BackendWasm): WebAssembly.Memory | null {
   const module = backend.wasm as unknown as EmscriptenMemoryHolder;
   for (const candidate of [module.asm?.memory, module.wasmMemory]) {
     // The check on the buffer makes sure it is the memory the tensors live in.

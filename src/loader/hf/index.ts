@@ -9,6 +9,8 @@ export {
   type HfModel,
   type HfModelSource,
   type HfLoadOptions,
+  type HfWeightListener,
+  type HfWeightPlan,
   type HfLoadProgress,
 } from './load';
 export { HfLoadError, type HfLoadErrorCode } from './errors';

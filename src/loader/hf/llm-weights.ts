@@ -34,6 +34,7 @@ export interface LlmBiases {
 /** Gemma's RMSNorm weight w, used as (1 + w): stored here as 1 + w. */
 const plusOne = (target: string, n: number): Rule => ({
   shape: [n],
+  targets: [target],
   convert: (data) => [[target, { shape: [n], data: floatValues(data).map((w) => 1 + w) }]],
 });
 
@@ -43,6 +44,7 @@ const plusOne = (target: string, n: number): Rule => ({
  */
 const neoxQkv = (prefix: string, heads: number, dh: number, d: number, bias: boolean): Rule => ({
   shape: bias ? [heads * 3 * dh] : [heads * 3 * dh, d],
+  targets: ['q', 'k', 'v'].map((part) => `${prefix}.${bias ? 'b' : 'w'}${part}`),
   convert: (values) => {
     const data = floatValues(values);
     const parts = ['q', 'k', 'v'] as const;
@@ -150,6 +152,7 @@ export function llmTensorRules(
     if (!/self_attn\.[qk]_norm\.weight$/.test(name)) continue;
     rules.set(name, {
       shape: rule.shape,
+      targets: rule.targets.map((t) => t.replace(/\.gamma$/, '')),
       convert: (data) => rule.convert(data).map(([t, a]) => [t.replace(/\.gamma$/, ''), a]),
     });
   }

@@ -4,7 +4,7 @@
  * and every shard, one at a time). Returns plain data: the engine builds the model from it.
  */
 import type { TransformerConfig } from '../../engine/types';
-import type { WeightMap } from '../../engine/weights';
+import type { NamedArray, WeightMap } from '../../engine/weights';
 import { parseHfConfigText, type HfFamily, type HfModelType } from './config';
 import { abortError, HfLoadError } from './errors';
 import {
@@ -94,6 +94,28 @@ export interface HfLoadOptions {
   maxFileBytes?: number;
   /** Refuse checkpoints whose engine memory would exceed this (default `ENGINE_MEMORY_LIMIT`). */
   memoryLimitBytes?: number;
+  /**
+   * Called once the weights are about to download, to build the model while they do: the
+   * returned listener gets each engine weight as soon as its bytes are in. Null: no listener.
+   */
+  streamWeights?: (plan: HfWeightPlan) => HfWeightListener | null;
+}
+
+/** What is known of a checkpoint's weights before they download. */
+export interface HfWeightPlan {
+  config: TransformerConfig;
+  /** Engine weight names the checkpoint's tensors map to (if it has them all). */
+  expected: ReadonlySet<string>;
+  /** From the headers (null when they could not be read ahead). */
+  size: HfSizeEstimate | null;
+}
+
+/** Takes weights while they download (see `HfLoadOptions.streamWeights`). */
+export interface HfWeightListener {
+  /** One engine weight, as soon as its bytes are in; called again if a file is read over. */
+  weight(name: string, weight: NamedArray): void;
+  /** The share of the weights files read so far (0–1). */
+  progress(fraction: number): void;
 }
 
 /** A loaded checkpoint as plain data (no tensors): hand config + weights to `createModel`. */
@@ -144,6 +166,7 @@ export async function loadFromSource(
   let bytesRead = 0;
   let allCached = true;
   let parts = 1;
+  let listener: HfWeightListener | null = null;
 
   const read = async (
     stage: HfLoadProgress['stage'],
@@ -165,6 +188,8 @@ export async function loadFromSource(
           : p.total === 0
             ? 100
             : null;
+        if (listener && part > 0 && percent !== null)
+          listener.progress(((part - 1) * 100 + percent) / parts / 100);
         onProgress?.({
           stage,
           file,
@@ -251,6 +276,9 @@ export async function loadFromSource(
 
   // 3. Weights: one file, or an index and its shards (read and converted one at a time).
   const collector = new HfWeightCollector(family, config, info.biases);
+  listener =
+    options.streamWeights?.({ config, expected: collector.targets, size: pre.size }) ?? null;
+  if (listener) collector.listen((name, weight) => listener?.weight(name, weight));
   let label = 'model.safetensors';
   // Each weights file is converted while it downloads (the collector's sink).
   const sink = collector.openFile('model.safetensors');

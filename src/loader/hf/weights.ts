@@ -82,6 +82,7 @@ const shapeText = (shape: readonly number[]): string => shape.join('x') || 'scal
 /** GPT-2 c_attn weight [d][3d] → three [d][d] (columns q | k | v). */
 const splitQkvWeight = (targets: [string, string, string], d: number): Rule => ({
   shape: [d, 3 * d],
+  targets,
   convert: (values) => {
     const data = floatValues(values);
     return targets.map((target, part): [string, NamedArray] => {
@@ -96,6 +97,7 @@ const splitQkvWeight = (targets: [string, string, string], d: number): Rule => (
 /** GPT-2 c_attn bias [3d] → three [d]. */
 const splitQkvBias = (targets: [string, string, string], d: number): Rule => ({
   shape: [3 * d],
+  targets,
   convert: (values) =>
     targets.map((target, part): [string, NamedArray] => [
       target,
@@ -252,6 +254,24 @@ export class HfWeightCollector {
   /** Tensors of an optional part (the masked-LM head): all of them, or none. */
   private readonly optional: Map<string, Rule>;
 
+  /** Told of each engine weight as soon as it is converted (before `end`; again on a re-read). */
+  private listener: ((name: string, weight: NamedArray) => void) | null = null;
+
+  /** Engine weights the rules give, should the checkpoint have every tensor they read. */
+  get targets(): ReadonlySet<string> {
+    const names = new Set<string>();
+    for (const rule of this.rules.values()) for (const t of rule.targets) names.add(t);
+    return names;
+  }
+
+  /**
+   * Hands each converted weight to `listener` at once (a model can be built while the file still
+   * downloads); the collected weights still change only at `end`.
+   */
+  listen(listener: (name: string, weight: NamedArray) => void): void {
+    this.listener = listener;
+  }
+
   /**
    * Reads the tensors of one safetensors file. `listed` (sharded checkpoints) are the names the
    * index says this file holds: each must be in it.
@@ -381,7 +401,10 @@ export class HfWeightCollector {
           } catch (error) {
             throw asInvalid(error, file);
           }
-          converted.push(...rule.convert(data));
+          for (const [name, array] of rule.convert(data)) {
+            converted.push([name, array]);
+            this.listener?.(name, array);
+          }
         }
       },
       commit: () => {
