@@ -152,6 +152,12 @@ test('Chinese → English: examples, translation, English rows, alignment lines,
   const sameNote = page.getByTestId('same-zh-en');
   await expect(sameNote).toContainText('河岸 and 银行 have no character in common');
   await expect(page.getByTestId('same-q')).toHaveCount(0);
+  const noteScan = await new AxeBuilder({ page })
+    .include('[data-testid="same-zh-en"]')
+    .include('[data-testid="same-heads"]')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  expect(noteScan.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
   await sameNote.getByRole('button', { name: 'Compare “bank” in cross-attention' }).click();
   await expect(kindPicker(page)).toHaveValue('cross');
   if (HAS_ZH_EN) {

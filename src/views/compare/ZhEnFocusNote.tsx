@@ -2,6 +2,8 @@ import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../../i18n';
 import { BANK_PAIR_ZH, useAppStore } from '../../store';
 import { isBankPairZh, WRITTEN_BANK, type ZhEnFocus } from './zhEnFocus';
+// With the component, since the Same-word tab shows it without the Compare tab's styles.
+import './zhEnFocusNote.css';
 
 export interface ZhEnFocusNoteProps {
   /** Where the same word lives with Chinese → English (see `zhEnFocus`); never 'off'. */
