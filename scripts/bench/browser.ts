@@ -87,6 +87,8 @@ declare global {
         runs: number,
         size: 'bert-base' | 'tiny',
       ): Promise<TwoWorkersResult>;
+      /** Both sentences through the app's engine worker(s) (scripts/bench/two-workers.ts). */
+      appPair(tokens: number, runs: number): Promise<number[]>;
     };
   }
 }

@@ -8,7 +8,10 @@
  *    every attention weight read back as the app's worker does, sentences A and B of 512 tokens
  *    each: (a) A then B in one worker, (b) A and B at once in two workers
  *    (src/worker/pairBench.worker.ts, driven by the `?bench` hook). Prints both wall times, their
- *    ratio and the threads in use.
+ *    ratio and the threads in use;
+ *  - the app's own path: both sentences through the store and its engine worker(s), on the
+ *    playground at its largest (12 layers, 8 heads, d_model 512; BERT-base has no built-in twin),
+ *    with `?workers=1` against the default (BENCH_SKIP_APP=1 leaves it out).
  *
  * A script, not a test: it prints and never asserts. Builds the app into a temporary folder,
  * serves it on port 4284 and stops the server at the end.
@@ -20,7 +23,7 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { medianOf as median } from '../../src/engine/benchmark.ts';
 import type { TwoWorkersResult } from '../../src/worker/pairBench.worker.ts';
 import { buildWithSourcemaps } from './bundle.ts';
@@ -36,15 +39,54 @@ const ORT_WEB_TWO_THREADS_MS = 2160;
 
 const s = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
 
-async function measure(browser: Browser): Promise<void> {
+async function benchPage(browser: Browser, query: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${ORIGIN}/?bench${query}`);
+  await page.waitForFunction(() => window.__atlasBrowserBench?.appPair !== undefined, null, {
+    timeout: 60_000,
+  });
+  await page.evaluate(() => window.__atlasBrowserBench!.idle());
+  return page;
+}
+
+const engineWorkers = (page: Page) =>
+  page.workers().filter((w) => w.url().includes('engine.worker')).length;
+
+/** The app's own path: the largest playground, A and B of TOKENS tokens, with 1 and 2 workers. */
+async function inTheApp(browser: Browser): Promise<void> {
+  console.log(
+    `
+The app itself: playground 12 layers × 8 heads, d_model 512, sentences A and B of ${TOKENS} tokens, ` +
+      `from runAll to both done (medians of ${RUNS})`,
+  );
+  const medians: number[] = [];
+  for (const query of ['&workers=1', '']) {
+    const page = await benchPage(browser, query);
+    try {
+      const times = await page.evaluate(([t, n]) => window.__atlasBrowserBench!.appPair(t, n), [
+        TOKENS,
+        RUNS,
+      ] as const);
+      medians.push(median(times));
+      console.log(
+        `   ${query ? '?workers=1' : 'default   '}: ${engineWorkers(page)} engine worker(s), ${s(median(times))} ` +
+          `(every run: ${times.map((t) => t.toFixed(0)).join(', ')} ms)`,
+      );
+    } finally {
+      await page.close();
+    }
+  }
+  console.log(`   one worker / two workers: ${(medians[0]! / medians[1]!).toFixed(2)}×`);
+}
+
+async function measure(browser: Browser): Promise<void> {
+  const page = await benchPage(browser, '');
   try {
-    await page.goto(`${ORIGIN}/?bench`);
-    await page.waitForFunction(() => window.__atlasBrowserBench?.twoWorkers !== undefined, null, {
-      timeout: 60_000,
-    });
-    await page.evaluate(() => window.__atlasBrowserBench!.idle());
-    const appWorkers = page.workers().filter((w) => w.url().includes('engine.worker')).length;
+    // The second worker starts after sentence B's first run (its warm-up): give it a moment.
+    const start = Date.now();
+    while (engineWorkers(page) < 2 && Date.now() - start < 10_000)
+      await new Promise((r) => setTimeout(r, 100));
+    const appWorkers = engineWorkers(page);
     const env = await page.evaluate(() => ({
       isolated: crossOriginIsolated,
       cores: navigator.hardwareConcurrency,
@@ -114,6 +156,7 @@ async function main(): Promise<void> {
         `load average ${os.loadavg()[0]!.toFixed(2)}`,
     );
     await measure(browser);
+    if (!process.env.BENCH_SKIP_APP) await inTheApp(browser);
     console.log(`\nload average at the end: ${os.loadavg()[0]!.toFixed(2)}`);
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));

@@ -13,7 +13,9 @@
  *  - `engine(request)`: runs the engine benchmark in a fresh worker of its own
  *    (src/worker/bench.worker.ts) and resolves with its figures;
  *  - `twoWorkers(tokens, runs, size)`: A then B in one worker against A and B at once in two
- *    (src/worker/pairBench.worker.ts; scripts/bench/two-workers.ts).
+ *    (src/worker/pairBench.worker.ts; scripts/bench/two-workers.ts);
+ *  - `appPair(tokens, runs)`: both sentences through the app's own engine worker(s), on the
+ *    playground at its largest; ms from the run to both done, each time.
  */
 import { useAppStore } from '../../store';
 import type { SentenceSlot } from '../../store/types';
@@ -178,6 +180,39 @@ function engine(request: EngineBenchRequest): Promise<EngineBenchResult> {
   });
 }
 
+/**
+ * Both sentences through the app itself (the store and its engine workers): the playground at its
+ * largest (12 layers, 8 heads, d_model 512), A and B of `tokens` tokens, `runs` times; ms from
+ * runAll to both runs done. A short pair first builds the model (and warms a second worker up),
+ * and two unmeasured rounds go before the measured ones.
+ */
+async function appPair(tokens: number, runs: number): Promise<number[]> {
+  useAppStore.setState({ tab: 'attention', sentences: { ...PAIRS[0]! } });
+  const store = useAppStore.getState();
+  if (store.model !== 'playground') store.setModel('playground');
+  store.setPlayground({ layers: 12, heads: 8, dModel: 512, maxPositions: Math.max(512, tokens) });
+  useAppStore.getState().runAll();
+  await idle();
+  // The second worker's warm-up (a replay of B's run) ends soon after.
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  const text = (offset: number) =>
+    Array.from({ length: tokens }, (_, i) => WORDS[(i + offset) % WORDS.length]).join(' ');
+  useAppStore.setState({ sentences: { A: text(0), B: text(3) } });
+  const times: number[] = [];
+  // Two unmeasured rounds: buffers of this length in both workers, and the warm-up surely over.
+  for (let r = -2; r < runs; r++) {
+    const t0 = performance.now();
+    useAppStore.getState().runAll();
+    await idle();
+    if (r >= 0) times.push(performance.now() - t0);
+    const { runs: done } = useAppStore.getState();
+    for (const slot of ['A', 'B'] as const)
+      if (done[slot].state !== 'ready')
+        throw new Error(`sentence ${slot}: ${done[slot].error ?? done[slot].state}`);
+  }
+  return times;
+}
+
 /** A started pair-bench worker: `send` a request and wait for its answer. */
 interface PairBenchWorker {
   ask(request: PairBenchRequest): Promise<PairBenchResponse>;
@@ -248,8 +283,9 @@ declare global {
       streaming: typeof streaming;
       engine: typeof engine;
       twoWorkers: typeof twoWorkers;
+      appPair: typeof appPair;
     };
   }
 }
 
-window.__atlasBrowserBench = { idle, step, streaming, engine, twoWorkers };
+window.__atlasBrowserBench = { idle, step, streaming, engine, twoWorkers, appPair };
