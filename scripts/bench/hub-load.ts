@@ -34,7 +34,8 @@
  * file (native callees such as TypedArray copies counted in the file that called them).
  *
  * Prints medians and the ratio (b)/(a) next to the goal (≤ 1.5). A script: it asserts nothing.
- * Without BENCH_LOAD_PROFILE it builds nothing: run `vite build` first (`npm run bench` does).
+ * Without BENCH_LOAD_PROFILE it builds nothing: run `vite build` first (`npm run bench` does);
+ * BENCH_DIST=<folder> serves another build than dist/ (e.g. one of an earlier commit, to compare).
  *
  *   npx vite build && npm run bench:load
  *   BENCH_RUNS=2 BENCH_LOAD_MODELS=bert BENCH_LOAD_PROFILE=1 npx tsx scripts/bench/hub-load.ts
@@ -518,7 +519,7 @@ async function main(): Promise<void> {
     console.log('done');
     const mirror = await startHub(hubDir, (bytes) => (served += bytes));
     hub = mirror.server;
-    preview = startPreview(PORT, PROFILE ? buildDir : undefined);
+    preview = startPreview(PORT, PROFILE ? buildDir : process.env.BENCH_DIST);
     preview.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
     await waitForServer(preview, PORT);
     console.log(
