@@ -15,13 +15,18 @@
  *    memory) during the run (peak reset through /proc/PID/clear_refs before each size), minus its
  *    resident size right after the model loaded, goal < 1.5 GB; and the worker's JS heap after.
  *    (The wasm heap never shrinks, so each size's peak also holds what earlier sizes grew.)
- * Hover p95 and the heads grid's paint are the views' (tests/e2e/long-input.spec.ts, the UI bench).
+ *  - the views, with real input (scripts/bench/longFrames.ts): zoom/pan frame times on the
+ *    zoomable heatmap (requestAnimationFrame gaps while the wheel, a drag and the + / − keys zoom
+ *    and pan, next to the idle page's; Long Animation Frames over 50 ms), hover p95 on its readout
+ *    (zoomed in to single cells) and on the Heads tab's thumbnails, and the Heads tab's grid paint.
+ *    BENCH_LONG_PROFILE=1 adds a sampled JS profile of the page during zoom/pan; BENCH_LONG_HOVERS
+ *    sets the moves per hover figure (60).
  * Same-run ratio: a plain 2-D matmul's GFLOP/s on tfjs-wasm in Node, measured just before, against
  * the forward's achieved GFLOP/s (its matmul FLOPs / forward time).
  *
  * Prints figures; asserts nothing. Needs `vite build` first (`npm run bench` does).
  *   npx vite build && npm run bench:long
- *   BENCH_LONG_SIZES=512 npx tsx scripts/bench/long.ts
+ *   BENCH_LONG_SIZES=512,2048 npx tsx scripts/bench/long.ts   # without the 4,096 forward (minutes)
  */
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -38,6 +43,7 @@ import { bf16Checkpoint, MODELS, tensorList } from './llm-checkpoints.ts';
 import { startPreview, stopPreview, waitForServer } from './preview.ts';
 import { startHub } from './hubServer.ts';
 import { rendererMemory, resetRendererPeak } from './renderers.ts';
+import { hoverReadout, hoverThumbnails, pct, zoomPanFrames } from './longFrames.ts';
 import { engineWorkerSession } from './workerSession.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4297);
@@ -66,10 +72,6 @@ interface LongHook {
 
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-const pct = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-};
 
 // ---- checkpoint, text and the mirror ----------------------------------------------------------------
 
@@ -240,6 +242,24 @@ async function main(): Promise<void> {
           `p95 ${pct(zoom, 95).toFixed(0)} ms; renderer peak ${mib(peak)} = ${mib(peak - base)} ` +
           `over the loaded model; worker JS heap after ${mib(heap)}; ` +
           `metrics ${run.metrics ? 'sent' : 'missing'}`,
+      );
+      // The views with real input; a failure is printed, the next size still runs.
+      for (const part of [
+        () => zoomPanFrames(page, cdp, RUN_TIMEOUT_MS),
+        () => hoverReadout(page, RUN_TIMEOUT_MS),
+        () => hoverThumbnails(page, RUN_TIMEOUT_MS),
+      ]) {
+        try {
+          console.log(`    ${await part()}`);
+        } catch (e) {
+          console.log(`    failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+        }
+      }
+      console.log(
+        `    load ${os
+          .loadavg()
+          .map((v) => v.toFixed(1))
+          .join(' ')}`,
       );
     }
     if (errors.length > 0) console.log(`  page errors: ${errors.join('; ')}`);

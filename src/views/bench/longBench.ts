@@ -13,10 +13,15 @@
  *  - `headsGrid()`: every head of every layer as the heads grid's thumbnails (one request per
  *    layer), in ms;
  *  - `zoomPan(steps, px)`: zooms into layer 0 head 0 (the window halves about its centre) and then
- *    pans it by a quarter of its width, `steps` requests each; resolves with each request's ms.
+ *    pans it by a quarter of its width, `steps` requests each; resolves with each request's ms;
+ *  - `framesStart()` / `framesStop()`: frame gaps, long animation frames and the zoomable
+ *    heatmap's paints while the script zooms and pans with real input (longFrames.ts);
+ *  - `hoverStart(mode)` / `hoverAnswered()` / `hoverStop()`: pointer event to the frame showing
+ *    its answer (the zoomable heatmap's readout, or a heads-grid thumbnail's hover frame).
  */
 import { useAppStore } from '../../store';
 import { THUMBNAIL_CELLS } from '../../store/attentionTiles';
+import { frameRecorder, hoverRecorder, type FrameReport, type HoverReport } from './longFrames';
 
 interface LongRun {
   wallMs: number;
@@ -42,6 +47,11 @@ declare global {
       ) => Promise<number>;
       headsGrid: () => Promise<number>;
       zoomPan: (steps: number, px: number) => Promise<number[]>;
+      framesStart: () => void;
+      framesStop: () => FrameReport;
+      hoverStart: (mode: 'readout' | 'frame') => void;
+      hoverAnswered: () => Promise<void>;
+      hoverStop: () => HoverReport;
     };
   }
 }
@@ -59,6 +69,10 @@ function until(test: () => boolean): Promise<void> {
 }
 
 const block = () => store.getState().runs.A.blocks[0];
+
+/** The recorders running now (one of each at a time). */
+let frames: ReturnType<typeof frameRecorder> | null = null;
+let hover: ReturnType<typeof hoverRecorder> | null = null;
 
 async function tile(
   layer: number,
@@ -137,5 +151,26 @@ window.__atlasLong = {
       times.push(await tile(0, [0], [start, start + size], [start, start + size], px));
     }
     return times;
+  },
+  framesStart() {
+    frames?.stop();
+    frames = frameRecorder();
+  },
+  framesStop() {
+    if (!frames) throw new Error('framesStart first');
+    const report = frames.stop();
+    frames = null;
+    return report;
+  },
+  hoverStart(mode) {
+    hover?.stop();
+    hover = hoverRecorder(mode);
+  },
+  hoverAnswered: () => hover?.answered() ?? Promise.resolve(),
+  hoverStop() {
+    if (!hover) throw new Error('hoverStart first');
+    const report = hover.stop();
+    hover = null;
+    return report;
   },
 };

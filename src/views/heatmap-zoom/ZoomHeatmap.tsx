@@ -8,6 +8,7 @@ import {
   type KeyboardEvent,
   type PointerEvent,
 } from 'react';
+import { flushSync } from 'react-dom';
 import { useT } from '../../i18n';
 import { THUMBNAIL_CELLS } from '../../store/attentionTiles';
 import {
@@ -358,7 +359,19 @@ export function ZoomHeatmap({
     }
     const rect = e.currentTarget.getBoundingClientRect();
     const cell = cellAtPoint(view, e.clientX - rect.left, e.clientY - rect.top, dims);
-    setHover(cell ? { ...cell, keyboard: false } : null);
+    // Rendered now, inside the event: Chromium hands a pointermove over at the start of a frame,
+    // and React would render this (continuous-priority) update in a task after that frame's paint,
+    // so the readout showed a frame late (BENCHMARKS.md section 9). A move within a cell renders
+    // nothing.
+    flushSync(() =>
+      setHover((h) =>
+        cell
+          ? h && !h.keyboard && h.query === cell.query && h.key === cell.key
+            ? h
+            : { ...cell, keyboard: false }
+          : null,
+      ),
+    );
   };
   const endDrag = (e: PointerEvent<HTMLCanvasElement>): void => {
     if (drag.current?.id !== e.pointerId) return;
