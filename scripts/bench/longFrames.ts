@@ -8,7 +8,9 @@
  *    Animation Frames (over 50 ms) with their scripts; the canvas's own paint time;
  *  - hover: pointer event → end of the frame showing the zoomable heatmap's new readout (single
  *    cells, zoomed in), and pointer event → end of the next frame over heads-grid thumbnails
- *    (Heads tab); beside them the Event Timing API's count of pointer events of 16 ms or more.
+ *    (Heads tab), split into the wait for that frame to start (input waits for the next vsync) and
+ *    the frame's own work (its rAF time to the end of its rendering); beside them the Event Timing
+ *    API's count of pointermoves of 16 ms or more (Chromium reports none shorter).
  * With BENCH_LONG_PROFILE=1, a sampled JS profile of the page during zoom/pan (self time by
  * function) says where the main thread's time goes.
  */
@@ -179,9 +181,13 @@ function eventTimingP95(r: HoverReport): string {
 
 function hoverLine(what: string, r: HoverReport): string {
   const slow = r.slowEvents;
+  // The page's own part: from the frame's start (its rAF time) to the end of its rendering.
+  const work = r.latencies.map((l, i) => l - (r.waits[i] ?? 0));
   return (
     `${what}: p50 ${ms(pct(r.latencies, 50))} p95 ${ms(pct(r.latencies, 95))} max ` +
-    `${ms(r.latencies.length ? Math.max(...r.latencies) : NaN)} over ${r.latencies.length} moves` +
+    `${ms(r.latencies.length ? Math.max(...r.latencies) : NaN)} over ${r.latencies.length} moves ` +
+    `(waiting for the frame to start p50 ${ms(pct(r.waits, 50))} p95 ${ms(pct(r.waits, 95))}; ` +
+    `frame start to its end p50 ${ms(pct(work, 50))} p95 ${ms(pct(work, 95))})` +
     `${r.unanswered ? ` (${r.unanswered} unanswered)` : ''}; Event Timing (to the next frame ` +
     `presented): ` +
     (slow === null

@@ -53,6 +53,8 @@ export interface FrameReport {
 export interface HoverReport {
   /** ms from each pointer event to the end of the frame that shows its answer. */
   latencies: number[];
+  /** Of each: ms from the event to the start of that frame (its rAF time): waiting for the frame. */
+  waits: number[];
   /** Events with no answer within a second (the same cell, or a stalled page). */
   unanswered: number;
   /**
@@ -78,17 +80,17 @@ interface TaskScheduler {
  * user-blocking task posted from the frame's rAF callback runs right after the rendering, ahead of
  * the page's ordinary tasks (a tile landing, a timer) that a plain posted message would wait behind.
  */
-function afterNextFrame(done: () => void): void {
-  requestAnimationFrame(() => {
+function afterNextFrame(done: (frameStart: number) => void): void {
+  requestAnimationFrame((frameStart) => {
     const scheduler = (globalThis as { scheduler?: TaskScheduler }).scheduler;
     if (scheduler) {
-      void scheduler.postTask(done, { priority: 'user-blocking' });
+      void scheduler.postTask(() => done(frameStart), { priority: 'user-blocking' });
       return;
     }
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {
       channel.port1.close();
-      done();
+      done(frameStart);
     };
     channel.port2.postMessage(0);
   });
@@ -156,6 +158,7 @@ export function hoverRecorder(mode: 'readout' | 'frame'): {
   stop: () => HoverReport;
 } {
   const latencies: number[] = [];
+  const waits: number[] = [];
   let unanswered = 0;
   let events = 0;
   /** Timestamp of the first pointer event not yet answered. */
@@ -168,9 +171,10 @@ export function hoverRecorder(mode: 'readout' | 'frame'): {
   const answer = (): void => {
     const from = pending;
     if (from === null) return;
-    afterNextFrame(() => {
+    afterNextFrame((frameStart) => {
       if (pending !== from) return;
       latencies.push(performance.now() - from);
+      waits.push(frameStart - from);
       pending = null;
       settle();
     });
@@ -215,7 +219,7 @@ export function hoverRecorder(mode: 'readout' | 'frame'): {
       mutations?.disconnect();
       if (timing) keep(timing.takeRecords());
       timing?.disconnect();
-      return { latencies, unanswered, slowEvents, events };
+      return { latencies, waits, unanswered, slowEvents, events };
     },
   };
 }
