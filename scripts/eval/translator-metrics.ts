@@ -214,18 +214,20 @@ export function attentionProbe(outcomes: PairOutcome[], word: string): ProbeResu
 }
 
 /**
- * The app's default ZH→EN sentences that are not demo sentences of the corpus. 他坐在河岸上。 is
- * not itself in the corpus: its grammar writes "X sat on the river bank." and "X sat on the bank
- * of the river." for X坐在河岸上。, so both count (ZH_EN_APP_EQUIVALENTS).
+ * The app's default ZH→EN sentences that are not demo sentences of the corpus, with the English the
+ * ZH→EN corpus gives for their shape (scripts/corpus/chinese-decides.ts): a person who 坐在河岸上
+ * "sat on the bank of the river", and 把钱存进了银行 is "deposited money" (the Chinese has no
+ * "the"). 他坐在河岸上。 is not itself in the corpus; its grammar writes "X sat on the river bank."
+ * for animals, so that counts too (ZH_EN_APP_EQUIVALENTS).
  */
 export const ZH_EN_APP_SENTENCES: readonly Pair[] = [
   {
-    en: 'He sat on the river bank.',
+    en: 'He sat on the bank of the river.',
     zh: '他坐在河岸上。',
     ambiguous: [{ word: 'bank', sense: 'river', chinese: '河岸', cue: 'river' }],
   },
   {
-    en: 'He deposited the money in the bank.',
+    en: 'He deposited money in the bank.',
     zh: '他把钱存进了银行。',
     ambiguous: [{ word: 'bank', sense: 'finance', chinese: '银行', cue: 'deposited' }],
   },
@@ -233,7 +235,7 @@ export const ZH_EN_APP_SENTENCES: readonly Pair[] = [
 
 /** English the corpus grammar gives for the app's default sentences beyond `en`. */
 export const ZH_EN_APP_EQUIVALENTS: Readonly<Record<string, readonly string[]>> = {
-  '他坐在河岸上。': ['He sat on the river bank.', 'He sat on the bank of the river.'],
+  '他坐在河岸上。': ['He sat on the bank of the river.', 'He sat on the river bank.'],
 };
 
 /**

@@ -8,7 +8,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { AlignmentResult } from '../../src/analysis/alignment.ts';
-import { corpusStats, generateCorpus } from '../corpus/generate.ts';
+import { corpusStats, generateCorpus, type GenerationReport } from '../corpus/generate.ts';
 import type { ProbeResult } from '../eval/translator-metrics.ts';
 
 const ZH_EN = process.env.CARD_DIRECTION === 'zh-en';
@@ -53,7 +53,8 @@ const evals = log.filter((l) => l.event === 'eval');
 const config = (
   JSON.parse(readFileSync(`${DIR}/config.json`, 'utf8')) as { config: Record<string, unknown> }
 ).config;
-const stats = corpusStats(generateCorpus(1234));
+const rewrite: GenerationReport = { rewritten: 0, sameChinese: 0 };
+const stats = corpusStats(generateCorpus(1234, { chineseDecides: ZH_EN }, rewrite));
 
 /** A small SVG line chart of the training loss (label-smoothed cross-entropy). */
 function lossSvg(points: { step: number; loss: number }[]): string {
@@ -146,8 +147,9 @@ function zhEnCard(): string {
   const minutes = done.minutes!;
   return `# zh-en-tiny: the built-in Chinese → English translator
 
-The English→Chinese model's twin, read the other way round: trained by this project on the same
-synthetic corpus (same generator, same seed, same splits), the source read one character at a time
+The English→Chinese model's twin, read the other way round: trained by this project on its
+synthetic corpus (same generator, same seed), with the English rewritten so that the Chinese decides
+it (see Data), the source read one character at a time
 (punctuation included, as in the article), the target written as English words. It shows the three
 kinds of attention with Chinese characters as the source; 河岸 and 银行 must both come out as
 "bank". It knows only the corpus grammar's ${stats.chineseChars} characters; it is a teaching model,
@@ -161,8 +163,8 @@ not a general translator.
 - Anything outside the vocabulary (Latin letters, digits, emoji, characters the corpus never uses) is read as \`<unk>\` and marked unknown in the app.
 
 ## Data
-- Corpus: \`npm run corpus\` (\`scripts/corpus\`, seed 1234), each pair read Chinese → English: ${stats.pairs.train.toLocaleString('en-US')} training pairs, ${stats.pairs.valid.toLocaleString('en-US')} validation, ${stats.pairs.test.toLocaleString('en-US')} held-out test pairs (split by English sentence, as for en-zh).
-- Chinese has no tense or number marking where English does, so some Chinese sentences have more than one English in the corpus (他很饿 → "He is hungry." / "He was hungry."). The exact-match figure counts only the pair's own English; the corpus-equivalent figure accepts any English the corpus gives for that Chinese.
+- Corpus: \`npm run corpus -- --direction zh-en\` (\`scripts/corpus\`, seed 1234, written to \`data/corpus-zh-en\`), each pair read Chinese → English: ${stats.pairs.train.toLocaleString('en-US')} training pairs, ${stats.pairs.valid.toLocaleString('en-US')} validation, ${stats.pairs.test.toLocaleString('en-US')} held-out test pairs, one English per Chinese, so no Chinese sentence of the test split is in the training split.
+- Chinese leaves unmarked much that English must say: 他很饿 is "He is hungry." or "He was hungry.", 猫 is "the cat", "the cats" or "cats". The EN→ZH corpus draws those choices at random (right for that direction, where each English has one Chinese), which made ZH→EN references a coin toss: the first ZH→EN model, trained on it, reached 80.4% exact match, most misses being was/is, a/the and plurals. This corpus rewrites each sentence so that every choice the Chinese does not show takes the grammar's likeliest outcome (\`scripts/corpus/chinese-decides.ts\`: each draw is replayed with each likelier outcome, and the first replay whose Chinese is unchanged is kept); choices the Chinese shows (了, 一只, 们, 很多, time words) stay as drawn. ${rewrite.rewritten.toLocaleString('en-US')} of the ${(stats.pairs.train + stats.pairs.valid + stats.pairs.test).toLocaleString('en-US')} pairs were rewritten; ${rewrite.sameChinese} generated sentences were dropped because their Chinese was already in the corpus with other English. The EN→ZH corpus is unchanged.
 - Ambiguous English words: 河岸 / 银行 → bank, 泉水 / 春天 / 弹簧 → spring, …; the right English word must be written whichever Chinese word names the sense.
 - The demo sentences are held out of every split (我爱吃苹果。 is never seen; 我们爱吃苹果。 and "X love eating apples." are).
 
@@ -189,9 +191,7 @@ ${z.exact >= 0.9 ? 'exact match reached' : `**exact match is not reached** (${pc
 - Mistakes one word away from the pair's English: ${z.oneWordMistakes.total} of ${Math.round(z.pairs * (1 - z.exact))}; the most frequent (wanted→written): ${z.oneWordMistakes.top
     .slice(0, 10)
     .map(([d, n]) => `${d} ${n}`)
-    .join(
-      ', ',
-    )}. Most are what the Chinese does not say: tense without 了 or a time word (很好 → is / was good), number without a numeral, a / the.
+    .join(', ')}.
 - Cross-attention alignment (\`src/analysis/alignment.ts\`, the app's rule), on the held-out pairs: the share of word pairs whose written English word's cross-attention row puts its largest weight on one of the pair's Chinese characters, in the best head and with each layer's heads averaged.
   - Word pairs from the corpus lexicon (every noun, singular or plural, and every name found once on each side): best head **${head(lz.best)}** of ${lz.pairs} word pairs; heads averaged: ${lz.averaged.map((x) => `layer ${x.layer + 1} ${pct(x.share)}`).join(', ')}. Every head: ${lz.perHead.map(head).join(', ')}.
   - The ambiguous words (bank ↔ 河岸 / 银行, …): best head **${head(a.best)}** of ${a.pairs} word pairs; heads averaged: ${a.averaged.map((x) => `layer ${x.layer + 1} ${pct(x.share)}`).join(', ')}. Every head: ${a.perHead.map(head).join(', ')}.
@@ -200,7 +200,8 @@ ${z.demos.map((d) => `  - ${d.zh} → "${d.output}"${d.equivalents.includes(d.ou
 
 ## Limits
 Only the grammar's characters and sentence shapes; anything else is marked unknown in the app and
-translated poorly. Where Chinese leaves tense or number open, the model picks one English reading.
+translated poorly. Where Chinese leaves tense or number open, the model writes the corpus's likeliest
+reading (present tense, "the", singular, depending on the sentence shape), never the other.
 The alignment figures are reported as measured; nothing was tuned for them.
 `;
 }

@@ -1,8 +1,8 @@
 /**
  * The shipped Chinese→English translator (public/models/zh-en-tiny), loaded through the app's
  * validated reader and run through the app's own path (engine model + greedy decoding), on a fixed
- * sample of 200 held-out pairs regenerated from the corpus seed (120 plain, 80 with an ambiguous
- * word; a few seconds). The model card reports the full-split figures from
+ * sample of 200 held-out pairs of the ZH→EN corpus regenerated from its seed (120 plain, 80 with an
+ * ambiguous word). Generating that corpus takes about 50 s (chinese-decides.ts replays every draw). The model card reports the full-split figures from
  * `EVAL_DIRECTION=zh-en npm run eval`.
  */
 import { readFileSync } from 'node:fs';
@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../../../src/engine/index.ts';
 import { parseTranslator, parseTranslatorConfig } from '../../../src/loader/translator.ts';
 import { generateCorpus, type Pair } from '../../../scripts/corpus/generate.ts';
+import { buildVocab } from '../../../scripts/train/data.ts';
+import type { TranslationVocab } from '../../../src/engine/tokenize/vocab-tokenizer.ts';
 import {
   BUILT_IN_MODEL_DIR,
   readTranslatorDir,
@@ -29,6 +31,7 @@ let translator: Translator;
 let sample: Pair[];
 let ambiguousSample: Pair[];
 let renderings: Map<string, Set<string>>;
+let trainVocab: TranslationVocab;
 
 /** Every k-th pair, so the sample spreads over the whole split and never changes. */
 const evenly = <T>(items: T[], count: number): T[] =>
@@ -40,7 +43,8 @@ const evenly = <T>(items: T[], count: number): T[] =>
 beforeAll(async () => {
   await initBackend({ preferred: ['wasm'] });
   translator = makeTranslator(readTranslatorDir(ZH_EN_MODEL_DIR));
-  const corpus = generateCorpus(1234);
+  const corpus = generateCorpus(1234, { chineseDecides: true });
+  trainVocab = buildVocab(corpus.train, 'zh-en');
   renderings = englishRenderings([...corpus.train, ...corpus.valid, ...corpus.test]);
   const plain = corpus.test.filter((p) => (p.ambiguous ?? []).length === 0);
   sample = evenly(plain, 120);
@@ -48,7 +52,7 @@ beforeAll(async () => {
     corpus.test.filter((p) => (p.ambiguous ?? []).length > 0),
     80,
   );
-});
+}, 300_000); // the corpus alone takes about 50 s, more on a loaded machine
 
 afterAll(() => translator?.model.dispose());
 
@@ -69,17 +73,20 @@ describe('built-in ZH→EN translator (shipped weights)', () => {
     expect(enZh.direction).toBe('en-zh');
   });
 
-  // The issue's goal is exact match ≥ 90%. NOT REACHED: the shipped weights give 80.4% on the whole
-  // held-out split and 82.5% on this sample (MODEL_CARD.md); most misses are what the Chinese does
-  // not say (很好 → "is" or "was" good, a / the, one or many). This asserts what was reached, so
-  // a worse model fails; raise it to 0.9 when a model reaches the goal.
-  const EXACT_REACHED = 0.8;
+  it('was trained on the ZH→EN corpus: its vocabulary is the one that corpus’s training split gives', () => {
+    const shipped = JSON.parse(readFileSync(`${ZH_EN_MODEL_DIR}/vocab.json`, 'utf8')) as unknown;
+    expect(shipped).toEqual(trainVocab);
+  });
 
-  it(`translates ≥ ${100 * EXACT_REACHED}% of 200 held-out pairs exactly (greedy; goal 90%, not reached) and ≥ 97% of 80 ambiguous items to the right English word`, async () => {
+  // The issue's goal: exact match ≥ 90% on the held-out split. The shipped weights give 97.4% on
+  // the whole split (MODEL_CARD.md); a model below the goal fails here.
+  const EXACT_GOAL = 0.9;
+
+  it(`translates ≥ ${100 * EXACT_GOAL}% of 200 held-out pairs exactly (greedy) and ≥ 97% of 80 ambiguous items to the right English word`, async () => {
     const outcomes = await run([...sample, ...ambiguousSample]);
     expect(outcomes).toHaveLength(200);
     const exact = outcomes.filter((o) => o.exact).length / outcomes.length;
-    expect(exact).toBeGreaterThanOrEqual(EXACT_REACHED);
+    expect(exact).toBeGreaterThanOrEqual(EXACT_GOAL);
     const senses = outcomes.slice(sample.length).flatMap((o) => o.senses);
     expect(senses.length).toBeGreaterThanOrEqual(80);
     expect(senses.filter(Boolean).length / senses.length).toBeGreaterThanOrEqual(0.97);
