@@ -230,6 +230,10 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
               return { ...b, data };
             }),
           })),
+        onRunProgress: (kind, layersDone) =>
+          patchRun(slot, ticket, (run) => ({
+            blocks: run.blocks.map((b) => (b.kind === kind ? { ...b, layersDone } : b)),
+          })),
         onHeadMetrics: (kind, headMetrics) =>
           patchRun(slot, ticket, (run) => ({
             blocks: run.blocks.map((b) => (b.kind === kind ? { ...b, headMetrics } : b)),
@@ -253,6 +257,8 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
               const used = masks.find((m) => m.kind === b.kind);
               return {
                 ...b,
+                // Done: a later run's bar must not start from this one's count.
+                ...(b.onDemand ? { layersDone: b.layers } : {}),
                 mask: used?.mask ?? b.mask,
                 layerMasks: used?.layerMasks ?? null,
                 valueNorms: extras?.valueNorms?.find((v) => v.kind === b.kind)?.norms ?? null,

@@ -72,6 +72,8 @@ export interface BlockResult {
   onDemand?: boolean;
   /** On-demand blocks: every head's metrics ([layers][heads]), sent by the worker before done. */
   headMetrics?: StackMetrics | null;
+  /** On-demand blocks while their forward runs: how many layers are computed. */
+  layersDone?: number;
 }
 
 /** The translator's output for one sentence. */

@@ -43,6 +43,8 @@ export interface RunHandlers {
   onError(message: string, stage?: ErrorStage): void;
   /** On-demand runs: the heads' metrics of a block ([layers][heads]), before onDone. Optional. */
   onHeadMetrics?(kind: AttentionKind, metrics: StackMetrics): void;
+  /** On-demand runs: the first `layersDone` layers of `kind` are computed. Optional. */
+  onRunProgress?(kind: AttentionKind, layersDone: number): void;
 }
 
 /** Answers to a Hugging Face checkpoint load (`loadHf`). */
@@ -148,6 +150,9 @@ export function createEngineClient(port: {
         break;
       case 'head-metrics':
         handlers.onHeadMetrics?.(msg.kind, msg.metrics);
+        break;
+      case 'run-progress':
+        handlers.onRunProgress?.(msg.kind, msg.layersDone);
         break;
       case 'error':
         finish(msg.requestId);

@@ -457,6 +457,7 @@ export function createHfWorker(context: HfWorkerContext): HfWorker {
           blocks: [onDemand ? { ...block, onDemand: true } : block],
         });
         const t0 = performance.now();
+        let layersDone = 0;
         const result = await entry.built.run(
           {
             sourceIds: ids,
@@ -473,7 +474,13 @@ export function createHfWorker(context: HfWorkerContext): HfWorker {
             ...(collector
               ? {
                   onHead: (kind, layer, head, weights) => {
-                    if (!signal.aborted) collector.onHead(kind, layer, head, weights);
+                    if (signal.aborted) return;
+                    // A head of a later layer: every earlier layer is done (the bar's figure).
+                    if (layer > layersDone) {
+                      layersDone = layer;
+                      ctx.post({ type: 'run-progress', requestId, kind, layersDone });
+                    }
+                    collector.onHead(kind, layer, head, weights);
                   },
                 }
               : {}),

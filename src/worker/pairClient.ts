@@ -185,6 +185,13 @@ export function createPairClient(
               },
             }
           : {}),
+        ...(handlers.onRunProgress
+          ? {
+              onRunProgress: (...a: Parameters<NonNullable<RunHandlers['onRunProgress']>>) => {
+                if (live()) handlers.onRunProgress?.(...a);
+              },
+            }
+          : {}),
         ...(handlers.onHeadMetrics
           ? {
               onHeadMetrics: (...a: Parameters<NonNullable<RunHandlers['onHeadMetrics']>>) => {

@@ -49,4 +49,9 @@ export type TileResponseMessage =
    * An on-demand run's head metrics ([layers][heads], as the heads grid sorts by), sent before its
    * `done`; the page computes them itself from the weights of other runs.
    */
-  | { type: 'head-metrics'; requestId: number; kind: AttentionKind; metrics: StackMetrics };
+  | { type: 'head-metrics'; requestId: number; kind: AttentionKind; metrics: StackMetrics }
+  /**
+   * How far an on-demand run's forward is: its first `layersDone` layers of `kind` are computed
+   * (no `layer` messages come to count, and a long input's forward takes minutes).
+   */
+  | { type: 'run-progress'; requestId: number; kind: AttentionKind; layersDone: number };

@@ -95,6 +95,13 @@ describe('an on-demand run in the worker', () => {
       expect(of(posted, 'layer')).toEqual([]);
       const block = of(posted, 'start')[0]!.blocks[0]!;
       expect(block.onDemand).toBe(true);
+      // The bar's figure: each layer once, in order, before the metrics and done.
+      const progress = of(posted, 'run-progress');
+      expect(progress.map((m) => m.layersDone)).toEqual(
+        Array.from({ length: info.layers - 1 }, (_, i) => i + 1),
+      );
+      expect(progress.every((m) => m.kind === 'decoder-self')).toBe(true);
+      expect(posted.indexOf(progress.at(-1)!)).toBeLessThan(posted.indexOf(of(posted, 'done')[0]!));
       expect(of(posted, 'done')[0]!.masks[0]!.mask.rows).toBe(T);
 
       // Metrics: as the page computes them from the full weights (useBlockMetrics' options).

@@ -47,6 +47,7 @@ const handlers = (): { [K in keyof RunHandlers]-?: Mock<NonNullable<RunHandlers[
   onLayer: vi.fn<RunHandlers['onLayer']>(),
   onDone: vi.fn<RunHandlers['onDone']>(),
   onError: vi.fn<RunHandlers['onError']>(),
+  onRunProgress: vi.fn<NonNullable<RunHandlers['onRunProgress']>>(),
   onPredictions: vi.fn<NonNullable<RunHandlers['onPredictions']>>(),
   onHeadMetrics: vi.fn<NonNullable<RunHandlers['onHeadMetrics']>>(),
 });

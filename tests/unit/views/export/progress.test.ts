@@ -45,7 +45,7 @@ describe('run progress', () => {
     expect(progress()).toBeNull();
   });
 
-  it('is unknown for an on-demand block (its layers never stream in)', () => {
+  it('counts the layers an on-demand forward has computed (its layers never stream in)', () => {
     const progress = () => selectRunProgress('A')(state());
     state().setModel('playground');
     const run = client.last('A');
@@ -53,6 +53,14 @@ describe('run progress', () => {
     run.handlers.onStart({ name: 'wasm', requested: 'wasm' }, [
       { kind: 'encoder-self', layers: 4, heads: 4, queryLength: 1, keyLength: 1, onDemand: true },
     ]);
+    expect(progress()).toBe('0/4');
+    run.handlers.onRunProgress?.('encoder-self', 3);
+    expect(progress()).toBe('3/4');
+    run.handlers.onDone([], 3);
+    expect(progress()).toBeNull();
+    // The next run starts from an unknown amount, not from the finished run's count.
+    state().setSentence('A', 'b');
+    vi.advanceTimersByTime(200);
     expect(progress()).toBe('');
   });
 });
