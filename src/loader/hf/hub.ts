@@ -26,14 +26,6 @@ export const HF_HUB_URL = 'https://huggingface.co';
 export const HF_CACHE_NAME = 'attention-atlas-hf-v1';
 export const DEFAULT_STALL_TIMEOUT_MS = 30_000;
 const MANIFEST = '.attention-atlas-manifest.json';
-/**
- * A weights file up to this many bytes is written to Cache Storage once it is in (see download);
- * a larger one while it downloads, as its waiting branch would hold too much memory.
- */
-const DEFERRED_CACHE_BYTES = 1024 * 2 ** 20;
-/** Cache writes in flight, by URL: a read of the same file waits for its write, not re-downloads. */
-const writing = new Map<string, Promise<void>>();
-const written = (url: string): Promise<void> => writing.get(url) ?? Promise.resolve();
 
 /** The part of the Cache API the loader uses (the browser's `caches`, or a test's stand-in). */
 export interface CacheLike {
@@ -164,7 +156,6 @@ export function hubSource(options: HubSourceOptions): HfFileSource {
     if (!cache || !useCache) return null;
     let hit: Response | undefined;
     try {
-      await written(url(file));
       hit = await cache.match(url(file));
     } catch {
       return null;
@@ -254,13 +245,9 @@ export function hubSource(options: HubSourceOptions): HfFileSource {
     }
     const total = contentLength(response);
     // The cache fills from a second branch of the same download (the browser tees the body): no
-    // copy of the bytes in this worker. commit() waits for it; a download that fails aborts the
-    // fetch, and with it this branch. A weights file's disk write starts once the file is in:
-    // written while it arrived, it took the CPU from the download (on two cores, 1.4–1.9× a
-    // plain fetch against 1.1–1.2× without it; BENCHMARKS.md section 6). Its branch waits
-    // meanwhile (files up to DEFERRED_CACHE_BYTES).
+    // copy of the bytes in this worker, and the disk write runs while they arrive. commit()
+    // waits for it; a download that fails aborts the fetch, and with it this branch.
     const cache = await openCache();
-    let afterRead: (() => void) | null = null;
     if (cache && response.body) {
       const stored = new Response(response.clone().body, {
         headers: {
@@ -269,26 +256,12 @@ export function hubSource(options: HubSourceOptions): HfFileSource {
         },
       });
       // Quota or private mode: loading still works, just not offline.
-      const put = (): void => {
-        const at = url(file);
-        const done = cache.put(at, stored).then(
-          () => {},
-          () => {},
-        );
-        writing.set(at, done);
-        void done.then(() => {
-          if (writing.get(at) === done) writing.delete(at);
-        });
-        pendingPuts.push(done);
-      };
-      if (file.endsWith('.safetensors') && total !== null && total <= DEFERRED_CACHE_BYTES)
-        afterRead = put;
-      else put();
+      pendingPuts.push(cache.put(url(file), stored).catch(() => {}));
     }
     // A body-less answer reads as an empty stream, so progress and the length check still run.
     const body = response.body ?? new Blob([]).stream();
     try {
-      const bytes = await readStream(
+      return await readStream(
         body,
         {
           label,
@@ -302,8 +275,6 @@ export function hubSource(options: HubSourceOptions): HfFileSource {
         },
         interrupt,
       );
-      afterRead?.();
-      return bytes;
     } catch (error) {
       controller.abort(); // stops the cache's branch too: no half file is kept
       throw error;
@@ -366,7 +337,6 @@ export function hubSource(options: HubSourceOptions): HfFileSource {
       if (signal?.aborted) throw abortError();
       const cache = await openCache();
       if (cache && useCache) {
-        await written(url(file));
         const hit = await cache.match(url(file)).catch(() => undefined);
         if (hit?.body)
           try {
