@@ -102,9 +102,11 @@ interface Entry {
 
 /**
  * From this many bytes of float32 weights the wasm heap is grown to the model's size when its
- * download starts, and its pages touched while it downloads (see heapReserve.ts).
+ * download starts, and its pages touched while it downloads (see heapReserve.ts). At
+ * Qwen2.5-0.5B's size (1.9 GB) that took Load → ready from 7.3 to 6.0 s; at SmolLM2-135M's
+ * (0.5 GB) it changed nothing measurable (BENCHMARKS.md section 6).
  */
-const RESERVE_FROM_BYTES = 256 * 2 ** 20;
+const RESERVE_FROM_BYTES = 2 ** 30;
 
 /** Progress at most every 80 ms per file (and always at a file's first and last byte). */
 const PROGRESS_MS = 80;
