@@ -127,11 +127,18 @@ test('sentences A and B both finish, in two engine workers from two cores up', a
   const tensors = () =>
     Promise.all(
       engineWorkers().map((worker) =>
-        worker.evaluate(
-          () =>
-            (globalThis as { _tfengine?: { memory(): { numTensors: number } } })._tfengine?.memory()
-              .numTensors ?? 0,
-        ),
+        worker.evaluate(() => {
+          // Before its backend is up, tfjs throws on memory(): nothing built yet.
+          try {
+            return (
+              (
+                globalThis as { _tfengine?: { memory(): { numTensors: number } } }
+              )._tfengine?.memory().numTensors ?? 0
+            );
+          } catch {
+            return 0;
+          }
+        }),
       ),
     );
   await expect.poll(async () => (await tensors()).every((n) => n > 0)).toBe(true);
