@@ -7,18 +7,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createModel, initBackend, liveTensorCount, type BackendName } from '../../../src/engine';
+import { createModel, liveTensorCount } from '../../../src/engine';
 import { loadHfModel } from '../../../src/loader/hf';
-import { createHfWorker, type HfWorker } from '../../../src/worker/hf-model';
-import type { BackendStatus, RunRequest, WorkerResponse } from '../../../src/worker/protocol';
+import type { HfWorker } from '../../../src/worker/hf-model';
+import type { RunRequest, WorkerResponse } from '../../../src/worker/protocol';
+import { ensureBackend, makeHfWorker } from '../worker/harness';
 import { fixtureDir } from '../hf/helpers';
 import { BASE, fakeFetch, type FakeOptions } from './fakeHub';
-
-let backend: Promise<BackendStatus> | null = null;
-const ensureBackend = (requested: BackendName): Promise<BackendStatus> => {
-  backend ??= initBackend({ preferred: ['wasm'] }).then((i) => ({ name: i.name, requested }));
-  return backend;
-};
 
 beforeAll(async () => {
   await ensureBackend('wasm');
@@ -28,29 +23,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-function makeWorker(): { hf: HfWorker; posted: WorkerResponse[] } {
-  const posted: WorkerResponse[] = [];
-  let queue: Promise<void> = Promise.resolve();
-  const hf = createHfWorker({
-    post: (m) => posted.push(m),
-    ensureBackend,
-    enqueue: (task) => {
-      const done = queue.then(task);
-      queue = done.catch(() => {});
-      return done;
-    },
-    checkSize: () => {},
-    runExtras: () => undefined,
-    postDone: (requestId, stacks) =>
-      posted.push({
-        type: 'done',
-        requestId,
-        masks: stacks.map((s) => ({ kind: s.kind, mask: s.mask })),
-        elapsedMs: 0,
-      }),
-  });
-  return { hf, posted };
-}
+const makeWorker = () => makeHfWorker();
 
 const ID = 'tiny-qwen2';
 const hubRequest = { kind: 'hub', id: ID, revision: 'main', baseUrl: BASE } as const;

@@ -6,7 +6,7 @@
  * budget names how many tokens fit.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initBackend, liveTensorCount, type BackendName } from '../../../src/engine';
+import { liveTensorCount } from '../../../src/engine';
 import {
   onDemandBytes,
   onDemandOverBudget,
@@ -16,43 +16,19 @@ import { poolWindow, stackMetrics, specialTokenMask, punctuationMask } from '../
 import { buildMask } from '../../../src/engine';
 import { createTileServer } from '../../../src/worker/attention-tiles';
 import { createHfWorker } from '../../../src/worker/hf-model';
-import type { BackendStatus, RunRequest, WorkerResponse } from '../../../src/worker/protocol';
+import type { RunRequest, WorkerResponse } from '../../../src/worker/protocol';
+import { ensureBackend, makeHfWorker, of } from '../worker/harness';
 import { THUMBNAIL_CELLS, type TileQuery } from '../../../src/worker/tileProtocol';
 import { loadHfModel } from '../../../src/loader/hf';
 import { fixtureFiles } from '../hf/helpers';
-
-let backend: Promise<BackendStatus> | null = null;
-const ensureBackend = (requested: BackendName): Promise<BackendStatus> => {
-  backend ??= initBackend({ preferred: ['wasm'] }).then((i) => ({ name: i.name, requested }));
-  return backend;
-};
 
 beforeAll(async () => {
   await ensureBackend('wasm');
 });
 
-const of = <T extends WorkerResponse['type']>(posted: WorkerResponse[], type: T) =>
-  posted.filter((m): m is Extract<WorkerResponse, { type: T }> => m.type === type);
-
 function makeWorker() {
-  const posted: WorkerResponse[] = [];
   const tiles = createTileServer();
-  const hf = createHfWorker({
-    post: (m) => posted.push(m),
-    ensureBackend,
-    enqueue: (task) => task(),
-    checkSize: () => {},
-    runExtras: () => undefined,
-    postDone: (requestId, stacks) =>
-      posted.push({
-        type: 'done',
-        requestId,
-        masks: stacks.map((s) => ({ kind: s.kind, mask: s.mask })),
-        elapsedMs: 0,
-      }),
-    tiles,
-  });
-  return { hf, posted, tiles };
+  return { ...makeHfWorker({ queue: 'none', tiles }), tiles };
 }
 
 const TEXT = 'The bank is near the river. I deposited money at the bank.';

@@ -8,21 +8,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { initBackend, liveTensorCount, type BackendName } from '../../../src/engine';
-import { createHfWorker, topIds, type HfWorker } from '../../../src/worker/hf-model';
-import type {
-  BackendStatus,
-  HfModelInfo,
-  RunRequest,
-  WorkerResponse,
-} from '../../../src/worker/protocol';
+import { liveTensorCount } from '../../../src/engine';
+import { topIds } from '../../../src/worker/hf-model';
+import type { HfModelInfo, RunRequest, WorkerResponse } from '../../../src/worker/protocol';
+import { ensureBackend, makeHfWorker, of } from '../worker/harness';
 import { fixtureDir, fixtureFiles } from '../hf/helpers';
-
-let backend: Promise<BackendStatus> | null = null;
-const ensureBackend = (requested: BackendName): Promise<BackendStatus> => {
-  backend ??= initBackend({ preferred: ['wasm'] }).then((i) => ({ name: i.name, requested }));
-  return backend;
-};
 
 beforeAll(async () => {
   await ensureBackend('wasm');
@@ -32,32 +22,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-function makeWorker(): { hf: HfWorker; posted: WorkerResponse[] } {
-  const posted: WorkerResponse[] = [];
-  let queue: Promise<void> = Promise.resolve();
-  const hf = createHfWorker({
-    post: (m) => posted.push(m),
-    ensureBackend,
-    enqueue: (task) => {
-      const done = queue.then(task);
-      queue = done.catch(() => {});
-      return done;
-    },
-    checkSize: () => {},
-    runExtras: () => undefined,
-    postDone: (requestId, stacks) =>
-      posted.push({
-        type: 'done',
-        requestId,
-        masks: stacks.map((s) => ({ kind: s.kind, mask: s.mask })),
-        elapsedMs: 0,
-      }),
-  });
-  return { hf, posted };
-}
-
-const of = <T extends WorkerResponse['type']>(posted: WorkerResponse[], type: T) =>
-  posted.filter((m): m is Extract<WorkerResponse, { type: T }> => m.type === type);
+const makeWorker = () => makeHfWorker();
 
 function loadedInfo(posted: WorkerResponse[]): HfModelInfo {
   const loaded = of(posted, 'hf-loaded');

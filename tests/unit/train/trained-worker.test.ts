@@ -5,19 +5,14 @@
  * the previous model's tensors, and repeated runs leave tfjs' tensor count where it was.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initBackend, liveTensorCount, type BackendName } from '../../../src/engine';
+import { liveTensorCount } from '../../../src/engine';
 import { TrainRun } from '../../../src/engine/train/run';
 import { trainedModelOf } from '../../../src/engine/train/trained';
 import { DEFAULT_TRAIN_SETTINGS } from '../../../src/analysis/trainSettings';
 import type { TrainedModel } from '../../../src/analysis/trainedModel';
 import { createTrainedWorker } from '../../../src/worker/trained-model';
-import type { BackendStatus, RunRequest, WorkerResponse } from '../../../src/worker/protocol';
-
-let backend: Promise<BackendStatus> | null = null;
-const ensureBackend = (requested: BackendName): Promise<BackendStatus> => {
-  backend ??= initBackend({ preferred: ['wasm'] }).then((i) => ({ name: i.name, requested }));
-  return backend;
-};
+import type { RunRequest, WorkerResponse } from '../../../src/worker/protocol';
+import { ensureBackend, of, postDoneInto } from '../worker/harness';
 
 beforeAll(async () => {
   await ensureBackend('wasm');
@@ -41,13 +36,7 @@ function makeWorker() {
     ensureBackend,
     checkSize: () => {},
     runExtras: () => undefined,
-    postDone: (requestId, stacks) =>
-      posted.push({
-        type: 'done',
-        requestId,
-        masks: stacks.map((s) => ({ kind: s.kind, mask: s.mask })),
-        elapsedMs: 0,
-      }),
+    postDone: postDoneInto(posted),
   });
   return { worker, posted };
 }
@@ -60,9 +49,6 @@ const request = (text: string, model: TrainedModel): RunRequest => ({
   backend: 'wasm',
   maxTokens: 64,
 });
-
-const of = <T extends WorkerResponse['type']>(posted: WorkerResponse[], type: T) =>
-  posted.filter((m): m is Extract<WorkerResponse, { type: T }> => m.type === type);
 
 describe('trained models in the engine worker', () => {
   it("reads the task's symbols, marks others and streams every layer", async () => {
