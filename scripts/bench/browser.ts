@@ -45,6 +45,7 @@ import type { TwoWorkersResult } from '../../src/worker/pairBench.worker.ts';
 import { buildWithSourcemaps, bytesBySource, gzipSize, packageOf } from './bundle.ts';
 import { startPreview, stopPreview, waitForServer } from './preview.ts';
 import { engineWorkerSession, type WorkerSession } from './workerSession.ts';
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from './chromium.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4283);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -63,14 +64,6 @@ const GOAL_WEIGHT_KB = 350;
 const GOAL_RATIO = 0.9;
 const GOAL_HEAP_MB = 10;
 const ENGINE_TIMEOUT_MS = 8 * 60_000;
-
-const LAUNCH_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
 
 declare global {
   interface Window {
@@ -422,9 +415,9 @@ async function main(): Promise<void> {
     server.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
     await waitForServer(server, PORT);
     browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      executablePath: CHROMIUM_EXECUTABLE,
       headless: true,
-      args: LAUNCH_ARGS,
+      args: CHROMIUM_ARGS,
     });
     console.log(
       `Browser benchmark: Chromium ${browser.version()} headless (software rendering), ` +

@@ -65,6 +65,7 @@ import { startPreview, stopPreview, waitForServer } from './preview.ts';
 import { startHub } from './hubServer.ts';
 import { rendererMemory } from './renderers.ts';
 import { engineWorkerSession } from './workerSession.ts';
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from './chromium.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4293);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -79,13 +80,6 @@ const WHICH = new Set(
 const GOAL_RATIO = 1.5;
 const LOAD_TIMEOUT_MS = 10 * 60_000;
 const FIXTURES = path.join(ROOT, 'tests/fixtures/hf');
-const LAUNCH_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
 
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 const ms = (v: number) => `${v.toFixed(0)} ms`;
@@ -266,9 +260,9 @@ async function runOnce(checkpoint: Checkpoint, hubUrl: string, profile: boolean)
   let context: BrowserContext | undefined;
   try {
     context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      executablePath: CHROMIUM_EXECUTABLE,
       headless: true,
-      args: LAUNCH_ARGS,
+      args: CHROMIUM_ARGS,
       viewport: { width: 1280, height: 900 },
     });
     const page: Page = context.pages()[0] ?? (await context.newPage());

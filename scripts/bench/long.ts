@@ -45,6 +45,7 @@ import { startHub } from './hubServer.ts';
 import { rendererMemory, resetRendererPeak } from './renderers.ts';
 import { hoverReadout, hoverThumbnails, pct, zoomPanFrames } from './longFrames.ts';
 import { engineWorkerSession } from './workerSession.ts';
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from './chromium.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4297);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -175,9 +176,9 @@ async function main(): Promise<void> {
     await waitForServer(preview, PORT);
     const profileDir = path.join(work, 'profile');
     context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      executablePath: CHROMIUM_EXECUTABLE,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
+      args: CHROMIUM_ARGS,
       viewport: { width: 1280, height: 900 },
     });
     const page = context.pages()[0] ?? (await context.newPage());

@@ -19,6 +19,7 @@ import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { ROOT } from './bundle.ts';
 import { startPreview, stopPreview, waitForServer } from './preview.ts';
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from './chromium.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4286);
 const URL = `http://127.0.0.1:${PORT}/`;
@@ -75,14 +76,13 @@ async function main(): Promise<void> {
     return;
   }
   const server = startPreview(PORT);
-  const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
   let browser: Awaited<ReturnType<typeof chromium.launch>> | undefined;
   try {
     await waitForServer(server, PORT);
     browser = await chromium.launch({
-      executablePath,
+      executablePath: CHROMIUM_EXECUTABLE,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+      args: CHROMIUM_ARGS,
     });
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors: string[] = [];

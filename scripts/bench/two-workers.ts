@@ -28,6 +28,7 @@ import { medianOf as median } from '../../src/engine/benchmark.ts';
 import type { TwoWorkersResult } from '../../src/worker/pairBench.worker.ts';
 import { buildWithSourcemaps } from './bundle.ts';
 import { startPreview, stopPreview, waitForServer } from './preview.ts';
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from './chromium.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4284);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -153,9 +154,9 @@ async function main(): Promise<void> {
     server.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
     await waitForServer(server, PORT);
     browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      executablePath: CHROMIUM_EXECUTABLE,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+      args: CHROMIUM_ARGS,
     });
     console.log(
       `Two workers: Chromium ${browser.version()} headless, ${os.cpus().length} cores, ` +

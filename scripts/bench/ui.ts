@@ -19,6 +19,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from '@playwright/test';
 import { startPreview, stopPreview, waitForServer } from './preview.ts';
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from './chromium.ts';
 
 /** The page's benchmark hook (src/views/heads/benchHook.ts), installed only with `?bench`. */
 interface AtlasBench {
@@ -95,20 +96,13 @@ async function main(): Promise<void> {
   const server = startPreview(PORT);
   let stderr = '';
   server.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-  const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
   let browser: Awaited<ReturnType<typeof chromium.launch>> | undefined;
   try {
     await waitForServer(server, PORT);
     browser = await chromium.launch({
-      executablePath,
+      executablePath: CHROMIUM_EXECUTABLE,
       headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
+      args: CHROMIUM_ARGS,
     });
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors: string[] = [];
