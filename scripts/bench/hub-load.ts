@@ -22,6 +22,8 @@
  *  (b) ready: from the Load button's click to `.hub-status[data-state=ready]`;
  *  (c) drawn: from the click to sentence A's heatmap drawn with the new model
  *      (`figure.heatmap[data-slot=A]` back to data-state=ready after the load);
+ *  "before the weights": from the click to the status first naming the weights file after the
+ *      tokenizer's (config.json, the size read ahead by Range requests, the tokenizer files);
  *  "after the last byte": from the status's progress bar first at 100 (the worker has read the
  *      whole file) to (b): what building the model adds once the download is over.
  * Times are taken in the page (performance.now(): a capture listener for the click, a
@@ -78,6 +80,8 @@ const WHICH = new Set(
   ).split(','),
 );
 const GOAL_RATIO = 1.5;
+/** BENCH_LOAD_QUERY: more of the app's URL parameters, e.g. `workers=1`. */
+const EXTRA_QUERY = process.env.BENCH_LOAD_QUERY ? `&${process.env.BENCH_LOAD_QUERY}` : '';
 const LOAD_TIMEOUT_MS = 10 * 60_000;
 const FIXTURES = path.join(ROOT, 'tests/fixtures/hf');
 
@@ -181,6 +185,8 @@ let served = 0;
 
 interface LoadTimes {
   click: number;
+  /** The status first naming the weights file after the tokenizer's (its download began). */
+  weights: number;
   /** The status first showing the weights at 100 % (the worker has read the last byte). */
   downloaded: number;
   ready: number;
@@ -200,8 +206,9 @@ declare global {
  * state (its run with the new model). Plain source text, so that no bundler helpers sneak in.
  */
 const WATCH_LOAD = `(() => {
-  const times = { click: NaN, downloaded: NaN, ready: NaN, drawn: NaN, error: null };
+  const times = { click: NaN, weights: NaN, downloaded: NaN, ready: NaN, drawn: NaN, error: null };
   let left = false;
+  let tokenizer = false;
   const figure = () => document.querySelector('figure.heatmap[data-slot="A"]');
   document.addEventListener('click', (e) => {
     const button = e.target instanceof Element ? e.target.closest('button') : null;
@@ -216,6 +223,10 @@ const WATCH_LOAD = `(() => {
     const status = document.querySelector('.hub-status');
     const state = status?.getAttribute('data-state');
     if (state === 'error' && times.error === null) times.error = status.textContent || 'error';
+    // The weights file named after the tokenizer's: its download has begun.
+    const file = state === 'loading' ? status.querySelector('.hub-status-file')?.textContent ?? '' : '';
+    if (/^tokenizer/.test(file)) tokenizer = true;
+    else if (tokenizer && Number.isNaN(times.weights) && /^model/.test(file)) times.weights = now;
     if (state === 'loading' && Number.isNaN(times.downloaded) &&
         status.querySelector('progress')?.getAttribute('value') === '100') times.downloaded = now;
     if (state === 'ready' && Number.isNaN(times.ready)) times.ready = now;
@@ -224,7 +235,8 @@ const WATCH_LOAD = `(() => {
     else if (left && !Number.isNaN(times.ready) && Number.isNaN(times.drawn)) times.drawn = now;
   };
   new MutationObserver(check).observe(document, {
-    subtree: true, childList: true, attributes: true, attributeFilter: ['data-state', 'value'],
+    subtree: true, childList: true, characterData: true, attributes: true,
+    attributeFilter: ['data-state', 'value'],
   });
   window.__hubLoad = times;
 })();`;
@@ -247,6 +259,8 @@ interface Run {
   drawnMs: number;
   /** From the page showing the weights 100 % downloaded to ready (NaN when it never showed). */
   tailMs: number;
+  /** From the click to the weights file's download beginning (config, sizes, tokenizer). */
+  beforeWeightsMs: number;
   servedBytes: number;
   rendererPeak: number | null;
   workerHeap: number | null;
@@ -268,7 +282,7 @@ async function runOnce(checkpoint: Checkpoint, hubUrl: string, profile: boolean)
     const page: Page = context.pages()[0] ?? (await context.newPage());
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${ORIGIN}/?hub=${encodeURIComponent(`${hubUrl}/`)}`);
+    await page.goto(`${ORIGIN}/?hub=${encodeURIComponent(`${hubUrl}/`)}${EXTRA_QUERY}`);
     // The built-in translator's first run: the page is quiet once it is drawn.
     await page
       .locator('figure.heatmap[data-slot="A"][data-state="ready"]')
@@ -341,6 +355,7 @@ async function runOnce(checkpoint: Checkpoint, hubUrl: string, profile: boolean)
       readyMs: times.ready - times.click,
       drawnMs: times.drawn - times.click,
       tailMs: times.ready - times.downloaded,
+      beforeWeightsMs: times.weights - times.click,
       servedBytes,
       rendererPeak,
       workerHeap,
@@ -473,7 +488,8 @@ async function bench(checkpoint: Checkpoint, hubUrl: string, buildDir: string): 
     runs.push(run);
     console.log(
       `   run ${i + 1}: (a) fetch ${ms(run.fetchMs)} · (b) ready ${ms(run.readyMs)} · (c) heatmap ${ms(run.drawnMs)} · ` +
-        `ratio ${(run.readyMs / run.fetchMs).toFixed(2)} · after the last byte ${Number.isNaN(run.tailMs) ? '—' : ms(run.tailMs)} · ` +
+        `ratio ${(run.readyMs / run.fetchMs).toFixed(2)} · before the weights ${Number.isNaN(run.beforeWeightsMs) ? '—' : ms(run.beforeWeightsMs)} · ` +
+        `after the last byte ${Number.isNaN(run.tailMs) ? '—' : ms(run.tailMs)} · ` +
         `the app downloaded ${mib(run.servedBytes)}`,
     );
   }

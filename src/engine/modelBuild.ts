@@ -15,7 +15,6 @@ import { ATTENTION_PARTS, PrebuiltWeights, uploadModelWeight } from './prebuilt'
 import { expectedWeightShapes, kvHeadsOf } from './schema';
 import { createModel } from './transformer';
 import type { AttentionModel, TransformerConfig } from './types';
-import { reserveWasmHeap, type HeapReserve } from './wasm-kernels/heapReserve';
 import type { NamedArray, WeightMap } from './weights';
 
 export interface ModelBuildOptions {
@@ -24,15 +23,11 @@ export interface ModelBuildOptions {
    * its parts named here is in; a bias not named is a zero bias (as the loader fills it).
    */
   expects: ReadonlySet<string>;
-  /** Wasm heap to grow to at the start (the weights' float32 bytes); touched with `progress`. */
-  reserveBytes?: number;
 }
 
 export interface ModelBuild {
   /** One weight, as the checkpoint's bytes for it are all in (again: replaces the first). */
   add(name: string, weight: NamedArray): void;
-  /** How far the download is (0–1): touches that share of the reserved heap. */
-  progress(fraction: number): void;
   /** The model, from the final config and weight map. */
   finish(config: TransformerConfig, weights: WeightMap): AttentionModel;
   /** Frees what was made (a failed or cancelled load); later calls do nothing. */
@@ -47,8 +42,6 @@ export function startModelBuild(config: TransformerConfig, options: ModelBuildOp
   const shapes = expectedWeightShapes(config);
   const blocks = new Map<string, Map<string, NamedArray | undefined>>();
   let live = true;
-  let heap: HeapReserve | null = null;
-  if (options.reserveBytes) heap = reserveWasmHeap(options.reserveBytes);
 
   const stop = (): void => {
     live = false;
@@ -94,9 +87,6 @@ export function startModelBuild(config: TransformerConfig, options: ModelBuildOp
       if (!parts) blocks.set(prefix, (parts = new Map<string, NamedArray | undefined>()));
       parts.set(part, weight);
       tryBlock(prefix, parts);
-    },
-    progress(fraction) {
-      if (usable()) heap?.touch(fraction);
     },
     finish(finalConfig, weights) {
       if (!usable()) return createModel(finalConfig, weights);

@@ -100,14 +100,6 @@ interface Entry {
   built: AttentionModel | null;
 }
 
-/**
- * From this many bytes of float32 weights the wasm heap is grown to the model's size when its
- * download starts, and its pages touched while it downloads (see heapReserve.ts). At
- * Qwen2.5-0.5B's size (1.9 GB) that took Load → ready from 7.3 to 6.0 s; at SmolLM2-135M's
- * (0.5 GB) it changed nothing measurable (BENCHMARKS.md section 6).
- */
-const RESERVE_FROM_BYTES = 2 ** 30;
-
 /** Progress at most every 80 ms per file (and always at a file's first and last byte). */
 const PROGRESS_MS = 80;
 
@@ -262,17 +254,10 @@ export function createHfWorker(context: HfWorkerContext): HfWorker {
     (plan: HfWeightPlan): HfWeightListener | null => {
       if (!backendUp()) return null;
       streaming?.dispose();
-      const reserve = plan.size?.weightBytes ?? 0;
-      const build = startModelBuild(plan.config, {
-        expects: plan.expected,
-        ...(reserve >= RESERVE_FROM_BYTES ? { reserveBytes: reserve } : {}),
-      });
+      const build = startModelBuild(plan.config, { expects: plan.expected });
       streaming = build;
       onBuild(build);
-      return {
-        weight: (name, weight) => build.add(name, weight),
-        progress: (fraction) => build.progress(fraction),
-      };
+      return { weight: (name, weight) => build.add(name, weight) };
     };
 
   const progressPoster = (requestId: number, signal: AbortSignal) => {

@@ -114,8 +114,6 @@ export interface HfWeightPlan {
 export interface HfWeightListener {
   /** One engine weight, as soon as its bytes are in; called again if a file is read over. */
   weight(name: string, weight: NamedArray): void;
-  /** The share of the weights files read so far (0–1). */
-  progress(fraction: number): void;
 }
 
 /** A loaded checkpoint as plain data (no tensors): hand config + weights to `createModel`. */
@@ -188,8 +186,6 @@ export async function loadFromSource(
           : p.total === 0
             ? 100
             : null;
-        if (listener && part > 0 && percent !== null)
-          listener.progress(((part - 1) * 100 + percent) / parts / 100);
         onProgress?.({
           stage,
           file,
