@@ -22,8 +22,8 @@
  *  (b) ready: from the Load button's click to `.hub-status[data-state=ready]`;
  *  (c) drawn: from the click to sentence A's heatmap drawn with the new model
  *      (`figure.heatmap[data-slot=A]` back to data-state=ready after the load);
- *  "before the weights": from the click to the status first naming the weights file after the
- *      tokenizer's (config.json, the size read ahead by Range requests, the tokenizer files);
+ *  "before the weights": from the click to the progress bar first above 0 (config.json, the
+ *      size read ahead by Range requests, the first 1 % of the weights);
  *  "after the last byte": from the status's progress bar first at 100 (the worker has read the
  *      whole file) to (b): what building the model adds once the download is over.
  * Times are taken in the page (performance.now(): a capture listener for the click, a
@@ -185,7 +185,7 @@ let served = 0;
 
 interface LoadTimes {
   click: number;
-  /** The status first naming the weights file after the tokenizer's (its download began). */
+  /** The progress bar (the weights' share) first above 0: their first bytes are in. */
   weights: number;
   /** The status first showing the weights at 100 % (the worker has read the last byte). */
   downloaded: number;
@@ -208,7 +208,6 @@ declare global {
 const WATCH_LOAD = `(() => {
   const times = { click: NaN, weights: NaN, downloaded: NaN, ready: NaN, drawn: NaN, error: null };
   let left = false;
-  let tokenizer = false;
   const figure = () => document.querySelector('figure.heatmap[data-slot="A"]');
   document.addEventListener('click', (e) => {
     const button = e.target instanceof Element ? e.target.closest('button') : null;
@@ -223,10 +222,9 @@ const WATCH_LOAD = `(() => {
     const status = document.querySelector('.hub-status');
     const state = status?.getAttribute('data-state');
     if (state === 'error' && times.error === null) times.error = status.textContent || 'error';
-    // The weights file named after the tokenizer's: its download has begun.
-    const file = state === 'loading' ? status.querySelector('.hub-status-file')?.textContent ?? '' : '';
-    if (/^tokenizer/.test(file)) tokenizer = true;
-    else if (tokenizer && Number.isNaN(times.weights) && /^model/.test(file)) times.weights = now;
+    // The bar (the weights' share) above 0: their first bytes are in.
+    const bar = state === 'loading' ? Number(status.querySelector('progress')?.getAttribute('value') ?? 0) : 0;
+    if (bar > 0 && Number.isNaN(times.weights)) times.weights = now;
     if (state === 'loading' && Number.isNaN(times.downloaded) &&
         status.querySelector('progress')?.getAttribute('value') === '100') times.downloaded = now;
     if (state === 'ready' && Number.isNaN(times.ready)) times.ready = now;
@@ -259,7 +257,7 @@ interface Run {
   drawnMs: number;
   /** From the page showing the weights 100 % downloaded to ready (NaN when it never showed). */
   tailMs: number;
-  /** From the click to the weights file's download beginning (config, sizes, tokenizer). */
+  /** From the click to the first 1 % of the weights (config.json, the size read ahead). */
   beforeWeightsMs: number;
   servedBytes: number;
   rendererPeak: number | null;

@@ -1,7 +1,8 @@
 /**
  * One loading pattern for Hugging Face checkpoints, from the Hub or from local files:
- * config.json → tokenizer (tokenizer.json, else vocab files) → model.safetensors (or the index
- * and every shard, one at a time). Returns plain data: the engine builds the model from it.
+ * config.json → the size, from the weights files' headers → model.safetensors (or the index and
+ * every shard, one at a time), with the tokenizer (tokenizer.json, else vocab files) read and
+ * built beside the weights. Returns plain data: the engine builds the model from it.
  */
 import type { TransformerConfig } from '../../engine/types';
 import type { NamedArray, WeightMap } from '../../engine/weights';
@@ -157,11 +158,34 @@ export async function loadFromSource(
   options: HfLoadOptions = {},
   name: string = source.label,
 ): Promise<HfModel> {
-  const { signal, onProgress } = options;
-  if (signal?.aborted) throw abortError();
+  if (options.signal?.aborted) throw abortError();
+  // The load's own signal: the caller's, and also fired when the tokenizer, read beside the
+  // weights, fails (the download then stops) or the weights fail (the tokenizer's reads stop).
+  const inner = new AbortController();
+  const stop = (): void => inner.abort();
+  options.signal?.addEventListener('abort', stop, { once: true });
+  try {
+    return await loadWith(source, options, name, inner);
+  } finally {
+    options.signal?.removeEventListener('abort', stop);
+  }
+}
+
+async function loadWith(
+  source: HfFileSource,
+  options: HfLoadOptions,
+  name: string,
+  inner: AbortController,
+): Promise<HfModel> {
+  const { onProgress } = options;
+  const signal = inner.signal;
   const present: string[] = [];
   const missing: string[] = [];
   let bytesRead = 0;
+  /** Bytes of the files still arriving (the tokenizer's and the weights' at the same time). */
+  const arriving = new Map<string, number>();
+  /** The weights' share so far: what the tokenizer's progress reports say beside them. */
+  let weightsSoFar = 0;
   let allCached = true;
   let parts = 1;
   let listener: HfWeightListener | null = null;
@@ -174,35 +198,44 @@ export async function loadFromSource(
     hint?: string,
     onBytes?: (buffer: Uint8Array, length: number) => void,
   ): Promise<Uint8Array | null> => {
-    const before = bytesRead;
-    const bytes = await source.read(file, {
-      optional,
-      hint,
-      signal,
-      onBytes,
-      onProgress: (p) => {
-        const percent = p.total
-          ? Math.min(100, (100 * p.loaded) / p.total)
-          : p.total === 0
-            ? 100
-            : null;
-        onProgress?.({
-          stage,
-          file,
-          loaded: p.loaded,
-          total: p.total,
-          percent,
-          fromCache: p.fromCache,
-          bytesLoaded: before + p.loaded,
-          part,
-          parts,
-          weightsPercent:
-            part === 0 ? 0 : percent === null ? null : ((part - 1) * 100 + percent) / parts,
-        });
-        if (!p.fromCache) allCached = false;
-      },
-    });
-    if (signal?.aborted) throw abortError();
+    arriving.set(file, 0);
+    let bytes: Uint8Array | null;
+    try {
+      bytes = await source.read(file, {
+        optional,
+        hint,
+        signal,
+        onBytes,
+        onProgress: (p) => {
+          const percent = p.total
+            ? Math.min(100, (100 * p.loaded) / p.total)
+            : p.total === 0
+              ? 100
+              : null;
+          arriving.set(file, p.loaded);
+          let bytesLoaded = bytesRead;
+          for (const n of arriving.values()) bytesLoaded += n;
+          if (part > 0 && percent !== null)
+            weightsSoFar = Math.max(weightsSoFar, ((part - 1) * 100 + percent) / parts);
+          onProgress?.({
+            stage,
+            file,
+            loaded: p.loaded,
+            total: p.total,
+            percent,
+            fromCache: p.fromCache,
+            bytesLoaded,
+            part,
+            parts,
+            weightsPercent: part === 0 ? weightsSoFar : percent === null ? null : weightsSoFar,
+          });
+          if (!p.fromCache) allCached = false;
+        },
+      });
+    } finally {
+      arriving.delete(file);
+    }
+    if (signal.aborted) throw abortError();
     if (bytes === null) {
       missing.push(file);
       return null;
@@ -243,71 +276,53 @@ export async function loadFromSource(
     });
   }
 
-  // 2. The tokenizer: tokenizer.json, else the older files this family can be built from.
-  const texts: HfTokenizerFiles = {};
-  const readText = async (file: keyof HfTokenizerFiles): Promise<void> => {
-    const bytes = await read('tokenizer', file, true);
-    if (bytes !== null) texts[file] = utf8(bytes);
-  };
-  await readText('tokenizer.json');
-  await readText('tokenizer_config.json');
-  if (texts['tokenizer.json'] === undefined && info.modelType !== 'xlm-roberta')
-    for (const file of fallbackTokenizerFiles(family)) await readText(file);
-  let tokenizer: HfTokenizer;
-  try {
-    tokenizer = await createHfTokenizer(texts, {
-      name,
-      family,
-      modelType: info.modelType,
-      maxLength: config.maxPositions,
-      typeVocabSize: config.typeVocabSize,
-      vocabSize: config.vocabSize,
-    });
-  } catch (error) {
-    if (error instanceof HfLoadError && error.code === 'not-found' && !error.file)
-      throw new HfLoadError('not-found', `${source.label}: ${error.message}`);
-    throw error;
-  }
-  if (signal?.aborted) throw abortError();
-
-  // 3. Weights: one file, or an index and its shards (read and converted one at a time).
-  const collector = new HfWeightCollector(family, config, info.biases);
-  listener =
-    options.streamWeights?.({ config, expected: collector.targets, size: pre.size }) ?? null;
-  if (listener) collector.listen((name, weight) => listener?.weight(name, weight));
-  let label = 'model.safetensors';
-  // Each weights file is converted while it downloads (the collector's sink).
-  const sink = collector.openFile('model.safetensors');
-  const single = pre.singleMissing
-    ? null
-    : await read('weights', 'model.safetensors', true, 1, undefined, sink.push);
-  if (single !== null) {
-    sink.end(single);
-  } else {
-    const indexBytes = pre.indexBytes ?? (await read('weights', SHARD_INDEX, true));
-    if (indexBytes === null)
-      throw source.missingError(
-        'model.safetensors',
-        `only safetensors checkpoints can be loaded; there is no ${SHARD_INDEX} either`,
-      );
-    label = SHARD_INDEX;
-    const index = parseShardIndex(utf8(indexBytes));
-    parts = index.shards.length;
-    for (const [i, shard] of index.shards.entries()) {
-      const shardSink = collector.openFile(shard, index.listed.get(shard));
-      const bytes = await read(
-        'weights',
-        shard,
-        false,
-        i + 1,
-        `it is listed in ${SHARD_INDEX}`,
-        shardSink.push,
-      );
-      shardSink.end(bytes as Uint8Array);
+  // 2. The tokenizer: tokenizer.json, else the older files this family can be built from. It is
+  //    needed only at the end, so it is read and built while the weights download (over a real
+  //    connection the worker mostly waits for their bytes). Its failure stops the download and
+  //    is the load's error; when the weights fail, the tokenizer is still waited for, and its
+  //    error, if it has one, said first (it was read first before, and often says why).
+  const readTokenizer = async (): Promise<HfTokenizer> => {
+    const texts: HfTokenizerFiles = {};
+    const readText = async (file: keyof HfTokenizerFiles): Promise<void> => {
+      const bytes = await read('tokenizer', file, true);
+      if (bytes !== null) texts[file] = utf8(bytes);
+    };
+    await readText('tokenizer.json');
+    await readText('tokenizer_config.json');
+    if (texts['tokenizer.json'] === undefined && info.modelType !== 'xlm-roberta')
+      for (const file of fallbackTokenizerFiles(family)) await readText(file);
+    try {
+      return await createHfTokenizer(texts, {
+        name,
+        family,
+        modelType: info.modelType,
+        maxLength: config.maxPositions,
+        typeVocabSize: config.typeVocabSize,
+        vocabSize: config.vocabSize,
+      });
+    } catch (error) {
+      if (error instanceof HfLoadError && error.code === 'not-found' && !error.file)
+        throw new HfLoadError('not-found', `${source.label}: ${error.message}`);
+      throw error;
     }
+  };
+  let tokenizerError: unknown = undefined;
+  const tokenizerTask = readTokenizer().catch((error: unknown) => {
+    tokenizerError = error;
+    inner.abort();
+    throw error;
+  });
+  tokenizerTask.catch(() => {}); // awaited below; never an unhandled rejection
+  let weights: Awaited<ReturnType<typeof readWeights>>;
+  try {
+    weights = await readWeights();
+  } catch (error) {
+    await tokenizerTask.catch(() => {});
+    throw tokenizerError ?? error;
   }
-  const result = collector.finish(label);
-  if (signal?.aborted) throw abortError();
+  const tokenizer = await tokenizerTask;
+  if (signal.aborted) throw abortError();
+  const { result } = weights;
   // The offline copy finishes in the background: the model is usable before the disk has it.
   const saved = (source.commit?.(present, missing) ?? Promise.resolve(false)).catch(() => false);
 
@@ -330,6 +345,48 @@ export async function loadFromSource(
       tokenizerFrom: tokenizer.source.builtFrom,
     },
   };
+
+  // 3. Weights: one file, or an index and its shards (read and converted one at a time).
+  async function readWeights() {
+    const collector = new HfWeightCollector(family, config, info.biases);
+    listener =
+      options.streamWeights?.({ config, expected: collector.targets, size: pre.size }) ?? null;
+    if (listener) collector.listen((name, weight) => listener?.weight(name, weight));
+    let label = 'model.safetensors';
+    // Each weights file is converted while it downloads (the collector's sink).
+    const sink = collector.openFile('model.safetensors');
+    const single = pre.singleMissing
+      ? null
+      : await read('weights', 'model.safetensors', true, 1, undefined, sink.push);
+    if (single !== null) {
+      sink.end(single);
+    } else {
+      const indexBytes = pre.indexBytes ?? (await read('weights', SHARD_INDEX, true));
+      if (indexBytes === null)
+        throw source.missingError(
+          'model.safetensors',
+          `only safetensors checkpoints can be loaded; there is no ${SHARD_INDEX} either`,
+        );
+      label = SHARD_INDEX;
+      const index = parseShardIndex(utf8(indexBytes));
+      parts = index.shards.length;
+      for (const [i, shard] of index.shards.entries()) {
+        const shardSink = collector.openFile(shard, index.listed.get(shard));
+        const bytes = await read(
+          'weights',
+          shard,
+          false,
+          i + 1,
+          `it is listed in ${SHARD_INDEX}`,
+          shardSink.push,
+        );
+        shardSink.end(bytes as Uint8Array);
+      }
+    }
+    const result = collector.finish(label);
+    if (signal.aborted) throw abortError();
+    return { result };
+  }
 }
 
 /**
