@@ -35,10 +35,11 @@ export interface PairClientOptions {
 }
 
 /**
- * 768 MiB: BERT-base (about 625 MB with its 512-token working set) and GPT-2 small fit; half-billion
- * parameter LMs (2 GB and more) stay in one worker, where a second copy would double a tab's memory.
+ * 1 GiB of engine memory (the loader's estimate: weights, the matmul library's packed copies and
+ * a 512-token working set): BERT-base (921 MiB) and GPT-2 small (978 MiB) fit; SmolLM2-135M
+ * (1,080 MiB) and larger LMs stay in one worker, where a second copy would double a tab's memory.
  */
-export const DEFAULT_MIRROR_BUDGET_BYTES = 768 * 2 ** 20;
+export const DEFAULT_MIRROR_BUDGET_BYTES = 2 ** 30;
 
 /** Slots whose runs belong to sentence B. */
 const B_SLOTS: ReadonlySet<RunSlot> = new Set<RunSlot>(['B', 'teach-B', 'teach-pad-B']);

@@ -13,8 +13,13 @@
  *   MLP's gate, up and activation: 3·T·d_ff), that layer's scores and weights (2·H·T²), the
  *   attention stack a run keeps (layers·H·T², at most the worker's 32 Mi floats) and one row of
  *   logits (vocabulary), all float32;
- * - the engine (the tfjs backend's heap) holds weights + working set: this is compared with
- *   `ENGINE_MEMORY_LIMIT`;
+ * - packed copies: the wasm backend's matmul library (XNNPACK) packs its own float32 copy of
+ *   every matrix a forward multiplies by (attention q, k, v, o and the MLP's) at its first use,
+ *   and keeps it while the weight lives (`packedParameters`; embeddings and the output head are
+ *   gathered or multiplied from the other side, and not copied);
+ * - the engine (the tfjs backend's heap) holds weights + packed copies + working set: this is
+ *   compared with `ENGINE_MEMORY_LIMIT`. Without the packed copies, Qwen3-0.6B was let through
+ *   and its first 512-token run aborted the wasm module (out of memory in XNNPACK);
  * - the tab needs about engine + weights again, since the worker keeps the float32 weights to
  *   rebuild the model after a backend switch. "needs about" shows this figure.
  */
@@ -137,9 +142,11 @@ export interface HfSizeEstimate {
   downloadBytes: number;
   /** Float32 weights: 4 × parameters. */
   weightBytes: number;
+  /** The matmul library's packed float32 copies of the weight matrices. */
+  packedBytes: number;
   /** The working set of a run of the reference input. */
   workBytes: number;
-  /** What the engine holds: weights + working set (compared with `limitBytes`). */
+  /** What the engine holds: weights + packed copies + working set (compared with `limitBytes`). */
   engineBytes: number;
   /** What the tab needs: the engine plus the worker's float32 copy of the weights. */
   tabBytes: number;
@@ -148,8 +155,33 @@ export interface HfSizeEstimate {
 
 type SizeConfig = Pick<
   TransformerConfig,
-  'dModel' | 'dFF' | 'numHeads' | 'numLayers' | 'maxPositions' | 'vocabSize' | 'headSize' | 'lmHead'
+  | 'dModel'
+  | 'dFF'
+  | 'numHeads'
+  | 'numLayers'
+  | 'maxPositions'
+  | 'vocabSize'
+  | 'headSize'
+  | 'lmHead'
+  | 'numKvHeads'
+  | 'mlpKind'
 >;
+
+/**
+ * Parameters of the matrices a forward multiplies by, each of which XNNPACK copies once packed:
+ * per layer q and o (d × heads·head size), k and v (d × key/value heads·head size) and the
+ * MLP's two matrices (three when gated). Measured on tfjs-wasm 4.22: 40 matrices of 896 × 4864
+ * grew the heap by 699 MiB at their first matmul and by nothing at the second.
+ */
+export function packedParameters(config: SizeConfig): number {
+  const d = config.dModel;
+  const heads = config.numHeads;
+  const head = config.headSize ?? d / heads;
+  const kv = config.numKvHeads ?? heads;
+  const attention = 2 * d * heads * head + 2 * d * kv * head;
+  const mlp = (config.mlpKind === 'gated' ? 3 : 2) * d * config.dFF;
+  return config.numLayers * (attention + mlp);
+}
 
 /** Float32 bytes of one run of the reference input (see the rule at the top of this file). */
 export function workingSetBytes(config: SizeConfig): number {
@@ -169,12 +201,14 @@ export function estimateSize(
   limitBytes = ENGINE_MEMORY_LIMIT,
 ): HfSizeEstimate {
   const weightBytes = 4 * parameters;
+  const packedBytes = 4 * packedParameters(config);
   const workBytes = workingSetBytes(config);
-  const engineBytes = weightBytes + workBytes;
+  const engineBytes = weightBytes + packedBytes + workBytes;
   return {
     parameters,
     downloadBytes,
     weightBytes,
+    packedBytes,
     workBytes,
     engineBytes,
     tabBytes: engineBytes + weightBytes,
@@ -196,6 +230,6 @@ export function sizeRefusal(label: string, size: HfSizeEstimate): HfLoadError | 
   const params = (size.parameters / 1e6).toFixed(1);
   return new HfLoadError(
     'too-large',
-    `${label}: ${params} M parameters need about ${bytesText(size.engineBytes)} in the engine (float32 weights + working set), over its limit of ${bytesText(size.limitBytes)} (the wasm backend's 4 GiB heap less headroom); nothing was downloaded`,
+    `${label}: ${params} M parameters need about ${bytesText(size.engineBytes)} in the engine (float32 weights, the matmul library's packed copy of each weight matrix, and the working set), over its limit of ${bytesText(size.limitBytes)} (the wasm backend's 4 GiB heap less headroom); nothing was downloaded`,
   );
 }

@@ -4,7 +4,7 @@ import type { HfProgressInfo } from '../../worker/protocol';
 /** A tested Hub model offered in the picker. */
 export interface HubExample {
   id: string;
-  /** Float32 weights + working set over the engine's limit (loader `size.ts`): refused. */
+  /** Float32 weights + packed copies + working set over the engine's limit (loader `size.ts`): refused. */
   tooLarge?: boolean;
   /** Gated on the Hub: accept the licence and paste an access token first. */
   gated?: boolean;
@@ -31,7 +31,14 @@ export const HUB_MODEL_GROUPS: readonly { family: string; models: readonly HubEx
       { id: 'TinyLlama/TinyLlama-1.1B-Chat-v1.0', tooLarge: true },
     ],
   },
-  { family: 'Qwen', models: [{ id: 'Qwen/Qwen2.5-0.5B' }, { id: 'Qwen/Qwen3-0.6B' }] },
+  {
+    family: 'Qwen',
+    models: [
+      { id: 'Qwen/Qwen2.5-0.5B' },
+      // 0.6 B parameters: 2.4 GB of float32 weights and 1.8 GB of packed matmul copies.
+      { id: 'Qwen/Qwen3-0.6B', tooLarge: true },
+    ],
+  },
   {
     family: 'Pythia (GPT-NeoX)',
     models: [{ id: 'EleutherAI/pythia-70m' }, { id: 'EleutherAI/pythia-160m' }],
