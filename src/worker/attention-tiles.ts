@@ -16,6 +16,7 @@ import {
 import type { AttentionKind, AttentionProbe } from '../engine';
 import type { RunSlot, WorkerResponse } from './protocol';
 import { THUMBNAIL_CELLS, type TileAnswer, type TileQuery } from './tileProtocol';
+import { readableError } from './readableError';
 
 /** Weights per head computed at once while a window is pooled (1 Mi floats: 256 rows at 4096). */
 const CHUNK_FLOATS = 2 ** 20;
@@ -109,9 +110,6 @@ export interface TileServer {
 const buffersOf = (tile: TileAnswer): ArrayBuffer[] =>
   [...tile.max, ...tile.mean].map((a) => a.buffer as ArrayBuffer);
 
-const readable = (error: unknown): string =>
-  error instanceof Error ? error.message || error.name : String(error);
-
 export function createTileServer(): TileServer {
   const kept = new Map<RunSlot, Kept>();
   /** Whether every head of `q` is a whole-head thumbnail of its live run. */
@@ -145,7 +143,7 @@ export function createTileServer(): TileServer {
           const tile = this.answer(query);
           post({ type: 'attention-tile', requestId, tile }, buffersOf(tile));
         } catch (error) {
-          post({ type: 'attention-tile-error', requestId, message: readable(error) });
+          post({ type: 'attention-tile-error', requestId, message: readableError(error) });
         }
       };
       if (fromThumbnails(query)) send();

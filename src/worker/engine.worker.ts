@@ -14,6 +14,7 @@
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { readableError } from './readableError';
 import {
   createHashTokenizer,
   createModel,
@@ -71,13 +72,6 @@ const WASM_PATHS = {
 
 function post(message: WorkerResponse, transfer: Transferable[] = []): void {
   self.postMessage(message, transfer);
-}
-
-/** A message a person can read: the error's message, never its stack. */
-function readable(error: unknown): string {
-  if (error instanceof Error) return error.message || error.name;
-  if (typeof error === 'string') return error;
-  return 'Unknown error';
 }
 
 function isAbort(error: unknown): boolean {
@@ -450,7 +444,7 @@ function startRun(requestId: number, request: RunRequest): void {
     } else ids = postTokens(requestId, tokens, limit).map((t) => t.id);
   } catch (error) {
     finishRun(requestId, request.slot);
-    post({ type: 'error', requestId, message: readable(error), stage: 'run' });
+    post({ type: 'error', requestId, message: readableError(error), stage: 'run' });
     return;
   }
   if (ids.length === 0) {
@@ -542,7 +536,7 @@ async function executePlayground(
     postDone(requestId, result.stacks, t0, extras);
   } catch (error) {
     if (isAbort(error) || signal.aborted) return;
-    post({ type: 'error', requestId, message: readable(error), stage: 'run' });
+    post({ type: 'error', requestId, message: readableError(error), stage: 'run' });
   } finally {
     finishRun(requestId, request.slot);
   }
@@ -725,7 +719,7 @@ async function executeTranslator(
     postDone(requestId, forward.stacks, t0, extras);
   } catch (error) {
     if (isAbort(error) || signal.aborted) return;
-    post({ type: 'error', requestId, message: readable(error), stage });
+    post({ type: 'error', requestId, message: readableError(error), stage });
   } finally {
     finishRun(requestId, request.slot);
   }
@@ -746,7 +740,7 @@ async function runImportance(
     await measureImportance(requestId, heads, scorer, request.mode, signal, { post, enqueue });
   } catch (error) {
     if (isAbort(error) || signal.aborted) return;
-    post({ type: 'importance-error', requestId, message: readable(error) });
+    post({ type: 'importance-error', requestId, message: readableError(error) });
   }
 }
 

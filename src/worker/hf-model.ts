@@ -26,6 +26,7 @@ import { onDemandOverBudget } from '../engine/onDemandBudget';
 import { buildMask } from '../engine';
 import { punctuationMask, specialTokenMask, type PooledWindow } from '../analysis';
 import { interventions } from './interventions';
+import { readableError } from './readableError';
 import {
   HfLoadError,
   loadHfModel,
@@ -102,12 +103,6 @@ interface Entry {
 
 /** Progress at most every 80 ms per file (and always at a file's first and last byte). */
 const PROGRESS_MS = 80;
-
-function readable(error: unknown): string {
-  if (error instanceof Error) return error.message || error.name;
-  if (typeof error === 'string') return error;
-  return 'Unknown error';
-}
 
 const isAbort = (error: unknown): boolean =>
   typeof error === 'object' && error !== null && 'name' in error && error.name === 'AbortError';
@@ -353,7 +348,12 @@ export function createHfWorker(context: HfWorkerContext): HfWorker {
           if (kept) ctx.post({ type: 'hf-saved', requestId });
         });
       } catch (error) {
-        ctx.post({ type: 'hf-error', requestId, message: readable(error), code: errorCode(error) });
+        ctx.post({
+          type: 'hf-error',
+          requestId,
+          message: readableError(error),
+          code: errorCode(error),
+        });
       } finally {
         (build as ModelBuild | null)?.dispose(); // frees what a failed load made; no-op once built
         if (streaming === build) streaming = null;
@@ -529,7 +529,7 @@ export function createHfWorker(context: HfWorkerContext): HfWorker {
         ctx.postDone(requestId, stacks, t0, extras);
       } catch (error) {
         if (isAbort(error) || signal.aborted) return;
-        ctx.post({ type: 'error', requestId, message: readable(error), stage });
+        ctx.post({ type: 'error', requestId, message: readableError(error), stage });
       }
     },
 

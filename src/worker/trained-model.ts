@@ -9,6 +9,7 @@ import { tokenizeTask, type TrainedModel } from '../analysis/trainedModel';
 import { trainedEngineConfig } from '../engine/train/trainedConfig';
 import type { HfWorkerContext } from './hf-model';
 import { interventions } from './interventions';
+import { readableError } from './readableError';
 import type { BlockInfo, ErrorStage, ModelRequest, RunRequest } from './protocol';
 
 export interface TrainedWorker {
@@ -21,11 +22,6 @@ export interface TrainedWorker {
   ): Promise<void>;
   /** Drops the built model's tensors (backend switch; the next run builds it again). */
   disposeBuilt(): void;
-}
-
-function readable(error: unknown): string {
-  if (error instanceof Error) return error.message || error.name;
-  return typeof error === 'string' ? error : 'Unknown error';
 }
 
 const isAbort = (error: unknown): boolean => error instanceof Error && error.name === 'AbortError';
@@ -115,7 +111,7 @@ export function createTrainedWorker(
         ctx.postDone(requestId, result.stacks, t0, extras);
       } catch (error) {
         if (isAbort(error) || signal.aborted) return;
-        ctx.post({ type: 'error', requestId, message: readable(error), stage });
+        ctx.post({ type: 'error', requestId, message: readableError(error), stage });
       }
     },
   };
