@@ -5,6 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { attentionTensors, type AttentionParams } from './attention';
+import { uploadCompactTable } from './compactTable';
 import { uploadWeight } from './ops';
 import type { TransformerConfig } from './types';
 import type { NamedArray } from './weights';
@@ -15,12 +16,17 @@ export const foldsGelu = (config: TransformerConfig): boolean =>
 
 const GELU_FOLDED = /\.ffn\.(w1|b1|w2)$/;
 
-/** Uploads one non-attention weight as the model keeps it (with the GELU fold where it applies). */
+/**
+ * Uploads one non-attention weight as the model keeps it: with the GELU fold where it applies,
+ * and a bfloat16 token table as its packed words (compactTable.ts).
+ */
 export function uploadModelWeight(
   config: TransformerConfig,
   name: string,
   w: NamedArray,
 ): tf.Tensor {
+  const compact = uploadCompactTable(name, w);
+  if (compact) return compact;
   const tensor = uploadWeight(w);
   if (!foldsGelu(config) || !GELU_FOLDED.test(name)) return tensor;
   const scaled = tf.tidy(() => tf.mul(tensor, Math.SQRT1_2));

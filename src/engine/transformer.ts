@@ -22,6 +22,7 @@ import { erfGelu } from './wasm-kernels/erfGelu';
 import { layerNorm } from './wasm-kernels/layerNorm';
 import { activate, linear, rmsNorm } from './ops';
 import { foldsGelu, uploadModelWeight, type PrebuiltWeights } from './prebuilt';
+import { gatherRows, tableTimes } from './compactTable';
 import {
   alibiBias,
   alibiSlopes,
@@ -183,7 +184,7 @@ class Transformer implements AttentionModel {
     const { dModel: d, positional, scaleEmbeddings, positionalBase } = this.config;
     const offset = this.config.positionOffset ?? 0;
     return tf.tidy(() => {
-      let x = tf.gather(this.t<tf.Tensor2D>(`${side}.tokens`), tf.tensor1d(ids, 'int32')); // [T, d]
+      let x = gatherRows(this.t<tf.Tensor2D>(`${side}.tokens`), tf.tensor1d(ids, 'int32'), d); // [T, d]
       if (scaleEmbeddings) x = tf.mul(x, Math.sqrt(d));
       if (positional === 'sinusoidal')
         x = tf.add(x, tf.tensor2d(sinusoidalTable(ids.length, d, positionalBase), [ids.length, d]));
@@ -721,7 +722,8 @@ class Transformer implements AttentionModel {
         );
       }
       const vocab = this.t<tf.Tensor2D>(lmHead === 'tied' ? 'embed.tokens' : 'lm.head'); // [V, d]
-      let logits = tf.transpose(tf.matMul(vocab, tf.transpose(picked))); // [V, n] -> [n, V]
+      // [V, d] x [d, n] -> [V, n] -> [n, V]; a compact table a block of rows at a time.
+      let logits = tf.transpose(tableTimes(vocab, tf.transpose(picked), this.config.dModel));
       if (this.config.mlmHead) logits = tf.add(logits, this.t('mlm.bias'));
       if (finalSoftcap !== undefined)
         logits = tf.mul(tf.tanh(tf.div(logits, finalSoftcap)), finalSoftcap);

@@ -37,7 +37,7 @@ export interface PairClientOptions {
 /**
  * 1 GiB of engine memory (the loader's estimate: weights, the matmul library's packed copies and
  * a 512-token working set): BERT-base (921 MiB) and GPT-2 small (978 MiB) fit; SmolLM2-135M
- * (1,080 MiB) and larger LMs stay in one worker, where a second copy would double a tab's memory.
+ * (1,026 MiB) and larger LMs stay in one worker, where a second copy would double a tab's memory.
  */
 export const DEFAULT_MIRROR_BUDGET_BYTES = 2 ** 30;
 

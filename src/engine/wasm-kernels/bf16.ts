@@ -63,3 +63,18 @@ export function uploadBf16(values: Bf16Values, shape: number[], transposed = fal
     src.dispose();
   }
 }
+
+/**
+ * Widens packed bfloat16 words already in the heap (int32, two words each; e.g. rows gathered
+ * from a compact table, see compactTable.ts) to float32 of `shape`. The bf16 kernel must be
+ * active (the caller checks `wasmKernelActive('bf16')`).
+ */
+export function widenPackedBf16<R extends tf.Rank>(
+  words: tf.Tensor,
+  shape: number[],
+): tf.Tensor<R> {
+  const n = shape.reduce((a, b) => a * b, 1);
+  return tf
+    .engine()
+    .runKernel<tf.Tensor<R>>(KERNEL_NAME, { x: words }, { shape, words: n, transposeFrom: [] });
+}

@@ -48,6 +48,7 @@ export {
 } from './hub';
 export { localFilesSource, type HeaderProbe, type HfFileSource, type NamedBlob } from './files';
 export {
+  compactTableParameters,
   countParameters,
   estimateSize,
   parseSafetensorsHeader,

@@ -8,6 +8,7 @@ import type { TransformerConfig } from '../../engine/types';
 import { abortError } from './errors';
 import { DEFAULT_MAX_FILE_BYTES, type HfFileSource } from './files';
 import {
+  compactTableParameters,
   countParameters,
   estimateSize,
   sizeRefusal,
@@ -62,12 +63,14 @@ export async function preflightSize(
   const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   for (const { file, info } of headers)
     if (info.fileBytes > max) throw tooLarge(source.label, file, info.fileBytes, max);
-  const parameters = headers.reduce(
-    (n, h) => n + countParameters(h.info.tensors, { tiedHead: config.lmHead === 'tied' }),
+  const tied = { tiedHead: config.lmHead === 'tied' };
+  const parameters = headers.reduce((n, h) => n + countParameters(h.info.tensors, tied), 0);
+  const compact = headers.reduce(
+    (n, h) => n + compactTableParameters(h.info.tensors, config, tied),
     0,
   );
   const download = headers.reduce((n, h) => n + h.info.fileBytes, 0);
-  const size = estimateSize(config, parameters, download, options.limitBytes);
+  const size = estimateSize(config, parameters, download, options.limitBytes, compact);
   const refusal = sizeRefusal(source.label, size);
   if (refusal) throw refusal;
   return {

@@ -7,7 +7,9 @@
  * The memory rule (also in the README, "Real checkpoints"):
  * - weights: 4 bytes per parameter, whatever the stored dtype, since the engine keeps every weight
  *   as float32 (buffers such as GPT-2's causal masks, `position_ids` or rotary tables, and an
- *   output matrix the config ties to the embeddings, are not counted);
+ *   output matrix the config ties to the embeddings, are not counted), except bfloat16 token
+ *   tables ([vocabulary, d]: embeddings, an untied output head), which stay compact at 2 bytes
+ *   (src/engine/compactTable.ts);
  * - working set: one run of a reference input of T = min(512, the model's positions) tokens, i.e.
  *   the largest layer's activations (hidden states, Q, K, V, attention output: 6·T·d floats; the
  *   MLP's gate, up and activation: 3·T·d_ff), that layer's scores and weights (2·H·T²), the
@@ -121,6 +123,25 @@ const BUFFERS: readonly RegExp[] = [
 const TIED_HEADS: readonly RegExp[] = [/^lm_head\.weight$/, /^embed_out\.weight$/];
 const FLOAT_DTYPES = new Set(['F64', 'F32', 'F16', 'BF16']);
 
+/**
+ * Parameters of the bfloat16 token tables ([vocabSize, dModel]) among the tensors, which the
+ * engine keeps compact at 2 bytes each (a tied output copy is not counted, as above).
+ */
+export function compactTableParameters(
+  tensors: readonly HeaderTensor[],
+  config: Pick<TransformerConfig, 'vocabSize' | 'dModel'>,
+  options: { tiedHead?: boolean } = {},
+): number {
+  let n = 0;
+  for (const t of tensors) {
+    if (t.dtype !== 'BF16' || t.shape.length !== 2 || config.dModel % 2 !== 0) continue;
+    if (t.shape[0] !== config.vocabSize || t.shape[1] !== config.dModel) continue;
+    if (options.tiedHead && TIED_HEADS.some((re) => re.test(t.name))) continue;
+    n += t.shape[0] * t.shape[1];
+  }
+  return n;
+}
+
 /** Parameters among the tensors: float tensors that are not buffers (nor a tied output copy). */
 export function countParameters(
   tensors: readonly HeaderTensor[],
@@ -140,7 +161,7 @@ export interface HfSizeEstimate {
   parameters: number;
   /** The weights files, all together. */
   downloadBytes: number;
-  /** Float32 weights: 4 × parameters. */
+  /** The weights as the engine keeps them: 4 bytes a parameter, 2 in bfloat16 token tables. */
   weightBytes: number;
   /** The matmul library's packed float32 copies of the weight matrices. */
   packedBytes: number;
@@ -199,8 +220,10 @@ export function estimateSize(
   parameters: number,
   downloadBytes: number,
   limitBytes = ENGINE_MEMORY_LIMIT,
+  /** Of the parameters, those in bfloat16 token tables (kept at 2 bytes). */
+  compactParameters = 0,
 ): HfSizeEstimate {
-  const weightBytes = 4 * parameters;
+  const weightBytes = 4 * parameters - 2 * compactParameters;
   const packedBytes = 4 * packedParameters(config);
   const workBytes = workingSetBytes(config);
   const engineBytes = weightBytes + packedBytes + workBytes;
@@ -228,8 +251,12 @@ export function bytesText(bytes: number): string {
 export function sizeRefusal(label: string, size: HfSizeEstimate): HfLoadError | null {
   if (size.engineBytes <= size.limitBytes) return null;
   const params = (size.parameters / 1e6).toFixed(1);
+  // Two figures that read the same at one decimal are given with two ("4.05 GB … 4.03 GB").
+  const close = bytesText(size.engineBytes) === bytesText(size.limitBytes);
+  const text = (bytes: number): string =>
+    close && bytes >= 1e9 ? `${(bytes / 1e9).toFixed(2)} GB` : bytesText(bytes);
   return new HfLoadError(
     'too-large',
-    `${label}: ${params} M parameters need about ${bytesText(size.engineBytes)} in the engine (float32 weights, the matmul library's packed copy of each weight matrix, and the working set), over its limit of ${bytesText(size.limitBytes)} (the wasm backend's 4 GiB heap less headroom); nothing was downloaded`,
+    `${label}: ${params} M parameters need about ${text(size.engineBytes)} in the engine (float32 weights, the matmul library's packed copy of each weight matrix, and the working set), over its limit of ${text(size.limitBytes)} (the wasm backend's 4 GiB heap less headroom); nothing was downloaded`,
   );
 }

@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  compactTableParameters,
   countParameters,
   ENGINE_MEMORY_LIMIT,
   estimateSize,
@@ -259,6 +260,10 @@ describe('header figures (pure)', () => {
     expect(info.fileBytes).toBe(8 + json.length + 296);
     expect(countParameters(info.tensors)).toBe(48 + 12 + 40);
     expect(countParameters(info.tensors, { tiedHead: true })).toBe(48 + 12);
+    // The BF16 [vocabulary, d] table is kept compact; c_attn ([4, 12]) is not a token table.
+    const config = { vocabSize: 10, dModel: 4 };
+    expect(compactTableParameters(info.tensors, config)).toBe(40);
+    expect(compactTableParameters(info.tensors, config, { tiedHead: true })).toBe(0);
   });
 
   it('refuses an implausible header length and malformed JSON', () => {
@@ -302,12 +307,14 @@ describe('header figures (pure)', () => {
       },
       494_032_768,
       988_097_824,
+      undefined,
+      151936 * 896, // the BF16 embeddings, kept compact
     );
+    expect(qwen25.weightBytes).toBe(4 * 494_032_768 - 2 * 151936 * 896);
     // Grouped keys: k and v are 896 × 128; the gated MLP has three 896 × 4864 matrices.
     expect(qwen25.packedBytes).toBe(4 * 24 * (2 * 896 * 896 + 2 * 896 * 128 + 3 * 896 * 4864));
     expect(sizeRefusal('Qwen/Qwen2.5-0.5B', qwen25)).toBeNull();
-    // Measured with its random twin in Chromium (bench:load): renderer peak 6.3 GB.
-    expect(qwen25.tabBytes / 1e9).toBeCloseTo(5.6, 1);
+    expect(qwen25.engineBytes / 1e9).toBeCloseTo(3.34, 2);
     const qwen3 = estimateSize(
       {
         dModel: 1024,
@@ -322,10 +329,12 @@ describe('header figures (pure)', () => {
       },
       596_049_920,
       1_503_300_328,
+      undefined,
+      151936 * 1024,
     );
     // Its 512-token run aborted the wasm module (out of memory) when this was let through.
     expect(sizeRefusal('Qwen/Qwen3-0.6B', qwen3)?.message).toMatch(
-      /^Qwen\/Qwen3-0\.6B: 596\.0 M parameters need about 4\.4 GB in the engine \(float32 weights, the matmul library's packed copy of each weight matrix, and the working set\), over its limit of 4\.0 GB/,
+      /^Qwen\/Qwen3-0\.6B: 596\.0 M parameters need about 4\.05 GB in the engine \(float32 weights, the matmul library's packed copy of each weight matrix, and the working set\), over its limit of 4\.03 GB/,
     );
     const tinyLlama = estimateSize(
       {
