@@ -63,8 +63,8 @@ export function tableTimes(
       const count = Math.min(blockRows, rows - r);
       parts.push(
         tf.tidy(() => {
-          const words = tf.slice(table, [r, 0], [count, d / 2]); // [b, d/2]
-          return tf.matMul(widenPackedBf16(words, [count, d]), xT); // [b, d] x [d, n] -> [b, n]
+          const block = widenPackedBf16<tf.Rank.R2>(table, [count, d], r * d); // rows r…r+b-1
+          return tf.matMul(block, xT); // [b, d] x [d, n] -> [b, n]
         }),
       );
     }

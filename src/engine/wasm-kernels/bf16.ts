@@ -21,9 +21,12 @@ registerWasmKernel(KERNEL_NAME, ({ inputs, backend, attrs }) => {
   const shape = attrs!['shape'] as number[];
   const words = attrs!['words'] as number;
   const turn = attrs!['transposeFrom'] as number[]; // [rows, cols] of the words, or []
+  // Where in x's words to start (rows of a compact table, read in place: no tf.slice, whose
+  // int32 path took ~150 ms for 8,192 × 448 words).
+  const from = (attrs!['fromWord'] as number | undefined) ?? 0;
   const out = wasm.makeOutput(shape, 'float32');
   const kernel = kernelExports(wasm, 'bf16')!;
-  const src = wasm.getMemoryOffset(x.dataId);
+  const src = wasm.getMemoryOffset(x.dataId) + 2 * from;
   const dst = wasm.getMemoryOffset(out.dataId);
   if (turn.length === 2)
     (kernel['widen_transpose'] as WidenTransposeFn)(src, dst, turn[0]!, turn[1]!);
@@ -66,15 +69,18 @@ export function uploadBf16(values: Bf16Values, shape: number[], transposed = fal
 
 /**
  * Widens packed bfloat16 words already in the heap (int32, two words each; e.g. rows gathered
- * from a compact table, see compactTable.ts) to float32 of `shape`. The bf16 kernel must be
- * active (the caller checks `wasmKernelActive('bf16')`).
+ * from a compact table, see compactTable.ts) to float32 of `shape`, starting at word `fromWord`
+ * of `words` (which must hold that many more). The bf16 kernel must be active (the caller checks
+ * `wasmKernelActive('bf16')`).
  */
 export function widenPackedBf16<R extends tf.Rank>(
   words: tf.Tensor,
   shape: number[],
+  fromWord = 0,
 ): tf.Tensor<R> {
   const n = shape.reduce((a, b) => a * b, 1);
-  return tf
-    .engine()
-    .runKernel<tf.Tensor<R>>(KERNEL_NAME, { x: words }, { shape, words: n, transposeFrom: [] });
+  if (fromWord < 0 || fromWord + n > 2 * words.size)
+    throw new Error(`internal: words ${fromWord}…${fromWord + n} outside ${2 * words.size}`);
+  const attrs = { shape, words: n, transposeFrom: [], fromWord };
+  return tf.engine().runKernel<tf.Tensor<R>>(KERNEL_NAME, { x: words }, attrs);
 }
