@@ -24,7 +24,7 @@ import {
   type HfTokenizer,
   type HfTokenizerFiles,
 } from './tokenizer';
-import { HfWeightCollector, parseShardIndex, SHARD_INDEX } from './weights';
+import { HfWeightCollector, parseShardIndex, SHARD_INDEX, type HfWeights } from './weights';
 
 /** Where a model comes from. */
 export type HfModelSource =
@@ -188,7 +188,6 @@ async function loadWith(
   let weightsSoFar = 0;
   let allCached = true;
   let parts = 1;
-  let listener: HfWeightListener | null = null;
 
   const read = async (
     stage: HfLoadProgress['stage'],
@@ -227,7 +226,7 @@ async function loadWith(
             bytesLoaded,
             part,
             parts,
-            weightsPercent: part === 0 ? weightsSoFar : percent === null ? null : weightsSoFar,
+            weightsPercent: part > 0 && percent === null ? null : weightsSoFar,
           });
           if (!p.fromCache) allCached = false;
         },
@@ -306,52 +305,16 @@ async function loadWith(
       throw error;
     }
   };
-  let tokenizerError: unknown = undefined;
-  const tokenizerTask = readTokenizer().catch((error: unknown) => {
-    tokenizerError = error;
-    inner.abort();
-    throw error;
-  });
-  tokenizerTask.catch(() => {}); // awaited below; never an unhandled rejection
-  let weights: Awaited<ReturnType<typeof readWeights>>;
-  try {
-    weights = await readWeights();
-  } catch (error) {
-    await tokenizerTask.catch(() => {});
-    throw tokenizerError ?? error;
-  }
-  const tokenizer = await tokenizerTask;
-  if (signal.aborted) throw abortError();
-  const { result } = weights;
-  // The offline copy finishes in the background: the model is usable before the disk has it.
-  const saved = (source.commit?.(present, missing) ?? Promise.resolve(false)).catch(() => false);
-
-  return {
-    name,
-    modelType: info.modelType,
-    family,
-    config: result.config,
-    weights: result.weights,
-    tokenizer,
-    saved,
-    padTokenId: info.padTokenId,
-    unusedTensors: result.unused,
-    stats: {
-      parameters: result.parameters,
-      bytesRead,
-      fromCache: allCached,
-      files: present,
-      dtypes: result.dtypes,
-      tokenizerFrom: tokenizer.source.builtFrom,
-    },
-  };
 
   // 3. Weights: one file, or an index and its shards (read and converted one at a time).
-  async function readWeights() {
+  const readWeights = async (): Promise<HfWeights> => {
     const collector = new HfWeightCollector(family, config, info.biases);
-    listener =
-      options.streamWeights?.({ config, expected: collector.targets, size: pre.size }) ?? null;
-    if (listener) collector.listen((name, weight) => listener?.weight(name, weight));
+    const listener = options.streamWeights?.({
+      config,
+      expected: collector.targets,
+      size: pre.size,
+    });
+    if (listener) collector.listen((name, weight) => listener.weight(name, weight));
     let label = 'model.safetensors';
     // Each weights file is converted while it downloads (the collector's sink).
     const sink = collector.openFile('model.safetensors');
@@ -385,8 +348,47 @@ async function loadWith(
     }
     const result = collector.finish(label);
     if (signal.aborted) throw abortError();
-    return { result };
+    return result;
+  };
+
+  let tokenizerError: unknown = undefined;
+  const tokenizerTask = readTokenizer().catch((error: unknown) => {
+    tokenizerError = error;
+    inner.abort();
+    throw error;
+  });
+  tokenizerTask.catch(() => {}); // awaited below; never an unhandled rejection
+  let result: HfWeights;
+  try {
+    result = await readWeights();
+  } catch (error) {
+    await tokenizerTask.catch(() => {});
+    throw tokenizerError ?? error;
   }
+  const tokenizer = await tokenizerTask;
+  if (signal.aborted) throw abortError();
+  // The offline copy finishes in the background: the model is usable before the disk has it.
+  const saved = (source.commit?.(present, missing) ?? Promise.resolve(false)).catch(() => false);
+
+  return {
+    name,
+    modelType: info.modelType,
+    family,
+    config: result.config,
+    weights: result.weights,
+    tokenizer,
+    saved,
+    padTokenId: info.padTokenId,
+    unusedTensors: result.unused,
+    stats: {
+      parameters: result.parameters,
+      bytesRead,
+      fromCache: allCached,
+      files: present,
+      dtypes: result.dtypes,
+      tokenizerFrom: tokenizer.source.builtFrom,
+    },
+  };
 }
 
 /**
