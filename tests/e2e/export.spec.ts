@@ -5,11 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
-import AxeBuilder from '@axe-core/playwright';
 import { type Download, type Locator, type Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { unzipSync } from 'fflate';
 import { distinctColours, pngSize } from './png';
+import { wcagViolations } from './axe';
 
 type Side = 'A' | 'B';
 
@@ -286,10 +286,8 @@ test('keyboard: arrow keys move between cells and announce them; Escape leaves',
 test('accessibility: no serious or critical axe violations in the main view', async ({ page }) => {
   await openApp(page);
   const scan = async (label: string) => {
-    const results = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      .analyze();
-    const bad = results.violations
+    const violations = await wcagViolations(page);
+    const bad = violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map(
         (v) =>

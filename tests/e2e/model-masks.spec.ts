@@ -3,10 +3,10 @@
  * a window of 4) gives two pictures, "Layers 1, 3" (sliding window of 4 tokens) and "Layer 2"
  * (global causal), with the pairs each allows on the chosen sentence.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { type Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { isDrawn, loadById, loaded, openHub, ready, sentence } from './hubMirror';
+import { wcagViolations } from './axe';
 
 /** The "{pairs} of {full} pairs allowed" readout of a group as numbers. */
 async function pairsOf(group: Locator): Promise<{ pairs: number; full: number }> {
@@ -65,11 +65,8 @@ test("the Masks tab draws tiny-gemma3's sliding-window and global layers' masks"
   await expect(page.getByTestId('mask-other-model')).toBeVisible();
 
   // The card passes an accessibility scan.
-  const results = await new AxeBuilder({ page })
-    .include('[data-testid="model-masks"]')
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const violations = await wcagViolations(page, '[data-testid="model-masks"]');
+  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(
     bad.map((v) => `${v.id}: ${v.nodes.map((node) => node.target.join(' ')).join(' | ')}`),
   ).toEqual([]);

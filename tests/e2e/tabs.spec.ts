@@ -2,8 +2,8 @@
  * Browser tests of the workspace's tab row: two captioned groups ("Explore", "Learn") that fit one
  * line at 1280 px, arrow keys that move across the groups, and no axe violations in the row.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
+import { wcagViolations } from './axe';
 
 const EXPLORE = ['Attention', 'Heads', 'Lines', 'Compare', 'Aggregates'];
 const LEARN = [
@@ -68,12 +68,8 @@ test('the header and tab row have no axe violations, in light and dark theme', a
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto('/');
     await expect(page.getByRole('tablist', { name: 'Learn' })).toBeVisible();
-    const results = await new AxeBuilder({ page })
-      .include('header')
-      .include('.tab-row')
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      .analyze();
-    const found = results.violations.map(
+    const violations = await wcagViolations(page, 'header', '.tab-row');
+    const found = violations.map(
       (v) => `${scheme}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`,
     );
     expect(found).toEqual([]);

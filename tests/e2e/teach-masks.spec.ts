@@ -4,12 +4,12 @@
  * theme (axe scan).
  */
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { type Locator, type Page } from '@playwright/test';
 import { computeFigureLayout } from '../../src/views/export/figure';
 import { teachMatrixSpec } from '../../src/views/teach/common/matrixPicture';
 import { expect, test } from './fixtures';
 import { distinctColours, pngSize } from './png';
+import { wcagViolations } from './axe';
 
 async function openTab(page: Page, name: string, url = '/'): Promise<void> {
   await page.goto(url);
@@ -213,10 +213,8 @@ test('teaching tabs in dark theme: no serious or critical axe violations', async
     await page.getByRole('tab', { name, exact: true }).click();
     // Let the tab's run land (its spinner goes), so the scan sees the finished view.
     await expect(page.locator('.teach-status[role="status"]')).toHaveCount(0, { timeout: 45_000 });
-    const results = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      .analyze();
-    const bad = results.violations
+    const violations = await wcagViolations(page);
+    const bad = violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map(
         (v) =>

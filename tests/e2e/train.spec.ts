@@ -4,9 +4,9 @@
  * Prints the steps per second and the accuracy reached.
  */
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { wcagViolations } from './axe';
 
 const percentOf = (text: string | null): number => Number(/([\d.]+)%/.exec(text ?? '')?.[1] ?? NaN);
 
@@ -187,11 +187,8 @@ test('trains reverse: accuracy rises, the anti-diagonal forms, the timeline scru
 async function expectNoAxeViolations(page: Page, selector: string): Promise<void> {
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    const results = await new AxeBuilder({ page })
-      .include(selector)
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      .analyze();
-    const found = results.violations.map(
+    const violations = await wcagViolations(page, selector);
+    const found = violations.map(
       (v) => `${scheme}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`,
     );
     expect(found).toEqual([]);

@@ -8,11 +8,11 @@
  * Until the zh-en model's files are committed (public/models/zh-en-tiny/), its folder is served
  * from the en-zh model's files, so the wiring is still checked (but not the English output).
  */
-import AxeBuilder from '@axe-core/playwright';
 import { existsSync, readFileSync } from 'node:fs';
 import { type Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { pngSize } from './png';
+import { wcagViolations } from './axe';
 
 const HAS_ZH_EN = existsSync('public/models/zh-en-tiny/config.json');
 const CARD = 'public/models/zh-en-tiny/MODEL_CARD.md';
@@ -86,12 +86,8 @@ test('Chinese → English: examples, translation, English rows, alignment lines,
     /\/models\/zh-en-tiny\/MODEL_CARD\.md$/,
   );
   // The card and the translator panel's example buttons pass an accessibility scan.
-  const scan = await new AxeBuilder({ page })
-    .include('.alignment')
-    .include('.direction-examples')
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  expect(scan.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
+  const violations = await wcagViolations(page, '.alignment', '.direction-examples');
+  expect(violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
   // One head instead of the average: still one line per written token.
   await page
     .getByRole('combobox', { name: 'Alignment head', exact: true })
@@ -152,12 +148,12 @@ test('Chinese → English: examples, translation, English rows, alignment lines,
   const sameNote = page.getByTestId('same-zh-en');
   await expect(sameNote).toContainText('河岸 and 银行 have no character in common');
   await expect(page.getByTestId('same-q')).toHaveCount(0);
-  const noteScan = await new AxeBuilder({ page })
-    .include('[data-testid="same-zh-en"]')
-    .include('[data-testid="same-heads"]')
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  expect(noteScan.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
+  const noteViolations = await wcagViolations(
+    page,
+    '[data-testid="same-zh-en"]',
+    '[data-testid="same-heads"]',
+  );
+  expect(noteViolations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
   await sameNote.getByRole('button', { name: 'Compare “bank” in cross-attention' }).click();
   await expect(kindPicker(page)).toHaveValue('cross');
   if (HAS_ZH_EN) {
